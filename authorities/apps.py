@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AuthoritiesConfig(AppConfig):
+    verbose_name = "Local authorities"
+    name = "authorities"

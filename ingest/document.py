@@ -1,0 +1,56 @@
+"""The layout text every parser reads: pages of rows, cells separated by tabs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Line:
+    """One row of a page. ``cells`` are the tab-separated cells with empty ones dropped."""
+
+    page: int | None
+    number: int  # 0-based index over the whole document
+    text: str
+
+    @property
+    def cells(self) -> list[str]:
+        return [cell.strip() for cell in self.text.split("\t") if cell.strip()]
+
+    @property
+    def plain(self) -> str:
+        """The row as one string: cells joined by single spaces."""
+        return " ".join(self.cells)
+
+
+@dataclass(frozen=True)
+class Document:
+    """Layout text of one report.
+
+    ``pages`` holds one string per page (rows joined by newlines, cells by tabs). A text
+    report is one page unless it contains form feeds; its ``paginated`` flag is False so
+    that nobody cites page numbers a reader cannot find.
+    """
+
+    pages: tuple[str, ...]
+    paginated: bool
+    name: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.pages)
+
+    def lines(self) -> Iterator[Line]:
+        number = 0
+        for index, page in enumerate(self.pages, start=1):
+            for row in page.split("\n"):
+                yield Line(page=index if self.paginated else None, number=number, text=row)
+                number += 1
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "") -> Document:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\f" in text:
+            return cls(pages=tuple(text.split("\f")), paginated=True, name=name)
+        return cls(pages=(text,), paginated=False, name=name)

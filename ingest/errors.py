@@ -1,0 +1,35 @@
+"""Errors the ingest raises on purpose. Anything else escaping the ingest is a bug."""
+
+from __future__ import annotations
+
+
+class IngestError(Exception):
+    """A file could not be ingested; ``str(error)`` is a plain-words reason for a person."""
+
+
+class NotAReport(IngestError):
+    """The file is not a PDF or text report at all (empty, HTML, an image, random bytes)."""
+
+
+class CorruptFile(IngestError):
+    """The file claims to be a PDF but cannot be read."""
+
+
+class UnknownReportKind(IngestError):
+    """The text was read but is not a kind of report the app can parse."""
+
+
+class ParseError(IngestError):
+    """The report's kind was recognised but its content could not be read."""
+
+
+class UnknownAuthority(IngestError):
+    """The report names an authority that is not in the reference data."""
+
+
+class DuplicateInspection(IngestError):
+    """The inspection is already stored (found by SHA-256 or by authority, framework, dates)."""
+
+
+class ParseTimeout(IngestError):
+    """Reading the file took longer than the configured limit."""

@@ -1,0 +1,182 @@
+"""Turn a report file (PDF or plain text) into layout text.
+
+pdfminer's plain ``extract_text`` emits tables column by column (all labels, then all
+grades), which loses the pairing of a label with its grade. So rows are rebuilt from the
+layout: the text lines of a page whose vertical extents overlap form one row; within a
+row, lines that overlap horizontally are one cell (a label that wraps inside its table
+cell), cells are ordered left to right and joined with tabs. That is the same form as the
+text samples, so one parser reads both.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LAParams, LTTextContainer, LTTextLineHorizontal
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from .document import Document
+from .errors import CorruptFile, NotAReport
+
+SUPPORTED_SUFFIXES = (".pdf", ".txt")
+
+_LAPARAMS = LAParams()
+
+
+def read_document(path: Path | str, *, name: str | None = None) -> Document:
+    """Read a report file into a :class:`Document`.
+
+    The file's content decides how it is read, not its name: an HTML page saved as
+    ``.pdf`` is refused with :class:`NotAReport`; an unreadable PDF raises
+    :class:`CorruptFile`.
+    """
+    path = Path(path)
+    data = path.read_bytes()
+    return read_bytes(data, name=name or path.name)
+
+
+def read_bytes(data: bytes, *, name: str) -> Document:
+    """Read the bytes of a report file named ``name`` into a :class:`Document`."""
+    kind = sniff(data, name)
+    if kind == "pdf":
+        return pdf_to_document(data, name=name)
+    return text_to_document(data, name=name)
+
+
+def sniff(data: bytes, name: str) -> str:
+    """Decide from the content whether ``data`` is a PDF or a text report; refuse anything else."""
+    if not data.strip():
+        raise NotAReport(f"{name}: the file is empty")
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered[:300]:
+        raise NotAReport(f"{name}: this file is an HTML page, not a PDF or text report")
+    if name.lower().endswith(".pdf"):
+        raise NotAReport(f"{name}: this file is not a PDF (it does not start with %PDF)")
+    if not _looks_like_text(data):
+        raise NotAReport(f"{name}: this file is neither a PDF nor a text report")
+    return "text"
+
+
+def _looks_like_text(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return False
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # A multi-byte character cut at the sample's end is still text.
+        if error.start < len(sample) - 4:
+            return False
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls <= len(sample) // 100
+
+
+def text_to_document(data: bytes, *, name: str) -> Document:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return Document.from_text(text, name=name)
+
+
+def pdf_to_document(data: bytes, *, name: str) -> Document:
+    pages: list[str] = []
+    try:
+        for page in extract_pages(io.BytesIO(data), laparams=_LAPARAMS):
+            pages.append(layout_rows(_text_lines(page)))
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as error:
+        raise CorruptFile(f"{name}: the PDF is damaged or incomplete ({_describe(error)})") from error
+    except Exception as error:  # pdfminer raises many private error types on broken files
+        raise CorruptFile(f"{name}: the PDF could not be read ({_describe(error)})") from error
+    if not pages:
+        raise CorruptFile(f"{name}: the PDF has no pages")
+    if not any(page.strip() for page in pages):
+        raise NotAReport(f"{name}: the PDF has no text to read (is it a scanned image?)")
+    return Document(pages=tuple(pages), paginated=True, name=name)
+
+
+def _describe(error: Exception) -> str:
+    message = str(error).strip() or error.__class__.__name__
+    return message[:200]
+
+
+def _text_lines(container: Iterable) -> Iterable[LTTextLineHorizontal]:
+    for item in container:
+        if isinstance(item, LTTextLineHorizontal):
+            yield item
+        elif isinstance(item, LTTextContainer) or hasattr(item, "__iter__"):
+            yield from _text_lines(item)
+
+
+@dataclass
+class _Row:
+    top: float
+    bottom: float
+    lines: list[LTTextLineHorizontal] = field(default_factory=list)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
+def layout_rows(lines: Iterable[LTTextLineHorizontal]) -> str:
+    """Group text lines into rows and cells; return them as tab-separated rows."""
+    ordered = sorted(
+        (line for line in lines if _clean(line.get_text())),
+        key=lambda line: (-line.y1, line.x0),
+    )
+    rows: list[_Row] = []
+    for line in ordered:
+        row = rows[-1] if rows else None
+        # Overlap must be substantial: touching baselines of consecutive paragraph
+        # lines must not merge them into one row.
+        if row is not None:
+            overlap = min(row.top, line.y1) - max(row.bottom, line.y0)
+            if overlap > 0.25 * min(line.height, row.top - row.bottom):
+                row.lines.append(line)
+                row.top = max(row.top, line.y1)
+                row.bottom = min(row.bottom, line.y0)
+                continue
+        rows.append(_Row(top=line.y1, bottom=line.y0, lines=[line]))
+    return "\n".join(_row_text(row) for row in rows)
+
+
+def _row_text(row: _Row) -> str:
+    cells: list[list[LTTextLineHorizontal]] = []
+    for line in sorted(row.lines, key=lambda item: item.x0):
+        for cell in cells:
+            if any(_overlaps_horizontally(line, other) for other in cell):
+                cell.append(line)
+                break
+        else:
+            cells.append([line])
+    texts = []
+    for cell in cells:
+        parts = [_clean(line.get_text()) for line in sorted(cell, key=lambda item: -item.y1)]
+        texts.append(_join_wrapped(parts))
+    return "\t".join(texts)
+
+
+def _overlaps_horizontally(a: LTTextLineHorizontal, b: LTTextLineHorizontal) -> bool:
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > 0
+
+
+def _join_wrapped(parts: list[str]) -> str:
+    text = parts[0]
+    for part in parts[1:]:
+        # A word hyphenated at a line end ("multi-" + "agency") keeps its hyphen.
+        text = f"{text}{part}" if text.endswith("-") else f"{text} {part}"
+    return text
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES

@@ -1,0 +1,127 @@
+"""Framework parsers: pure functions from a :class:`~ingest.document.Document` to a ParsedReport.
+
+:func:`detect_framework` recognises the kind of report from its title; :func:`parse` hands
+the document to that framework's module. Each module exposes ``PARSER_VERSION`` and
+``parse(document) -> ParsedReport``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from types import ModuleType
+
+from inspections.grades import Framework
+
+from ..document import Document
+from ..errors import IngestError, ParseError, UnknownReportKind
+from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
+from .common import squash
+
+__all__ = [
+    "ParsedJudgement",
+    "ParsedRecommendation",
+    "ParsedReport",
+    "detect_framework",
+    "parse",
+    "parser_for",
+]
+
+PARSER_MODULES: dict[str, str] = {
+    Framework.APA: "ingest.parsers.apa",
+    Framework.SLAC: "ingest.parsers.slac",
+    Framework.LAC: "ingest.parsers.lac",
+    Framework.SIF: "ingest.parsers.sif",
+    Framework.LSCB_REVIEW: "ingest.parsers.lscb",
+    Framework.ILACS: "ingest.parsers.ilacs",
+    Framework.ILACS_2026: "ingest.parsers.ilacs",
+}
+
+# Title patterns, tried in order against the opening pages (lower-cased, single-spaced).
+_KNOWN_TITLES: tuple[tuple[re.Pattern[str], Framework], ...] = tuple(
+    (re.compile(pattern), framework)
+    for pattern, framework in (
+        (r"annual performance assessment of services for children", Framework.APA),
+        (r"inspection of safeguarding and looked after children services", Framework.SLAC),
+        (r"inspection of looked after children services", Framework.LAC),
+        (
+            r"inspection of services for children in need of help and protection,? "
+            r"children looked after and care leavers",
+            Framework.SIF,
+        ),
+        (r"review of the effectiveness of the local safeguarding children board", Framework.LSCB_REVIEW),
+        (r"inspection of children'?s social care services", Framework.ILACS),
+        (r"local authority children'?s services", Framework.ILACS),
+    )
+)
+
+# Ofsted publishes many other kinds of report; name the kind when refusing one.
+_OTHER_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), kind)
+    for pattern, kind in (
+        (r"\bfocused visit\b", "a focused visit letter"),
+        (r"\bmonitoring visit\b", "a monitoring visit letter"),
+        (r"joint targeted area inspection", "a joint targeted area inspection (JTAI) letter"),
+        (r"area send inspection|local area send|special educational needs and/or disabilities",
+         "a local area SEND inspection report"),
+        (r"children'?s home\b|\bsecure children'?s home", "a children's home inspection report"),
+        (r"\bschool inspection report\b|\binspection of [a-z' ]+ (?:school|academy)\b", "a school inspection report"),
+        (r"\bfostering (?:agency|service)\b", "a fostering service inspection report"),
+        (r"\badoption (?:agency|support agency)\b", "an adoption agency inspection report"),
+        (r"\bfurther education\b|\bskills provider\b", "a further education and skills report"),
+        (r"\bchildcare\b|\bchildminder\b|\bnursery\b", "an early years or childcare report"),
+        (r"joint area review", "a joint area review report"),
+    )
+)
+
+
+def _opening(document: Document, pages: int = 3, chars: int = 6000) -> str:
+    return squash(" ".join(document.pages[:pages]).replace("\t", " "))[:chars]
+
+
+def detect_framework(document: Document) -> Framework:
+    """The framework of the report, from its title; raises UnknownReportKind otherwise."""
+    opening = _opening(document)
+    for pattern, framework in _KNOWN_TITLES:
+        if pattern.search(opening):
+            return framework
+    for pattern, kind in _OTHER_KINDS:
+        if pattern.search(opening):
+            raise UnknownReportKind(
+                f"{document.name}: this looks like {kind}, which is not a kind of report "
+                "the app reads (it reads inspections of local authority children's services)"
+            )
+    raise UnknownReportKind(
+        f"{document.name}: no inspection judgements found: is this an Ofsted children's "
+        "services inspection report?"
+    )
+
+
+def parser_for(framework: str) -> ModuleType:
+    return importlib.import_module(PARSER_MODULES[framework])
+
+
+def parse(document: Document) -> ParsedReport:
+    """Detect the report's framework and parse it.
+
+    Raises an :class:`~ingest.errors.IngestError` subclass for anything the ingest should
+    report to a person; an unexpected exception inside a parser becomes a ParseError so the
+    file is refused rather than half-read.
+    """
+    framework = detect_framework(document)
+    module = parser_for(framework)
+    try:
+        report = module.parse(document)
+    except IngestError:
+        raise
+    except Exception as error:
+        raise ParseError(
+            f"{document.name}: the {Framework(framework).label} report could not be read "
+            f"({error.__class__.__name__}: {error})"
+        ) from error
+    if not report.judgements:
+        raise ParseError(
+            f"{document.name}: no inspection judgements found: is this an Ofsted children's "
+            "services report?"
+        )
+    return report

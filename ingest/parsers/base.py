@@ -1,0 +1,42 @@
+"""What a parser returns: plain dataclasses, no Django models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass
+class ParsedJudgement:
+    section: str  # as printed, e.g. "Safeguarding services"
+    label: str  # as printed, e.g. "Capacity for improvement"
+    grade_as_printed: str  # e.g. "4", "Grade 2 (Good)", "Requires improvement to be good"
+    grade: str | None  # inspections.grades.Grade value; None = could not be read (flagged)
+    area: str  # inspections.grades.Area value
+    page: int | None = None
+    source_text: str = ""  # the line or sentence the grade was read from
+
+
+@dataclass
+class ParsedRecommendation:
+    section: str
+    timescale: str  # inspections.grades.Timescale value
+    kind: str  # inspections.grades.RecommendationKind value
+    text: str
+    page: int | None = None
+
+
+@dataclass
+class ParsedReport:
+    framework: str  # inspections.grades.Framework value
+    inspection_type: str  # inspections.grades.InspectionType value
+    authority_name: str  # as printed; resolved against reference data by the loader
+    title: str  # as printed
+    start_date: date | None
+    end_date: date | None
+    published_on: date | None
+    lead_inspector: str
+    parser_version: str
+    judgements: list[ParsedJudgement] = field(default_factory=list)
+    recommendations: list[ParsedRecommendation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
