@@ -94,7 +94,9 @@ def pdf_to_document(data: bytes, *, name: str) -> Document:
         for page in extract_pages(io.BytesIO(data), laparams=_LAPARAMS):
             pages.append(layout_rows(_text_lines(page)))
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as error:
-        raise CorruptFile(f"{name}: the PDF is damaged or incomplete ({_describe(error)})") from error
+        raise CorruptFile(
+            f"{name}: the PDF is damaged or incomplete ({_describe(error)})"
+        ) from error
     except Exception as error:  # pdfminer raises many private error types on broken files
         raise CorruptFile(f"{name}: the PDF could not be read ({_describe(error)})") from error
     if not pages:

@@ -101,7 +101,10 @@ class Area(models.TextChoices):
     QUALITY_OF_PROVISION = "quality-of-provision", "Quality of provision"
     HEALTH = "health", "Contribution of health agencies"
     AMBITION = "ambition-and-prioritisation", "Ambition and prioritisation"
-    PERFORMANCE_MANAGEMENT = "performance-management", "Performance management and quality assurance"
+    PERFORMANCE_MANAGEMENT = (
+        "performance-management",
+        "Performance management and quality assurance",
+    )
     USER_ENGAGEMENT = "user-engagement", "User engagement"
     PARTNERSHIP_WORKING = "partnership-working", "Partnership working"
     EQUALITY_AND_DIVERSITY = "equality-and-diversity", "Equality and diversity"
@@ -275,6 +278,8 @@ _AREA_PATTERNS: tuple[tuple[re.Pattern[str], Area], ...] = tuple(
         (r"children'?s services\b.*\b(?:are|is|require|requires)\b", Area.OVERALL),
         (r"contribution of the local authority'?s children'?s services", Area.OVERALL),
         (r"overall effectiveness", Area.OVERALL),
+        # SIF 2013-2014 headline: "The overall judgement is inadequate".
+        (r"\bthe overall judge?ment\b", Area.OVERALL),
         (r"being healthy", Area.BEING_HEALTHY),
         (r"staying safe|\bare safe\b|\bfeel safe\b", Area.STAYING_SAFE),
         (r"enjoying and achieving", Area.ENJOYING_AND_ACHIEVING),
@@ -286,6 +291,8 @@ _AREA_PATTERNS: tuple[tuple[re.Pattern[str], Area], ...] = tuple(
         (r"performance management|evaluation", Area.PERFORMANCE_MANAGEMENT),
         (r"user engagement", Area.USER_ENGAGEMENT),
         (r"partnership working", Area.PARTNERSHIP_WORKING),
+        # SLAC 2010 Record of main findings: "Partnerships\tOutstanding".
+        (r"^partnerships$", Area.PARTNERSHIP_WORKING),
         (r"equality and diversity", Area.EQUALITY_AND_DIVERSITY),
     )
 )

@@ -49,7 +49,10 @@ _KNOWN_TITLES: tuple[tuple[re.Pattern[str], Framework], ...] = tuple(
             r"children looked after and care leavers",
             Framework.SIF,
         ),
-        (r"review of the effectiveness of the local safeguarding children board", Framework.LSCB_REVIEW),
+        (
+            r"review of the effectiveness of the local safeguarding children board",
+            Framework.LSCB_REVIEW,
+        ),
         (r"inspection of children'?s social care services", Framework.ILACS),
         (r"local authority children'?s services", Framework.ILACS),
     )
@@ -62,10 +65,15 @@ _OTHER_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bfocused visit\b", "a focused visit letter"),
         (r"\bmonitoring visit\b", "a monitoring visit letter"),
         (r"joint targeted area inspection", "a joint targeted area inspection (JTAI) letter"),
-        (r"area send inspection|local area send|special educational needs and/or disabilities",
-         "a local area SEND inspection report"),
+        (
+            r"area send inspection|local area send|special educational needs and/or disabilities",
+            "a local area SEND inspection report",
+        ),
         (r"children'?s home\b|\bsecure children'?s home", "a children's home inspection report"),
-        (r"\bschool inspection report\b|\binspection of [a-z' ]+ (?:school|academy)\b", "a school inspection report"),
+        (
+            r"\bschool inspection report\b|\binspection of [a-z' ]+ (?:school|academy)\b",
+            "a school inspection report",
+        ),
         (r"\bfostering (?:agency|service)\b", "a fostering service inspection report"),
         (r"\badoption (?:agency|support agency)\b", "an adoption agency inspection report"),
         (r"\bfurther education\b|\bskills provider\b", "a further education and skills report"),

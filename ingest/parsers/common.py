@@ -107,7 +107,9 @@ def squash(text: str) -> str:
     return normalise_space(text.replace("’", "'").replace("‘", "'")).lower()
 
 
-def first_match(pattern: re.Pattern[str], lines: Iterable[Line]) -> tuple[re.Match[str], Line] | None:
+def first_match(
+    pattern: re.Pattern[str], lines: Iterable[Line]
+) -> tuple[re.Match[str], Line] | None:
     for line in lines:
         match = pattern.search(line.plain)
         if match:

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Developer entry points; needs only Python 3.11 and pip.
+
+    python3 dev.py serve   # set up .venv, migrate, ingest the sample reports, run on :8000
+    python3 dev.py test    # set up .venv, lint, run the whole test suite
+
+The database is SQLite (var/db.sqlite3) unless DATABASE_URL is set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PYTHON = VENV / "bin" / "python"
+STAMP = VENV / ".installed-from"
+
+
+def run(*args: str, env: dict | None = None) -> None:
+    print("+", " ".join(args), flush=True)
+    completed = subprocess.run(args, cwd=ROOT, env={**os.environ, **(env or {})})
+    if completed.returncode != 0:
+        sys.exit(completed.returncode)
+
+
+def ensure_venv() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit("Python 3.11 or newer is needed")
+    if not PYTHON.exists():
+        print(f"Creating {VENV}", flush=True)
+        venv.create(VENV, with_pip=True)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not STAMP.exists() or STAMP.read_text().strip() != wanted:
+        run(str(PYTHON), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        run(str(PYTHON), "-m", "pip", "install", "--quiet", "-e", ".[dev]")
+        STAMP.write_text(wanted)
+
+
+def serve(argv: list[str]) -> None:
+    env = {"DEBUG": os.environ.get("DEBUG", "1")}
+    manage = [str(PYTHON), "manage.py"]
+    run(*manage, "migrate", "--no-input", env=env)
+    # Idempotent: files already stored are reported "unchanged".
+    run(*manage, "ingest", "sample_data/reports", "--jobs", "2", env=env)
+    address = argv[0] if argv else "127.0.0.1:8000"
+    print(f"\nInspection Explorer: http://{address}/  (Ctrl-C to stop)\n", flush=True)
+    os.execve(str(PYTHON), [*manage, "runserver", address], {**os.environ, **env})
+
+
+def test(argv: list[str]) -> None:
+    run(str(PYTHON), "-m", "ruff", "check", ".")
+    run(str(PYTHON), "-m", "ruff", "format", "--check", ".")
+    database = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+    print(f"Running the test suite against {database}", flush=True)
+    run(str(PYTHON), "-m", "pytest", *argv)
+
+
+def main() -> None:
+    commands = {"serve": serve, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        sys.exit(__doc__)
+    ensure_venv()
+    commands[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,353 @@
+"""Store parsed reports: one report, one transaction.
+
+:func:`prepare` reads and parses a file without touching the database (safe in a worker
+process). :func:`load` stores the result: an inspection is identified by the SHA-256 of its
+file and by authority, framework and dates, so ingesting the same report twice, or the text
+and the PDF of one report, never stores it twice. Rows an admin corrected by hand
+(``edited_at`` set) survive re-parsing; where the new parse disagrees with them the conflict
+is reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from authorities.models import Authority, UnknownAuthorityName
+from inspections.models import Inspection, Judgement, Recommendation
+
+from . import parsers
+from .errors import IngestError, ParseError, UnknownAuthority
+from .extract import read_bytes
+from .parsers.base import ParsedJudgement, ParsedRecommendation, ParsedReport
+
+
+class Status(StrEnum):
+    CREATED = "created"
+    UNCHANGED = "unchanged"
+    REPLACED = "replaced"
+    FAILED = "failed"
+    WOULD_CREATE = "would be created"
+    WOULD_REPLACE = "would be replaced"
+
+
+@dataclass
+class Prepared:
+    """A file read and parsed, ready to load. ``error`` is set instead of ``report`` on failure."""
+
+    name: str
+    sha256: str
+    report: ParsedReport | None = None
+    error: str = ""
+    seconds_extract: float = 0.0
+    seconds_parse: float = 0.0
+
+
+@dataclass
+class IngestResult:
+    name: str
+    status: Status
+    message: str = ""
+    inspection: Inspection | None = None
+    report: ParsedReport | None = None
+    conflicts: list[str] = field(default_factory=list)
+    seconds_extract: float = 0.0
+    seconds_parse: float = 0.0
+    seconds_load: float = 0.0
+
+    @property
+    def failed(self) -> bool:
+        return self.status == Status.FAILED
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def prepare(data: bytes, name: str) -> Prepared:
+    """Extract and parse one file's bytes. Never raises for bad input: see ``Prepared.error``."""
+    prepared = Prepared(name=name, sha256=sha256_of(data))
+    started = time.perf_counter()
+    try:
+        document = read_bytes(data, name=name)
+        prepared.seconds_extract = time.perf_counter() - started
+        started = time.perf_counter()
+        prepared.report = parsers.parse(document)
+        prepared.seconds_parse = time.perf_counter() - started
+    except IngestError as error:
+        prepared.error = str(error)
+    except Exception as error:  # a bug, but one file must not stop a batch
+        prepared.error = f"{name}: unexpected error while reading ({error.__class__.__name__}: {error})"
+    return prepared
+
+
+def prepare_path(path: str) -> Prepared:
+    """:func:`prepare` for a path; a top-level function so worker processes can run it."""
+    file_path = Path(path)
+    try:
+        data = file_path.read_bytes()
+    except OSError as error:
+        return Prepared(
+            name=str(path), sha256="", error=f"{path}: cannot be read ({error.strerror})"
+        )
+    return prepare(data, file_path.name)
+
+
+def ingest_bytes(data: bytes, name: str, **options) -> IngestResult:
+    """Read, parse and store one file; see :func:`load` for the options."""
+    return load(prepare(data, name), data, **options)
+
+
+def load(
+    prepared: Prepared,
+    data: bytes,
+    *,
+    replace: bool = False,
+    dry_run: bool = False,
+    publish: bool = True,
+    uploaded_by=None,
+) -> IngestResult:
+    """Store a prepared report in one transaction and say what happened.
+
+    - ``replace``: re-read an inspection already stored (same file, or same authority,
+      framework and dates), keeping rows corrected by hand.
+    - ``dry_run``: check everything, write nothing.
+    - ``publish``: False holds a new inspection as a draft.
+    """
+    started = time.perf_counter()
+    result = _load(
+        prepared, data, replace=replace, dry_run=dry_run, publish=publish, uploaded_by=uploaded_by
+    )
+    result.seconds_extract = prepared.seconds_extract
+    result.seconds_parse = prepared.seconds_parse
+    result.seconds_load = time.perf_counter() - started
+    return result
+
+
+def _load(
+    prepared: Prepared, data: bytes, *, replace, dry_run, publish, uploaded_by
+) -> IngestResult:
+    name = prepared.name
+    if prepared.error:
+        return IngestResult(name, Status.FAILED, prepared.error)
+
+    same_file = (
+        Inspection.objects.filter(sha256=prepared.sha256).select_related("authority").first()
+    )
+    if same_file and not replace:
+        return IngestResult(
+            name,
+            Status.UNCHANGED,
+            f"already stored as {describe(same_file)}",
+            same_file,
+            prepared.report,
+        )
+
+    report = prepared.report
+    assert report is not None
+    try:
+        authority = _resolve_authority(report, name)
+        _check_dates(report, name)
+    except IngestError as error:
+        return IngestResult(name, Status.FAILED, str(error), report=report)
+
+    existing = same_file or (
+        Inspection.objects.filter(
+            authority=authority,
+            framework=report.framework,
+            start_date=report.start_date,
+            end_date=report.end_date,
+        )
+        .select_related("authority")
+        .first()
+    )
+    if existing and not replace:
+        return IngestResult(
+            name,
+            Status.UNCHANGED,
+            f"same inspection as {describe(existing)} (from {existing.source_filename}); not stored twice",
+            existing,
+            report,
+        )
+    if dry_run:
+        status = Status.WOULD_REPLACE if existing else Status.WOULD_CREATE
+        return IngestResult(name, status, f"{authority.name}: {_counts(report)}", existing, report)
+
+    stored_name = None
+    try:
+        with transaction.atomic():
+            inspection = existing or Inspection(
+                authority=authority, is_published=publish, uploaded_by=uploaded_by
+            )
+            if not existing or existing.sha256 != prepared.sha256:
+                old_file = existing.source_file.name if existing else None
+                stored_name = default_storage.save(
+                    _storage_name(authority, report, prepared, name), ContentFile(data)
+                )
+                inspection.source_file.name = stored_name
+                inspection.source_filename = name
+                inspection.sha256 = prepared.sha256
+            else:
+                old_file = None
+            _copy_fields(inspection, authority, report)
+            inspection.save()
+            conflicts = _store_rows(inspection, report, replacing=existing is not None)
+            if conflicts:
+                inspection.parse_warnings = [*inspection.parse_warnings, *conflicts]
+                inspection.save(update_fields=["parse_warnings"])
+            if old_file:
+                transaction.on_commit(lambda: default_storage.delete(old_file))
+    except IntegrityError as error:
+        _discard(stored_name)
+        return IngestResult(
+            name, Status.FAILED, f"{name}: could not be stored ({error})", report=report
+        )
+    except IngestError as error:
+        _discard(stored_name)
+        return IngestResult(name, Status.FAILED, str(error), report=report)
+    except BaseException:
+        _discard(stored_name)
+        raise
+
+    status = Status.REPLACED if existing else Status.CREATED
+    message = f"{describe(inspection)}: {_counts(report)}"
+    return IngestResult(name, status, message, inspection, report, conflicts)
+
+
+def _discard(stored_name: str | None) -> None:
+    if stored_name:
+        default_storage.delete(stored_name)
+
+
+def _resolve_authority(report: ParsedReport, name: str) -> Authority:
+    try:
+        return Authority.objects.resolve(report.authority_name)
+    except UnknownAuthorityName as error:
+        raise UnknownAuthority(f"{name}: {error}") from error
+
+
+def _check_dates(report: ParsedReport, name: str) -> None:
+    if report.start_date is None or report.end_date is None:
+        raise ParseError(f"{name}: no inspection dates found in the report")
+    if report.start_date > report.end_date:
+        raise ParseError(
+            f"{name}: the inspection dates read from the report run backwards "
+            f"({report.start_date} to {report.end_date})"
+        )
+
+
+def _storage_name(authority: Authority, report: ParsedReport, prepared: Prepared, name: str) -> str:
+    suffix = Path(name).suffix.lower() or ".pdf"
+    stem = slugify(f"{authority.slug} {report.framework} {report.start_date}")
+    return f"reports/{report.start_date.year}/{stem}-{prepared.sha256[:12]}{suffix}"
+
+
+def _copy_fields(inspection: Inspection, authority: Authority, report: ParsedReport) -> None:
+    inspection.authority = authority
+    inspection.framework = report.framework
+    inspection.inspection_type = report.inspection_type
+    inspection.title = report.title[:300]
+    inspection.start_date = report.start_date
+    inspection.end_date = report.end_date
+    inspection.published_on = report.published_on
+    inspection.lead_inspector = report.lead_inspector[:120]
+    inspection.parser_version = report.parser_version
+    inspection.parse_warnings = list(report.warnings)
+
+
+def _judgement_key(section: str, label: str) -> tuple[str, str]:
+    return (" ".join(section.lower().split()), " ".join(label.lower().split()))
+
+
+def _recommendation_key(section: str, text: str) -> tuple[str, str]:
+    return (" ".join(section.lower().split()), " ".join(text.lower().split())[:80])
+
+
+def _store_rows(inspection: Inspection, report: ParsedReport, *, replacing: bool) -> list[str]:
+    """Replace parsed rows; keep rows an admin edited and report where the parse disagrees."""
+    conflicts: list[str] = []
+    kept_judgements: dict[tuple[str, str], Judgement] = {}
+    kept_recommendations: dict[tuple[str, str], Recommendation] = {}
+    if replacing:
+        for judgement in inspection.judgements.filter(edited_at__isnull=False):
+            kept_judgements[_judgement_key(judgement.section, judgement.label)] = judgement
+        for recommendation in inspection.recommendations.filter(edited_at__isnull=False):
+            kept_recommendations[
+                _recommendation_key(recommendation.section, recommendation.text)
+            ] = recommendation
+        inspection.judgements.filter(edited_at__isnull=True).delete()
+        inspection.recommendations.filter(edited_at__isnull=True).delete()
+
+    new_judgements = []
+    for order, parsed in enumerate(report.judgements, start=1):
+        kept = kept_judgements.get(_judgement_key(parsed.section, parsed.label))
+        if kept is not None:
+            if (kept.grade_as_printed, kept.grade or None, kept.area) != (
+                parsed.grade_as_printed,
+                parsed.grade,
+                parsed.area,
+            ):
+                conflicts.append(
+                    f"Kept the manual correction of '{kept.label}' ({kept.grade_as_printed}); "
+                    f"the report now reads '{parsed.grade_as_printed}'"
+                )
+            continue
+        new_judgements.append(_judgement(inspection, parsed, order))
+    Judgement.objects.bulk_create(new_judgements)
+
+    new_recommendations = []
+    for order, parsed in enumerate(report.recommendations, start=1):
+        if _recommendation_key(parsed.section, parsed.text) in kept_recommendations:
+            continue
+        new_recommendations.append(_recommendation(inspection, parsed, order))
+    Recommendation.objects.bulk_create(new_recommendations)
+    return conflicts
+
+
+def _judgement(inspection: Inspection, parsed: ParsedJudgement, order: int) -> Judgement:
+    return Judgement(
+        inspection=inspection,
+        section=parsed.section[:200],
+        label=parsed.label[:400],
+        grade_as_printed=parsed.grade_as_printed[:200],
+        grade=parsed.grade or "",
+        area=parsed.area,
+        order=order,
+        page=parsed.page,
+        source_text=parsed.source_text,
+    )
+
+
+def _recommendation(
+    inspection: Inspection, parsed: ParsedRecommendation, order: int
+) -> Recommendation:
+    return Recommendation(
+        inspection=inspection,
+        section=parsed.section[:200],
+        timescale=parsed.timescale,
+        kind=parsed.kind,
+        text=parsed.text,
+        order=order,
+        page=parsed.page,
+    )
+
+
+def _counts(report: ParsedReport) -> str:
+    warnings = len(report.warnings)
+    text = f"{len(report.judgements)} judgements, {len(report.recommendations)} recommendations"
+    if warnings:
+        text += f", {warnings} warning{'s' if warnings != 1 else ''}"
+    return text
+
+
+def describe(inspection: Inspection) -> str:
+    """ "Knowsley 2010 Safeguarding and looked after children (#12)"."""
+    return f"{inspection} (#{inspection.pk})"

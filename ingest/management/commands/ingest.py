@@ -1,0 +1,205 @@
+"""python manage.py ingest PATH [PATH ...]: read inspection reports into the database."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ingest.extract import is_supported
+from ingest.load import IngestResult, Prepared, Status, load, prepare, prepare_path, sha256_of
+from inspections.models import Inspection
+
+PROGRESS_THRESHOLD = 10
+
+
+class Command(BaseCommand):
+    help = (
+        "Read Ofsted inspection reports (.pdf, .txt; files or folders, recursively) into the "
+        "database. One transaction per report. Exits 1 if any file failed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="*", help="report files or folders")
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="re-read reports already stored (keeps manual corrections). With no PATH, "
+            "re-reads every stored file whose parser version is out of date",
+        )
+        parser.add_argument(
+            "--all",
+            action="store_true",
+            help="with --replace and no PATH: re-read every stored file",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="parse and show, write nothing")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=1,
+            metavar="N",
+            help="extract and parse in N worker processes",
+        )
+        parser.add_argument(
+            "--draft", action="store_true", help="hold new inspections as drafts (not public)"
+        )
+
+    def handle(self, *args, **options):
+        started = time.perf_counter()
+        if options["jobs"] < 1:
+            raise CommandError("--jobs must be at least 1")
+        if options["paths"]:
+            jobs = [(str(path), None) for path in self._collect(options["paths"])]
+        elif options["replace"]:
+            jobs = self._stored_jobs(reparse_all=options["all"])
+        else:
+            raise CommandError(
+                "give at least one file or folder (or --replace to re-read stored files)"
+            )
+
+        counts: Counter[str] = Counter()
+        total = len(jobs)
+        show_progress = total >= PROGRESS_THRESHOLD and sys.stderr.isatty()
+        for number, (path, result) in enumerate(self._results(jobs, options), start=1):
+            counts[_count_key(result.status)] += 1
+            self._print_result(path, result, options["dry_run"])
+            if show_progress:
+                self._progress(number, total)
+        if show_progress:
+            sys.stderr.write("\n")
+
+        elapsed = time.perf_counter() - started
+        keys = ["created", "unchanged", "replaced", "failed"] + (
+            ["dry run"] if options["dry_run"] else []
+        )
+        summary = ", ".join(f"{counts[key]} {key}" for key in keys)
+        self.stdout.write(f"{total} file{'s' if total != 1 else ''}: {summary} in {elapsed:.1f} s")
+        if counts["failed"]:
+            sys.exit(1)
+
+    # ----------------------------------------------------------------- inputs
+
+    def _collect(self, raw_paths: list[str]) -> list[Path]:
+        paths: list[Path] = []
+        for raw in raw_paths:
+            path = Path(raw)
+            if path.is_dir():
+                paths.extend(sorted(p for p in path.rglob("*") if p.is_file() and is_supported(p)))
+            elif path.is_file():
+                paths.append(path)
+            else:
+                raise CommandError(f"{raw}: no such file or folder")
+        return paths
+
+    def _stored_jobs(self, *, reparse_all: bool) -> list[tuple[str, Inspection]]:
+        from ingest.parsers import parser_for
+
+        jobs = []
+        for inspection in Inspection.objects.select_related("authority").order_by("id"):
+            current = parser_for(inspection.framework).PARSER_VERSION
+            if reparse_all or inspection.parser_version != current:
+                jobs.append((inspection.source_file.path, inspection))
+        return jobs
+
+    # ----------------------------------------------------------------- work
+
+    def _results(self, jobs, options) -> Iterator[tuple[str, IngestResult]]:
+        load_options = {
+            "replace": options["replace"],
+            "dry_run": options["dry_run"],
+            "publish": not options["draft"],
+        }
+        paths = [path for path, _ in jobs]
+        if options["jobs"] > 1 and len(paths) > 1:
+            # Extraction is CPU-bound pure Python: workers extract and parse, the main
+            # process alone touches the database, in the order the files were given.
+            with ProcessPoolExecutor(max_workers=options["jobs"]) as pool:
+                for path, prepared in zip(paths, pool.map(prepare_path, paths), strict=True):
+                    yield path, self._load_one(path, prepared, load_options)
+        else:
+            for path in paths:
+                yield path, self._load_one(path, prepare_path(path), load_options)
+
+    def _load_one(self, path: str, prepared: Prepared, load_options) -> IngestResult:
+        if prepared.error:
+            return IngestResult(prepared.name, Status.FAILED, prepared.error)
+        try:
+            data = Path(path).read_bytes()
+            if prepared.sha256 != sha256_of(data):  # the file changed while it was being read
+                prepared = prepare(data, prepared.name)
+            return load(prepared, data, **load_options)
+        except Exception as error:  # one bad file must not stop a batch
+            return IngestResult(
+                prepared.name,
+                Status.FAILED,
+                f"{path}: unexpected error ({error.__class__.__name__}: {error})",
+            )
+
+    # ----------------------------------------------------------------- output
+
+    def _print_result(self, path: str, result: IngestResult, dry_run: bool) -> None:
+        status = str(result.status)
+        if result.failed:
+            reason = result.message
+            prefix = f"{Path(path).name}: "
+            if reason.startswith(prefix):
+                reason = reason[len(prefix) :]
+            self.stdout.write(f"{path}: {self.style.ERROR('failed')}: {reason}")
+            return
+        style = (
+            self.style.SUCCESS
+            if result.status in (Status.CREATED, Status.REPLACED)
+            else (lambda s: s)
+        )
+        self.stdout.write(f"{path}: {style(status)}: {result.message}")
+        for conflict in result.conflicts:
+            self.stdout.write(f"    conflict: {conflict}")
+        if (
+            dry_run
+            and result.report is not None
+            and result.status in (Status.WOULD_CREATE, Status.WOULD_REPLACE)
+        ):
+            self._print_report(result)
+
+    def _print_report(self, result: IngestResult) -> None:
+        report = result.report
+        self.stdout.write(
+            f"    {report.title}\n    framework {report.framework} ({report.inspection_type}), "
+            f"{report.start_date} to {report.end_date}, published {report.published_on or 'not stated'}, "
+            f"lead inspector {report.lead_inspector or 'not stated'}"
+        )
+        self.stdout.write("    Judgements:")
+        for judgement in report.judgements:
+            grade = judgement.grade or "UNREAD (flagged)"
+            self.stdout.write(
+                f"      [{judgement.section}] {judgement.label}: {judgement.grade_as_printed!r} -> {grade} ({judgement.area})"
+            )
+        self.stdout.write("    Recommendations:")
+        for recommendation in report.recommendations:
+            text = (
+                recommendation.text
+                if len(recommendation.text) < 100
+                else recommendation.text[:97] + "..."
+            )
+            self.stdout.write(
+                f"      [{recommendation.section} / {recommendation.timescale}] {text}"
+            )
+        for warning in report.warnings:
+            self.stdout.write(f"    warning: {warning}")
+
+    def _progress(self, number: int, total: int) -> None:
+        width = 30
+        filled = int(width * number / total)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {number}/{total}")
+        sys.stderr.flush()
+
+
+def _count_key(status: Status) -> str:
+    if status in (Status.WOULD_CREATE, Status.WOULD_REPLACE):
+        return "dry run"
+    return str(status)

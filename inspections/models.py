@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from authorities.models import Authority
+
+from . import grades
+from .grades import Area, Framework, Grade, InspectionType, RecommendationKind, Timescale
+
+
+class InspectionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Inspection(models.Model):
+    """One inspection of one authority, read from one report file."""
+
+    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="inspections")
+    framework = models.CharField(max_length=20, choices=Framework.choices)
+    inspection_type = models.CharField(
+        max_length=20, choices=InspectionType.choices, default=InspectionType.FULL
+    )
+    title = models.CharField(max_length=300, help_text="As printed on the report")
+    start_date = models.DateField(help_text="First day of the inspection (APA: the letter's date)")
+    end_date = models.DateField(help_text="Last day of the inspection (APA: the letter's date)")
+    published_on = models.DateField(null=True, blank=True)
+    lead_inspector = models.CharField(max_length=120, blank=True)
+
+    source_file = models.FileField(upload_to="reports/%Y/", max_length=255)
+    source_filename = models.CharField(max_length=255, help_text="The file's name when ingested")
+    sha256 = models.CharField("SHA-256", max_length=64, unique=True)
+    parser_version = models.CharField(max_length=40)
+    parse_warnings = models.JSONField(default=list, blank=True)
+
+    is_published = models.BooleanField(
+        default=True, help_text="Drafts are hidden from public pages and CSV exports"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = InspectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start_date", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["authority", "framework", "start_date", "end_date"],
+                name="unique_inspection_per_authority_framework_dates",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(start_date__lte=models.F("end_date")),
+                name="inspection_starts_before_it_ends",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["start_date"], name="inspection_start_idx"),
+            models.Index(fields=["framework", "start_date"], name="inspection_framework_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.authority.name} {self.start_date.year} {self.framework_display}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("inspections:inspection-detail", args=[self.pk])
+
+    @property
+    def framework_display(self) -> str:
+        """Short name: "SIF re-inspection", "ILACS short", "APA"."""
+        names = {
+            Framework.APA: "APA",
+            Framework.SLAC: "Safeguarding and looked after children",
+            Framework.LAC: "Looked after children",
+            Framework.SIF: "SIF",
+            Framework.LSCB_REVIEW: "LSCB review",
+            Framework.ILACS: "ILACS",
+            Framework.ILACS_2026: "ILACS (2026)",
+        }
+        name = names[self.framework]
+        if self.inspection_type == InspectionType.REINSPECTION:
+            return f"{name} re-inspection"
+        if self.inspection_type in (InspectionType.STANDARD, InspectionType.SHORT):
+            return f"{name} {self.get_inspection_type_display().split()[0].lower()}"
+        return name
+
+    @property
+    def scale(self) -> grades.Scale:
+        return grades.scale_for(self.framework)
+
+
+class EditTracking(models.Model):
+    """Rows an admin corrected by hand survive re-parsing; these fields say who and when."""
+
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_edited(self) -> bool:
+        return self.edited_at is not None
+
+
+class Judgement(EditTracking):
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="judgements")
+    section = models.CharField(max_length=200, help_text="As printed, e.g. Safeguarding services")
+    label = models.CharField(max_length=400, help_text="As printed")
+    grade_as_printed = models.CharField(max_length=200, blank=True)
+    grade = models.CharField(
+        "comparable grade",
+        max_length=30,
+        choices=Grade.choices,
+        blank=True,
+        help_text="Empty when the printed grade could not be read (flagged for review)",
+    )
+    area = models.CharField(max_length=40, choices=Area.choices, default=Area.OTHER)
+    order = models.PositiveIntegerField(default=0, help_text="Position in the report")
+    page = models.PositiveIntegerField(null=True, blank=True)
+    source_text = models.TextField(blank=True, help_text="Where in the report it was read")
+
+    class Meta:
+        ordering = ["inspection", "order", "id"]
+        indexes = [
+            models.Index(fields=["area", "grade"], name="judgement_area_grade_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.grade_as_printed or '(no grade)'}"
+
+    @property
+    def grade_rank(self) -> int | None:
+        return grades.grade_rank(self.grade)
+
+    @property
+    def is_flagged(self) -> bool:
+        """A grade that could not be read: shown for review, never guessed."""
+        return not self.grade
+
+    @property
+    def printed_grade_description(self) -> str:
+        return grades.describe_printed_grade(self.inspection.framework, self.grade_as_printed)
+
+
+class Recommendation(EditTracking):
+    inspection = models.ForeignKey(
+        Inspection, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    section = models.CharField(max_length=200)
+    timescale = models.CharField(
+        max_length=30, choices=Timescale.choices, default=Timescale.NONE_STATED
+    )
+    kind = models.CharField(
+        max_length=30, choices=RecommendationKind.choices, default=RecommendationKind.RECOMMENDATION
+    )
+    text = models.TextField()
+    order = models.PositiveIntegerField(default=0, help_text="Position in the report")
+    page = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["inspection", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]

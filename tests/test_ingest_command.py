@@ -1,0 +1,115 @@
+"""The `ingest` management command: per-file lines, summary, exit status, options."""
+
+from __future__ import annotations
+
+import shutil
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from inspections.models import Inspection
+from tests.samples import REPO_ROOT, sample_path
+
+pytestmark = pytest.mark.django_db
+
+HTML_AS_PDF = REPO_ROOT / "tests" / "fixtures" / "bad_input" / "birmingham-2012-not-a-pdf.pdf"
+
+
+def ingest(*args) -> tuple[str, int]:
+    out = StringIO()
+    try:
+        call_command("ingest", *map(str, args), stdout=out)
+    except SystemExit as exit_:
+        return out.getvalue(), exit_.code
+    return out.getvalue(), 0
+
+
+@pytest.fixture
+def folder(tmp_path):
+    reports = tmp_path / "reports" / "nested"
+    reports.mkdir(parents=True)
+    shutil.copy(sample_path("text/knowsley-2017-services-for-children-reinspection.txt"), reports)
+    shutil.copy(
+        sample_path("text/knowsley-2006-annual-performance-assessment.txt"), tmp_path / "reports"
+    )
+    (tmp_path / "reports" / "notes.md").write_text("ignored: not .pdf or .txt")
+    return tmp_path / "reports"
+
+
+def test_folder_is_read_recursively_with_a_line_per_file_and_a_summary(folder):
+    output, code = ingest(folder)
+
+    assert code == 0
+    lines = output.strip().splitlines()
+    assert len(lines) == 3
+    assert "knowsley-2006-annual-performance-assessment.txt: created: Knowsley 2006 APA" in lines[0]
+    assert "knowsley-2017-services-for-children-reinspection.txt: created" in lines[1]
+    assert lines[2].startswith("2 files: 2 created, 0 unchanged, 0 replaced, 0 failed in ")
+    assert Inspection.objects.count() == 2
+
+
+def test_second_run_reports_unchanged(folder):
+    ingest(folder)
+    output, code = ingest(folder)
+    assert code == 0
+    assert output.count(": unchanged: ") == 2
+    assert "0 created, 2 unchanged" in output
+
+
+def test_failure_exits_1_and_names_the_file_and_reason(folder):
+    shutil.copy(HTML_AS_PDF, folder)
+
+    output, code = ingest(folder)
+
+    assert code == 1
+    assert "birmingham-2012-not-a-pdf.pdf: failed: this file is an HTML page, not a PDF" in output
+    assert "2 created, 0 unchanged, 0 replaced, 1 failed" in output
+    assert Inspection.objects.count() == 2
+
+
+def test_dry_run_prints_judgements_and_recommendations_and_writes_nothing(folder):
+    output, code = ingest("--dry-run", folder / "nested")
+
+    assert code == 0
+    assert "would be created" in output
+    assert "Judgements:" in output and "Adoption performance" in output
+    assert "Recommendations:" in output
+    assert "1 dry run" in output
+    assert Inspection.objects.count() == 0
+
+
+def test_replace_reports_replaced(folder):
+    ingest(folder)
+    output, code = ingest("--replace", folder)
+    assert code == 0
+    assert output.count(": replaced: ") == 2
+
+
+def test_replace_without_paths_rereads_out_of_date_stored_files(folder):
+    ingest(folder)
+    Inspection.objects.filter(framework="apa").update(parser_version="apa-0")
+
+    output, code = ingest("--replace")
+
+    assert code == 0
+    assert output.count(": replaced: ") == 1
+    assert "Knowsley 2006 APA" in output
+    assert not Inspection.objects.filter(parser_version="apa-0").exists()
+
+
+def test_jobs_gives_the_same_result_as_one_process(folder):
+    output, code = ingest("--jobs", "2", folder)
+    assert code == 0
+    assert "2 created" in output
+    assert Inspection.objects.count() == 2
+
+
+def test_draft_flag_holds_inspections(folder):
+    ingest("--draft", folder)
+    assert not Inspection.objects.filter(is_published=True).exists()
+
+
+def test_missing_path_is_an_error():
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("ingest", "/nonexistent/report.pdf")
