@@ -30,7 +30,7 @@ def run(*args: str, env: dict | None = None) -> None:
 
 
 def ensure_venv() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py runs before the venv exists)
         sys.exit("Python 3.11 or newer is needed")
     if not PYTHON.exists():
         print(f"Creating {VENV}", flush=True)
@@ -56,7 +56,9 @@ def serve(argv: list[str]) -> None:
 def test(argv: list[str]) -> None:
     run(str(PYTHON), "-m", "ruff", "check", ".")
     run(str(PYTHON), "-m", "ruff", "format", "--check", ".")
-    database = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+    database = (
+        "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+    )
     print(f"Running the test suite against {database}", flush=True)
     run(str(PYTHON), "-m", "pytest", *argv)
 

@@ -87,18 +87,35 @@ def _opening(document: Document, pages: int = 3, chars: int = 6000) -> str:
     return squash(" ".join(document.pages[:pages]).replace("\t", " "))[:chars]
 
 
+def _earliest_title(text: str) -> Framework | str | None:
+    """The framework or other kind whose pattern matches earliest in ``text``.
+
+    The title comes first: a monitoring visit letter to an ILACS authority is titled
+    "Monitoring visit to X local authority children's services", and a report mentions
+    children's homes or schools only after its own title. On a tie the known title wins.
+    """
+    best: tuple[int, Framework | str] | None = None
+    for pattern, outcome in (*_KNOWN_TITLES, *_OTHER_KINDS):
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), outcome)
+    return best[1] if best else None
+
+
 def detect_framework(document: Document) -> Framework:
-    """The framework of the report, from its title; raises UnknownReportKind otherwise."""
-    opening = _opening(document)
-    for pattern, framework in _KNOWN_TITLES:
-        if pattern.search(opening):
-            return framework
-    for pattern, kind in _OTHER_KINDS:
-        if pattern.search(opening):
-            raise UnknownReportKind(
-                f"{document.name}: this looks like {kind}, which is not a kind of report "
-                "the app reads (it reads inspections of local authority children's services)"
-            )
+    """The framework of the report, from its title; raises UnknownReportKind otherwise.
+
+    The first page decides when it names a kind of report; otherwise the opening pages do.
+    """
+    first_page = squash(document.pages[0].replace("\t", " "))[:3000] if document.pages else ""
+    outcome = _earliest_title(first_page) or _earliest_title(_opening(document))
+    if isinstance(outcome, Framework):
+        return outcome
+    if outcome is not None:
+        raise UnknownReportKind(
+            f"{document.name}: this looks like {outcome}, which is not a kind of report "
+            "the app reads (it reads inspections of local authority children's services)"
+        )
     raise UnknownReportKind(
         f"{document.name}: no inspection judgements found: is this an Ofsted children's "
         "services inspection report?"
