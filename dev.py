@@ -46,8 +46,14 @@ def serve(argv: list[str]) -> None:
     env = {"DEBUG": os.environ.get("DEBUG", "1")}
     manage = [str(PYTHON), "manage.py"]
     run(*manage, "migrate", "--no-input", env=env)
-    # Idempotent: files already stored are reported "unchanged".
-    run(*manage, "ingest", "sample_data/reports", "--jobs", "2", env=env)
+    # Idempotent: files already stored are reported "unchanged". Ofsted's own PDFs go first
+    # so that they, not the test renderings of the same reports, are the stored sources.
+    reports = [
+        "sample_data/reports/pdf-original",
+        "sample_data/reports/text",
+        "sample_data/reports/pdf",
+    ]
+    run(*manage, "ingest", *reports, "--jobs", "2", env=env)
     address = argv[0] if argv else "127.0.0.1:8000"
     print(f"\nInspection Explorer: http://{address}/  (Ctrl-C to stop)\n", flush=True)
     os.execve(str(PYTHON), [*manage, "runserver", address], {**os.environ, **env})

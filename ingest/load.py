@@ -85,7 +85,9 @@ def prepare(data: bytes, name: str) -> Prepared:
     except IngestError as error:
         prepared.error = str(error)
     except Exception as error:  # a bug, but one file must not stop a batch
-        prepared.error = f"{name}: unexpected error while reading ({error.__class__.__name__}: {error})"
+        prepared.error = (
+            f"{name}: unexpected error while reading ({error.__class__.__name__}: {error})"
+        )
     return prepared
 
 
@@ -340,11 +342,14 @@ def _recommendation(
     )
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _counts(report: ParsedReport) -> str:
-    warnings = len(report.warnings)
-    text = f"{len(report.judgements)} judgements, {len(report.recommendations)} recommendations"
-    if warnings:
-        text += f", {warnings} warning{'s' if warnings != 1 else ''}"
+    text = f"{_plural(len(report.judgements), 'judgement')}, {_plural(len(report.recommendations), 'recommendation')}"
+    if report.warnings:
+        text += f", {_plural(len(report.warnings), 'warning')}"
     return text
 
 

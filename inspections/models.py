@@ -62,6 +62,11 @@ class Inspection(models.Model):
             models.Index(fields=["start_date"], name="inspection_start_idx"),
             models.Index(fields=["framework", "start_date"], name="inspection_framework_idx"),
         ]
+        # Checked by the admin: uploading writes new data, publishing makes it public.
+        permissions = [
+            ("upload_report", "Can upload and re-parse inspection reports"),
+            ("publish_inspection", "Can publish and unpublish inspections"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.authority.name} {self.start_date.year} {self.framework_display}"
