@@ -267,6 +267,8 @@ _AREA_PATTERNS: tuple[tuple[re.Pattern[str], Area], ...] = tuple(
     (re.compile(pattern), area)
     for pattern, area in (
         (r"local safeguarding children board|\blscb\b", Area.LSCB),
+        # A board named after its area: "The Surrey Safeguarding Children Board is good".
+        (r"safeguarding children'?s? board", Area.LSCB),
         (r"children in care and care leavers", Area.CHILDREN_IN_CARE),
         (r"care leavers", Area.CARE_LEAVERS),
         (r"adoption", Area.ADOPTION),

@@ -1,0 +1,699 @@
+"""Parser for the 2012-2013 "Inspection of looked after children services" reports.
+
+These inspections judged services for looked after children only (the 2009-2012 inspections
+of *safeguarding and* looked after children judged both). A report reads:
+
+- page 1: the title ("Inspection of looked after children" / "services", which may wrap),
+  the authority as printed ("Norfolk County Council"), "Inspection dates: 8 – 12 July 2013",
+  "Reporting inspector Gary Lamb HMI", "Published: 16 August 2013";
+- a contents page ("Capacity to improve\\t4") and the boilerplate grade key ("Outstanding
+  (Grade 1) A service that ..."), neither of which holds judgements;
+- body headings each followed by an inline grade: "Overall effectiveness of services for
+  looked" / "after children and young people" / "Grade 4 (inadequate)"; also "Capacity to
+  improve", "Outcomes for looked after children and young people", "Quality of provision",
+  "Leadership and management" (a heading and its grade may also share one line:
+  "Being healthy Grade 2 (Good)");
+- "Areas for improvement", an introductory paragraph, then bullet lists under
+  "Immediately:", "Within three months:" and "Within six months:";
+- a "Record of main findings" table at the end repeating every grade in words, under the
+  section row "Services for looked after children".
+
+Choices, applied the same way to every report:
+
+- The Record of main findings is the reference. Each judgement is reported once, with the
+  record's label, grade and page; the inline grade of the same judgement is only compared with
+  it, and a disagreement is a warning naming both (the record's grade is kept). A grade stated
+  only in the body is kept, with a warning when a record exists; a record row whose grade is
+  blank takes the body's grade, with a warning. Without a record the body headings are the
+  judgements.
+- Judgements and areas for improvement take the record's section row ("Services for looked
+  after children") as their section, or :data:`SECTION` when the report has no record.
+- Areas for improvement are of kind area-for-improvement with the timescale of the list they
+  are printed under (none stated when the report prints no timescale headings); "There are no
+  recommendations for immediate action" means the list is empty.
+- Prose is never read for grades: only a grade standing alone on a line or at the end of a
+  heading is a judgement, so "judged inadequate at that time" and the grade key are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from inspections.grades import (
+    Framework,
+    InspectionType,
+    RecommendationKind,
+    Timescale,
+    area_for,
+    read_grade,
+)
+
+from ..document import Document, Line
+from ..errors import ParseError
+from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
+from .common import clean_person_name, normalise_space, parse_date, parse_date_range
+
+PARSER_VERSION = "lac-1"
+
+FRAMEWORK = Framework.LAC
+
+SECTION = "Services for looked after children"
+
+_APOSTROPHE = "['’‘]"
+_TITLE = re.compile(
+    rf"^inspection of looked after children(?:{_APOSTROPHE}s)?(?:\s+services)?\b", re.IGNORECASE
+)
+# The running header of every page after the first: "<authority> Inspection of looked after
+# children services<tab>4".
+_RUNNING_HEADER = re.compile(
+    rf"^\S.{{0,80}}?\s+inspection of looked after children(?:{_APOSTROPHE}s)? services(?:\s+\d{{1,3}})?$",
+    re.IGNORECASE,
+)
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
+_DATES = re.compile(r"\binspection dates?\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_PUBLISHED = re.compile(r"published\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_LEAD = re.compile(
+    r"\b(?:reporting|lead)\s+inspector\s*:?\s*(?P<name>.*?)(?:\s+age group\b.*)?$", re.IGNORECASE
+)
+_HEADER_LINES = 40
+
+# An inline grade: "Grade 4 (inadequate)", "Grade: 2 (Good)", "safeGrade 1 (outstanding)".
+# The grade key prints "Outstanding (Grade 1)": a number followed by ")" or a "Grade"
+# preceded by "(" is the key, not a grade.
+_INLINE_GRADE = re.compile(
+    r"(?:(?<![A-Za-z(])[Gg]rade|(?<=[a-z])Grade)\s*:?\s*(?P<number>[1-4])(?!\s*\))(?![\d.])"
+    r"(?:\s*\(\s*(?P<word>[A-Za-z ]{3,30}?)\s*\))?"
+)
+# The boilerplate grade key describes each grade: "A service that significantly exceeds ...".
+_GRADE_KEY = re.compile(r"^a service that\b")
+_RECORD_HEADING = re.compile(r"^record of main findings\s*:?$")
+_SECTION_ROW = re.compile(
+    r"^(?:services for looked after children|safeguarding services)(?: and young people)?$"
+)
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\.\s*")
+_MID_PARAGRAPH_NUMBER = re.compile(r"(?<=[a-z,]) \d{1,3}\. (?=[a-z])")
+# Bullets: "•", pdfminer's "(cid:127)", symbol-font glyphs in the private use area, a dash.
+_BULLET = re.compile(r"^(?:\(cid:\d+\)|[•●▪■◦‣∙·\uf000-\uf0ff]|[-–—](?=\s))\s*")
+_INNER_BULLET = re.compile(r"\s+(?:[•●▪■◦‣∙\uf000-\uf0ff]|\(cid:\d+\))\s+")
+_TERMINAL = (".", "!", "?", ";", ":", ",")
+# Prose that ends the record table: the back page, or a numbered paragraph.
+_RECORD_END = re.compile(
+    r"^(?:©|any complaints|the office for standards|if you would like|you may copy|\d{1,3}\.\s)",
+    re.IGNORECASE,
+)
+
+_AREAS_HEADING = re.compile(r"^areas? for improvement\s*:?$")
+_TIMESCALES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^immediately\s*(?::|$)\s*", re.IGNORECASE), Timescale.IMMEDIATELY),
+    (
+        re.compile(r"^within (?:three|3) months\s*(?::|$)\s*", re.IGNORECASE),
+        Timescale.WITHIN_THREE_MONTHS,
+    ),
+    (
+        re.compile(r"^within (?:six|6) months\s*(?::|$)\s*", re.IGNORECASE),
+        Timescale.WITHIN_SIX_MONTHS,
+    ),
+)
+_NO_ITEMS = re.compile(
+    r"^there (?:are|were) no (?:recommendations|areas for improvement)\b", re.IGNORECASE
+)
+# Headings that end an areas-for-improvement list even when the last item has no full stop.
+_LIST_END_HEADINGS = re.compile(
+    r"^(?:outcomes for|how good are|being healthy|staying safe|enjoying and achieving"
+    r"|making a positive contribution|economic well-?being|quality of provision"
+    r"|leadership and management|ambition and prioriti|performance management"
+    r"|partnership working|equality and diversity|capacity (?:for|to) improve"
+    r"|overall effectiveness|record of main findings|service information)",
+    re.IGNORECASE,
+)
+_MARKUP = re.compile(r"\*\*|__|\(cid:\d+\)|<[^>]+>")
+_RULE_CHARS = "-–—=_|: "
+_RULE = re.compile(rf"[{_RULE_CHARS}]+")
+
+
+# --------------------------------------------------------------------------- rows
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A line of body text: markup removed, running headers and page numbers dropped."""
+
+    index: int  # position in the filtered rows
+    page: int | None
+    cells: tuple[str, ...]
+    plain: str
+    key: str  # plain, lower-cased with straight apostrophes, for matching headings
+    raw: str  # the row as extracted (markdown kept), for splitting "heading**Grade"
+
+
+def _clean(text: str) -> str:
+    if "<" in text or "*" in text or "_" in text or "(cid:" in text:
+        text = _MARKUP.sub(" ", text)
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def _rows(lines: Sequence[Line]) -> list[_Row]:
+    rows: list[_Row] = []
+    for line in lines:
+        cells = tuple(cell for cell in (_clean(cell) for cell in line.text.split("\t")) if cell)
+        if not cells or (cells[0][0] in _RULE_CHARS and all(_RULE.fullmatch(c) for c in cells)):
+            continue  # blank, or a markdown table rule under a heading
+        plain = " ".join(cells)
+        key = plain.lower().replace("’", "'").replace("‘", "'")
+        if (plain[0].isdigit() and _PAGE_NUMBER.match(plain)) or (
+            "inspection of looked after" in key and _RUNNING_HEADER.match(key)
+        ):
+            continue
+        rows.append(_Row(len(rows), line.page, cells, plain, key, line.text))
+    return rows
+
+
+def _fail(document: Document, reason: str) -> ParseError:
+    return ParseError(
+        f"{document.name}: the inspection of looked after children services report {reason}"
+    )
+
+
+def _join_wrapped(parts: Sequence[str]) -> str:
+    """Lines of one paragraph joined; a word hyphenated at a line end is joined back."""
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if text.endswith("-") and part[:1].islower() and not text.endswith(" -"):
+            text += part  # "multi-" + "agency" -> "multi-agency"
+        else:
+            text = f"{text} {part}" if text else part
+    return normalise_space(text)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def parse(document: Document) -> ParsedReport:
+    """Parse an inspection of looked after children services (2012-2013) into a ParsedReport.
+
+    Raises ParseError when the title or every judgement cannot be found.
+    """
+    rows = _rows(list(document.lines()))
+    header = _header(document, rows)
+    report = ParsedReport(
+        framework=FRAMEWORK,
+        inspection_type=InspectionType.FULL,
+        authority_name=header.authority,
+        title=header.title,
+        start_date=header.start,
+        end_date=header.end,
+        published_on=header.published,
+        lead_inspector=header.lead,
+        parser_version=PARSER_VERSION,
+    )
+    for missing, what in (
+        (header.start is None, "inspection dates"),
+        (header.published is None, "publication date"),
+        (not header.lead, "lead inspector"),
+    ):
+        if missing:
+            report.warnings.append(f"No {what} found on the report's first page: left blank.")
+
+    record_start = next((row.index for row in rows if _RECORD_HEADING.match(row.key)), None)
+    body_rows = (
+        rows[header.body_start : record_start]
+        if record_start is not None
+        else rows[header.body_start :]
+    )
+    record_rows = rows[record_start + 1 :] if record_start is not None else []
+
+    body, heading_rows = _body_grades(body_rows, report.warnings)
+    record = _record(record_rows)
+    section = record.section or SECTION
+    report.judgements.extend(
+        _reconcile(
+            record.judgements,
+            body,
+            section,
+            has_record=record_start is not None,
+            warnings=report.warnings,
+        )
+    )
+    if not report.judgements:
+        raise _fail(
+            document, "has no judgements: no 'Grade 1-4' headings and no Record of main findings"
+        )
+    report.recommendations.extend(_areas_for_improvement(body_rows, heading_rows, section))
+    return report
+
+
+# --------------------------------------------------------------------------- header
+
+
+@dataclass
+class _Header:
+    title: str
+    authority: str
+    start: date | None
+    end: date | None
+    published: date | None
+    lead: str
+    body_start: int  # first row after the front page
+
+
+def _header(document: Document, rows: Sequence[_Row]) -> _Header:
+    """Title, authority, dates and inspector from the front page."""
+    title_index = next(
+        (row.index for row in rows[:_HEADER_LINES] if _TITLE.match(row.key)),
+        None,
+    )
+    if title_index is None:
+        raise _fail(document, "has no title 'Inspection of looked after children services'")
+    title_row = rows[title_index]
+    # The key matched; plain differs from it only in case and apostrophes.
+    match = _TITLE.match(title_row.plain) or _TITLE.match(title_row.key)
+    title = match.group(0) if match else title_row.plain
+    rest = title_row.plain[match.end() :].strip(" ,:-–") if match else ""
+    index = title_index + 1
+    # A wrapped title: "Inspection of looked after children" / "services".
+    wrapped = index < len(rows) and re.match(r"services\b", rows[index].key)
+    if wrapped and not re.search(r"services$", title, re.IGNORECASE):
+        title = f"{title} services"
+        rest = rows[index].plain[len("services") :].strip(" ,:-–")
+        index += 1
+    title = normalise_space(title)
+
+    authority = rest
+    start = end = published = None
+    lead = ""
+    last = min(len(rows), title_index + 15)
+    for row in rows[title_index:last]:
+        if row.key == "contents" or row.key.startswith("©"):
+            last = row.index
+            break
+        if not authority and row.index >= index and not _is_front_field(row.key):
+            authority = row.plain
+        dates = _DATES.search(row.plain)
+        if dates and start is None:
+            start, end = parse_date_range(dates["rest"])
+        published_match = _PUBLISHED.search(row.plain)
+        if published_match and published is None:
+            published = parse_date(published_match["rest"])
+        lead_match = _LEAD.search(row.plain)
+        if lead_match and not lead:
+            lead = clean_person_name(lead_match["name"])
+    if not authority:
+        authority = _authority_from_running_header(document)
+    if not authority:
+        raise _fail(document, "does not name the local authority on its front page")
+    return _Header(title, authority, start, end, published, lead, last)
+
+
+def _is_front_field(key: str) -> bool:
+    return bool(
+        re.match(
+            r"(?:inspection dates?|reporting inspector|lead inspector|age group|published)\b", key
+        )
+    )
+
+
+def _authority_from_running_header(document: Document) -> str:
+    for line in document.lines():
+        match = re.match(
+            r"^(?P<name>\S.{0,80}?)\s+inspection of looked after children",
+            " ".join(line.text.split()),
+            re.I,
+        )
+        if match:
+            return match["name"]
+    return ""
+
+
+# --------------------------------------------------------------------------- judgements
+
+
+@dataclass
+class _Statement:
+    """A grade read from one place: the record table or a body heading."""
+
+    label: str
+    printed: str
+    page: int | None
+    source: str
+    section: str = ""
+
+
+def _body_grades(rows: Sequence[_Row], warnings: list[str]) -> tuple[list[_Statement], set[int]]:
+    """Inline grades of body headings, and the indexes of the rows those headings occupy."""
+    statements: list[_Statement] = []
+    heading_rows: set[int] = set()
+    for position, row in enumerate(rows):
+        if "rade" not in row.plain:
+            continue
+        match = _INLINE_GRADE.search(row.plain)
+        if match is None or row.plain[match.end() :].strip(" .*"):
+            continue  # no grade, or a grade inside a sentence: prose, not a heading
+        following = rows[position + 1].key if position + 1 < len(rows) else ""
+        if _GRADE_KEY.match(following):
+            continue  # the grade key printed as "Grade 1 (Outstanding)" / "A service that ..."
+        before = row.plain[: match.start()].strip()
+        label_rows: list[_Row] = []
+        if before:
+            if _PARAGRAPH_NUMBER.match(before) or len(before.split()) > 30:
+                continue
+            # "Outcomes for children and young people**The effectiveness of ...": the
+            # grade belongs to the last heading on the line.
+            if "**" in row.raw:
+                segments = [_clean(part) for part in row.raw.split("**") if _clean(part)]
+                tail = [seg for seg in segments if _INLINE_GRADE.search(seg)]
+                if tail:
+                    before = tail[-1][: _INLINE_GRADE.search(tail[-1]).start()].strip() or before
+            label = before
+            if before[:1].islower():
+                # The end of a heading that wrapped: "... keeping children and" /
+                # "young people safeGrade 1 (outstanding)".
+                label_rows = _heading_above(rows, position)
+                if label_rows:
+                    label = _join_wrapped([r.plain for r in label_rows] + [before])
+        else:
+            label_rows = _heading_above(rows, position)
+            label = _join_wrapped([r.plain for r in label_rows])
+        label = label.strip(" :-–")
+        printed = normalise_space(match.group(0))
+        source = _join_wrapped([r.plain for r in label_rows] + [row.plain])
+        if not label:
+            warnings.append(f"A grade with no heading above it was kept unlabelled: '{source}'.")
+        statements.append(_Statement(label, printed, row.page, source))
+        heading_rows.update(r.index for r in label_rows)
+        heading_rows.add(row.index)
+    return statements, heading_rows
+
+
+def _heading_above(rows: Sequence[_Row], position: int) -> list[_Row]:
+    """The (possibly wrapped) heading printed just above a grade standing on its own line."""
+    collected: list[_Row] = []
+    for back in range(position - 1, max(position - 4, -1), -1):
+        row = rows[back]
+        text = row.plain
+        if (
+            text.endswith(_TERMINAL)
+            or _PARAGRAPH_NUMBER.match(text)
+            or _BULLET.match(text)
+            or len(text) > 120
+            or _INLINE_GRADE.search(text)
+            or _AREAS_HEADING.match(row.key)
+        ):
+            break
+        collected.insert(0, row)
+        if _LIST_END_HEADINGS.match(text):
+            break  # a known heading: no need to look further up
+    # A heading starts with a capital: drop the tail of a paragraph caught above it.
+    while collected and not collected[0].plain[:1].isupper():
+        collected.pop(0)
+    return collected
+
+
+@dataclass
+class _Record:
+    section: str = ""
+    judgements: list[_Statement] = field(default_factory=list)
+
+
+def _record(rows: Sequence[_Row]) -> _Record:
+    """The rows of the "Record of main findings" table.
+
+    Labels wrap in their cells ("Services for looked after" / "children", "Outcomes for looked
+    after children\tInadequate" / "and young people"), so the rows are first grouped into
+    entries and only then told apart: section rows, group headings ("How good are outcomes
+    ...?"), and judgements, whose grade may be blank.
+    """
+    entries: list[_Statement] = []
+    for row in rows:
+        if _RECORD_END.match(row.plain) or len(row.plain) > 160:
+            break
+        cells = list(row.cells)
+        grade_cell = ""
+        if len(cells) >= 2:
+            last = cells[-1]
+            if last[:1].islower() and read_grade(FRAMEWORK, last) is None:
+                # A word split across cells ("children and young per" / "ople"): one label.
+                cells = [" ".join(cells)]
+            else:
+                grade_cell = last
+                cells = cells[:-1]
+        label = " ".join(cells)
+        if not grade_cell and label[:1].islower() and entries:
+            entries[-1].label = f"{entries[-1].label} {label}"  # a label wrapped in its cell
+            entries[-1].source = f"{entries[-1].source} {label}"
+            continue
+        entries.append(_Statement(label, grade_cell, row.page, row.plain))
+    record = _Record()
+    section = ""
+    for entry in entries:
+        if not entry.printed:
+            key = entry.label.lower().replace("’", "'")
+            if _SECTION_ROW.match(key):
+                section = entry.label
+                record.section = record.section or entry.label
+                continue
+            if entry.label.endswith(("?", ":")):
+                continue  # a group heading ("How good are outcomes for ...?")
+        entry.section = section
+        record.judgements.append(entry)
+    return record
+
+
+def _key(label: str) -> str:
+    """What makes two printed labels the same judgement ("Overall effectiveness of services
+    for looked after children" is the record's "Overall effectiveness")."""
+    text = label.lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"[^a-z' ]+", " ", text)
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:the|how good are) ", "", text)
+    text = re.sub(r"iz(ation|e|ing)\b", r"is\1", text)
+    for pattern, key in (
+        (r"^overall effectiveness\b", "overall effectiveness"),
+        (r"^capacity (?:for|to) improve", "capacity to improve"),
+        (r"^outcomes for (?:looked after children|children looked after)\b", "outcomes"),
+        (r"^quality of provision\b", "quality of provision"),
+        (r"^leadership and management\b", "leadership and management"),
+    ):
+        if re.match(pattern, text):
+            return key
+    return text
+
+
+def _reconcile(
+    record: Sequence[_Statement],
+    body: Sequence[_Statement],
+    section: str,
+    *,
+    has_record: bool,
+    warnings: list[str],
+) -> list[ParsedJudgement]:
+    """One judgement per section and label: the record's where it has one, the body's otherwise.
+
+    A body heading is matched with the first record row of the same label not matched yet,
+    so that a report judging the same label in two sections pairs them in order.
+    """
+    chosen: dict[tuple[str, str], _Statement] = {}
+    unmatched: dict[str, list[tuple[str, str]]] = {}
+    for statement in record:
+        key = (statement.section.lower(), _key(statement.label))
+        kept = chosen.get(key)
+        if kept is None:
+            chosen[key] = statement
+            unmatched.setdefault(key[1], []).append(key)
+        elif _differs(kept.printed, statement.printed):
+            warnings.append(
+                f"The Record of main findings prints '{kept.label}' twice with different grades: "
+                f"'{kept.printed}' and '{statement.printed}'; the first is kept."
+            )
+        # Otherwise the same judgement printed twice ("prioritization"/"prioritisation"): one.
+    matched: dict[str, tuple[str, str]] = {}
+    for number, statement in enumerate(body):
+        label_key = _key(statement.label) if statement.label else f"unlabelled {number}"
+        queue = unmatched.get(label_key)
+        from_record = bool(queue) or label_key in matched
+        if queue:
+            matched[label_key] = queue.pop(0)
+        key = matched.get(label_key, ("", label_key))
+        kept = chosen.get(key)
+        where = "the Record of main findings" if from_record else "an earlier heading"
+        if kept is None:
+            chosen[key] = statement
+            if has_record:
+                warnings.append(
+                    f"'{statement.label}' is graded in the body ('{statement.printed}') but not in "
+                    "the Record of main findings; the body's grade is kept."
+                )
+        elif from_record and not kept.printed:
+            warnings.append(
+                f"'{kept.label}' has no grade in the Record of main findings; the body's grade "
+                f"'{statement.printed}' is kept."
+            )
+            kept.printed = statement.printed
+            kept.source = f"{kept.source} / {statement.source}"
+        elif _differs(kept.printed, statement.printed):
+            warnings.append(
+                f"'{kept.label}' is '{kept.printed}' in {where} but '{statement.printed}' in the "
+                f"body ('{statement.label}'); the grade in {where} is kept."
+            )
+    judgements: list[ParsedJudgement] = []
+    for statement in chosen.values():
+        grade = read_grade(FRAMEWORK, statement.printed)
+        if grade is None:
+            reason = (
+                f"could not be read ('{statement.printed}')" if statement.printed else "is blank"
+            )
+            warnings.append(f"The grade of '{statement.label}' {reason}: kept blank.")
+        judgement_section = statement.section or section
+        judgements.append(
+            ParsedJudgement(
+                section=judgement_section,
+                label=statement.label,
+                grade_as_printed=statement.printed,
+                grade=grade,
+                area=area_for(FRAMEWORK, judgement_section, statement.label),
+                page=statement.page,
+                source_text=statement.source,
+            )
+        )
+    return judgements
+
+
+def _differs(first: str, second: str) -> bool:
+    return read_grade(FRAMEWORK, first) != read_grade(FRAMEWORK, second)
+
+
+# --------------------------------------------------------------------------- areas for improvement
+
+
+@dataclass
+class _Item:
+    timescale: str
+    page: int | None
+    parts: list[str] = field(default_factory=list)
+
+
+def _areas_for_improvement(
+    rows: Sequence[_Row], heading_rows: set[int], section: str
+) -> list[ParsedRecommendation]:
+    """Every "Areas for improvement" list of the body, item by item."""
+    items: list[_Item] = []
+    position = 0
+    while position < len(rows):
+        if _AREAS_HEADING.match(rows[position].key):
+            position = _read_list(rows, position + 1, heading_rows, items)
+        else:
+            position += 1
+    recommendations = []
+    for item in items:
+        text = _item_text(item.parts)
+        if text and not _NO_ITEMS.match(text):
+            recommendations.append(
+                ParsedRecommendation(
+                    section=section,
+                    timescale=item.timescale,
+                    kind=RecommendationKind.AREA_FOR_IMPROVEMENT,
+                    text=text,
+                    page=item.page,
+                )
+            )
+    return recommendations
+
+
+def _read_list(rows: Sequence[_Row], start: int, heading_rows: set[int], items: list[_Item]) -> int:
+    """Read one list from ``start``; return the index of the first row after it."""
+    has_timescales = False
+    for row in rows[start : start + 80]:
+        if row.index in heading_rows:
+            break
+        if _timescale(row.plain)[0]:
+            has_timescales = True
+            break
+    # Before the first timescale heading (or, without any, before the first item) comes the
+    # introduction: "15. In order to improve ... should take the following action."
+    timescale: str | None = None if has_timescales else Timescale.NONE_STATED
+    in_intro = not has_timescales and bool(
+        start < len(rows) and re.match(r"^(?:\d{1,3}\.\s*)?in order to\b", rows[start].key)
+    )
+    current: _Item | None = None
+    for position in range(start, len(rows)):
+        row = rows[position]
+        if (
+            row.index in heading_rows
+            or _AREAS_HEADING.match(row.key)
+            or _RECORD_HEADING.match(row.key)
+        ):
+            return position
+        new_timescale, text = _timescale(row.plain)
+        if new_timescale is not None:
+            timescale, current = new_timescale, None
+            if not text:
+                continue
+        if timescale is None:
+            continue
+        if in_intro:
+            in_intro = not text.endswith((".", ":"))
+            continue
+        bullet = _BULLET.match(text)
+        if _NO_ITEMS.match(text[bullet.end() :] if bullet else text):
+            current = None  # "There are no recommendations for immediate action": none
+            continue
+        if current is not None and not bullet:
+            if _PARAGRAPH_NUMBER.match(text):
+                return position  # the next numbered paragraph of the body
+            ended = current.parts[-1].endswith((".", "!", "?"))
+            if not (ended and text[:1].isupper()):
+                current.parts.append(text)  # a wrapped line of the current item
+                continue
+            if _LIST_END_HEADINGS.match(text) or _is_heading(rows, position, heading_rows):
+                return position
+            # Otherwise a new sentence after a finished item: an item whose bullet was lost.
+        elif current is None and not bullet and _PARAGRAPH_NUMBER.match(text):
+            return position
+        for part in _split_run_together(text):
+            current = _Item(timescale, row.page, [part])
+            items.append(current)
+    return len(rows)
+
+
+def _timescale(text: str) -> tuple[str | None, str]:
+    """The timescale a heading like "Within three months:" announces, and any text after it."""
+    for pattern, value in _TIMESCALES:
+        match = pattern.match(text)
+        if match:
+            return value, text[match.end() :].strip()
+    return None, text
+
+
+def _is_heading(rows: Sequence[_Row], position: int, heading_rows: set[int]) -> bool:
+    """A short unpunctuated line followed by a graded heading or a numbered paragraph."""
+    text = rows[position].plain
+    if text.endswith(_TERMINAL) or len(text.split()) > 12:
+        return False
+    following = rows[position + 1] if position + 1 < len(rows) else None
+    return (
+        following is None
+        or following.index in heading_rows
+        or bool(_PARAGRAPH_NUMBER.match(following.plain))
+    )
+
+
+def _any_bullets(item: _Item) -> bool:
+    return bool(item.parts) and bool(_BULLET.match(item.parts[0]))
+
+
+def _split_run_together(text: str) -> list[str]:
+    """Two bulleted items printed on one line ("... carers • ensure ...") become two."""
+    return [part for part in _INNER_BULLET.split(text) if part.strip()]
+
+
+def _item_text(parts: Sequence[str]) -> str:
+    text = _join_wrapped(parts)
+    text = _BULLET.sub("", text, count=1)
+    text = _PARAGRAPH_NUMBER.sub("", text, count=1)
+    text = _MID_PARAGRAPH_NUMBER.sub(" ", text)
+    return normalise_space(text).strip(" ;")

@@ -1,0 +1,338 @@
+"""Parser for standalone reviews of the effectiveness of Local Safeguarding Children Boards.
+
+From 2013 to 2017 Ofsted reviewed each Local Safeguarding Children Board (LSCB), usually
+alongside the single inspection of the local authority (those combined reports are read by
+:mod:`ingest.parsers.sif`); some reviews were published on their own. A standalone review reads:
+
+- page 1: the board's name ("Surrey Safeguarding Children Board"), the title "Review of the
+  effectiveness of the Local Safeguarding Children Board" (which may wrap),
+  "Inspection date: 15 June 2015 – 17 June 2015", "Report published: 3 August 2015", then
+  the single judgement as a sentence, "The Local Safeguarding Children Board requires
+  improvement", followed by a sentence restating it for the board's evaluation arrangements
+  ("The arrangements in place to evaluate the effectiveness of what is done ... require
+  improvement");
+- a contents page, "Information about this area", an "Executive summary";
+- "Recommendations": bulleted items, each ending with a cross-reference "(paragraph 4)";
+- "Inspection findings" in numbered paragraphs; "Information about this review" naming the
+  "Lead inspector: Dominic Stevens, HMI".
+
+Choices, applied the same way to every report:
+
+- The authority is the place the board is named after, as printed: "Surrey" from "Surrey
+  Safeguarding Children Board" (the loader resolves it to the local authority). A board not
+  named on page 1 is taken from the text "<name> County Council" etc. of the body.
+- The judgement keeps the whole sentence as its label, as printed without its full stop, the
+  grade words as ``grade_as_printed`` ("requires improvement") and the section
+  :data:`SUMMARY_SECTION`, as the headline block of a combined SIF report does.
+- The restating sentence about the board's evaluation arrangements is not a second
+  judgement; when its grade differs from the board's, a warning names both.
+- Recommendations: section "Recommendations", timescale none stated, kind recommendation;
+  the "(paragraph 4)" cross-references are part of the text as printed and are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from inspections.grades import (
+    Framework,
+    InspectionType,
+    RecommendationKind,
+    Timescale,
+    area_for,
+    read_grade,
+)
+
+from ..document import Document, Line
+from ..errors import ParseError
+from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
+from .common import clean_person_name, normalise_space, parse_date, parse_date_range
+
+PARSER_VERSION = "lscb-1"
+
+FRAMEWORK = Framework.LSCB_REVIEW
+
+SUMMARY_SECTION = "Summary of judgements"
+RECOMMENDATIONS_SECTION = "Recommendations"
+
+_GRADE = r"(?:requires?|require)\s+improvement(?:\s+to\s+be\s+good)?|inadequate|good|outstanding"
+_TITLE = re.compile(
+    r"^review of the effectiveness of the local safeguarding children(?:'?s)?(?:\s+board)?",
+    re.IGNORECASE,
+)
+_BOARD_NAME = re.compile(
+    r"^(?P<place>\S.*?)\s+(?:local\s+)?safeguarding\s+children(?:['’]?s)?\s+(?:board|partnership)\b",
+    re.IGNORECASE,
+)
+_COUNCIL = re.compile(
+    r"\b(?P<name>(?:[A-Z][a-z'’.-]+ ){1,3}(?:County |City |Borough |Metropolitan Borough |District )?Council)\b"
+)
+_NOT_A_PLACE = frozenset(
+    {"The", "A", "An", "Local", "County", "City", "Borough", "District", "Each", "Every"}
+)
+_DATES = re.compile(r"^inspection dates?\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_PUBLISHED = re.compile(r"^(?:report\s+)?published\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_LEAD = re.compile(r"^lead\s+inspector\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
+# The judgement sentence: "The Local Safeguarding Children Board requires improvement",
+# "The Local Safeguarding Children Board (LSCB) is good", "The effectiveness of the LSCB
+# is inadequate", "The Surrey Safeguarding Children Board is good": the subject, then a verb
+# whose grade words may wrap onto the next line.
+_SUBJECT = re.compile(
+    r"^(?:the effectiveness of )?the (?:(?:[\w'’-]+ ){0,3}safeguarding children(?:['’]?s)? board|lscb)"
+    r"(?:\s*\(lscb\))?"
+    r"(?: in [a-z ,'’-]+?)?\s+(?=(?:is|are|requires?|require)\b)",
+    re.IGNORECASE,
+)
+_ARRANGEMENTS = re.compile(r"^the arrangements in place to evaluate\b.*", re.IGNORECASE)
+_GRADE_WORDS = re.compile(rf"\b(?:{_GRADE})\b", re.IGNORECASE)
+_HEADLINE_END = re.compile(r"^(?:contents|executive summary|information about this)", re.IGNORECASE)
+_HEADLINE_MAX_ROWS = 60
+
+_RECOMMENDATIONS_HEADING = re.compile(r"^recommendations\s*:?$", re.IGNORECASE)
+_LIST_END = re.compile(
+    r"^(?:inspection findings|information about this|executive summary|key findings|contents"
+    r"|the inspection team|children living in this area|summary)\b",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^(?:\(cid:\d+\)|[•●▪■◦‣∙·\uf000-\uf0ff]|[-–—](?=\s))\s*")
+_NUMBERED = re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?=\S)")
+_INNER_BULLET = re.compile(r"\s+(?:[•●▪■◦‣∙\uf000-\uf0ff]|\(cid:\d+\))\s+")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]")
+_MARKUP = re.compile(r"\*\*|__|\(cid:\d+\)|<[^>]+>")
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A non-empty line: markup removed; ``key`` is lower-cased for matching headings."""
+
+    page: int | None
+    plain: str
+    key: str
+
+
+def _rows(lines: Sequence[Line]) -> list[_Row]:
+    rows = []
+    for line in lines:
+        text = line.text
+        if "*" in text or "_" in text or "<" in text or "(cid:" in text:
+            text = _MARKUP.sub(" ", text)
+        plain = " ".join(text.replace("\u00a0", " ").split())
+        if not plain or _PAGE_NUMBER.match(plain) or set(plain) <= set("-–—=_|: "):
+            continue
+        rows.append(_Row(line.page, plain, plain.lower().replace("’", "'").replace("‘", "'")))
+    return rows
+
+
+def _fail(document: Document, reason: str) -> ParseError:
+    return ParseError(
+        f"{document.name}: the review of the Local Safeguarding Children Board {reason}"
+    )
+
+
+def parse(document: Document) -> ParsedReport:
+    """Parse a standalone LSCB review into a ParsedReport with its one judgement.
+
+    Raises ParseError when the title or the judgement on the board cannot be found.
+    """
+    rows = _rows(list(document.lines()))
+    title_index = next((i for i, row in enumerate(rows[:40]) if _TITLE.match(row.key)), None)
+    if title_index is None:
+        raise _fail(
+            document,
+            "has no title 'Review of the effectiveness of the Local Safeguarding Children Board'",
+        )
+    title, after_title = _title(rows, title_index)
+    headline_end = next(
+        (
+            i
+            for i in range(after_title, min(len(rows), after_title + _HEADLINE_MAX_ROWS))
+            if _HEADLINE_END.match(rows[i].key)
+        ),
+        min(len(rows), after_title + _HEADLINE_MAX_ROWS),
+    )
+    headline = rows[after_title:headline_end]
+
+    start = end = published = None
+    for row in headline:
+        dates = _DATES.match(row.plain)
+        if dates and start is None:
+            start, end = parse_date_range(dates["rest"])
+        published_match = _PUBLISHED.match(row.plain)
+        if published_match and published is None:
+            published = parse_date(published_match["rest"])
+
+    report = ParsedReport(
+        framework=FRAMEWORK,
+        inspection_type=InspectionType.FULL,
+        authority_name=_authority(document, rows, title_index),
+        title=title,
+        start_date=start,
+        end_date=end,
+        published_on=published,
+        lead_inspector=_lead_inspector(rows),
+        parser_version=PARSER_VERSION,
+    )
+    for missing, what in (
+        (start is None, "'Inspection date'"),
+        (published is None, "'Report published' date"),
+        (not report.lead_inspector, "lead inspector"),
+    ):
+        if missing:
+            report.warnings.append(f"No {what} found: left blank.")
+    report.judgements.append(_judgement(document, headline, report.warnings))
+    report.recommendations.extend(_recommendations(rows))
+    return report
+
+
+def _title(rows: Sequence[_Row], index: int) -> tuple[str, int]:
+    """The title as printed, joined when it wraps ("... Children" / "Board"); the next row."""
+    title = rows[index].plain
+    following = index + 1
+    wrapped = following < len(rows) and re.match(r"board\d*$", rows[following].key)
+    if wrapped and not re.search(r"board\b", rows[index].key):
+        title = f"{title} {rows[following].plain}"
+        following += 1
+    # A footnote mark on the last word ("Board1") is not part of the title.
+    return normalise_space(re.sub(r"(?<=[a-z])\d$", "", title)), following
+
+
+def _authority(document: Document, rows: Sequence[_Row], title_index: int) -> str:
+    """The place the board is named after, or else the first council the body names."""
+    for row in reversed(rows[max(0, title_index - 3) : title_index]):
+        match = _BOARD_NAME.match(row.plain)
+        if match:
+            return match["place"].strip(" ,:")
+    for row in rows:
+        for council in _COUNCIL.finditer(row.plain):
+            if council["name"].split()[0] not in _NOT_A_PLACE:
+                return council["name"]
+    raise _fail(document, "does not name the board or its local authority")
+
+
+def _lead_inspector(rows: Sequence[_Row]) -> str:
+    for row in rows:
+        match = _LEAD.match(row.plain)
+        if match and match["name"]:
+            return clean_person_name(match["name"])
+    return ""
+
+
+def _sentence_from(rows: Sequence[_Row], start: int, offset: int, *, until_grade: bool) -> str:
+    """Text from ``rows[start]`` on, joined across at most three rows, to the full stop.
+
+    With ``until_grade`` the joining also stops once grade words have been read after
+    ``offset``: the judgement often stands as a heading with no full stop of its own.
+    """
+    text = rows[start].plain
+    for row in rows[start + 1 : start + 3]:
+        tail = text[offset:]
+        if "." in tail or (until_grade and _GRADE_WORDS.search(tail)):
+            break
+        text = f"{text} {row.plain}"
+    stop = text.find(".", offset)
+    return normalise_space(text if stop < 0 else text[:stop])
+
+
+def _judgement(
+    document: Document, headline: Sequence[_Row], warnings: list[str]
+) -> ParsedJudgement:
+    """The judgement sentence of the headline block; its grade None (with a warning) if unreadable."""
+    found = next(
+        ((i, m) for i, row in enumerate(headline) if (m := _SUBJECT.match(row.plain))), None
+    )
+    if found is None:
+        raise _fail(
+            document, "has no judgement sentence 'The Local Safeguarding Children Board is ...'"
+        )
+    index, subject = found
+    row = headline[index]
+    sentence = _sentence_from(headline, index, subject.end(), until_grade=True)
+    predicate = sentence[subject.end() :]
+    words = _GRADE_WORDS.search(predicate)
+    if words:
+        printed = normalise_space(words.group(0))
+        label = normalise_space(sentence[: subject.end() + words.end()])
+    else:
+        printed, label = normalise_space(predicate), sentence
+    grade = read_grade(FRAMEWORK, printed) if words else None
+    if grade is None:
+        warnings.append(
+            f"The grade of the Local Safeguarding Children Board could not be read ('{label}'): kept blank."
+        )
+    for position, other in enumerate(headline):
+        if not _ARRANGEMENTS.match(other.plain):
+            continue
+        restated = _GRADE_WORDS.findall(_sentence_from(headline, position, 0, until_grade=False))
+        restated_grade = read_grade(FRAMEWORK, restated[-1]) if restated else None
+        if restated_grade is not None and restated_grade != grade:
+            warnings.append(
+                f"The board is judged '{printed}' but its arrangements to evaluate the effectiveness "
+                f"of what is done '{normalise_space(restated[-1])}'; the board's judgement is kept."
+            )
+    return ParsedJudgement(
+        section=SUMMARY_SECTION,
+        label=label,
+        grade_as_printed=printed,
+        grade=grade,
+        area=area_for(FRAMEWORK, SUMMARY_SECTION, label),
+        page=row.page,
+        source_text=sentence,
+    )
+
+
+def _recommendations(rows: Sequence[_Row]) -> list[ParsedRecommendation]:
+    """Items of the "Recommendations" list: bulleted or numbered, wrapped lines joined."""
+    start = next(
+        (i for i, row in enumerate(rows) if _RECOMMENDATIONS_HEADING.match(row.plain)), None
+    )
+    if start is None:
+        return []
+    items: list[tuple[_Row, list[str]]] = []
+    for row in rows[start + 1 :]:
+        text = row.plain
+        if _LIST_END.match(row.key) or _RECOMMENDATIONS_HEADING.match(text):
+            break
+        marker = _BULLET.match(text) or _NUMBERED.match(text)
+        if marker:
+            for part in (p for p in _INNER_BULLET.split(text[marker.end() :]) if p.strip()):
+                items.append((row, [part]))
+            continue
+        if _FOOTNOTE.match(text) and items and items[-1][1][-1].endswith("."):
+            break  # a footnote at the foot of the page, after the list
+        if not items:
+            items.append((row, [text]))  # the first item lost its bullet
+            continue
+        previous = items[-1][1][-1]
+        if previous.endswith((".", "!", "?")) and text[:1].isupper():
+            if len(text.split()) <= 8 and not text.endswith("."):
+                break  # a heading after the list
+            items.append((row, [text]))  # an item whose bullet was lost
+        else:
+            items[-1][1].append(text)
+    recommendations = []
+    for row, parts in items:
+        text = _join(parts)
+        if text:
+            recommendations.append(
+                ParsedRecommendation(
+                    section=RECOMMENDATIONS_SECTION,
+                    timescale=Timescale.NONE_STATED,
+                    kind=RecommendationKind.RECOMMENDATION,
+                    text=text,
+                    page=row.page,
+                )
+            )
+    return recommendations
+
+
+def _join(parts: Sequence[str]) -> str:
+    text = ""
+    for part in parts:
+        if text.endswith("-") and part[:1].islower() and not text.endswith(" -"):
+            text += part  # "multi-" + "agency"
+        else:
+            text = f"{text} {part}" if text else part
+    return normalise_space(text).strip(" ;")
