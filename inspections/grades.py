@@ -98,6 +98,7 @@ class Area(models.TextChoices):
     ENJOYING_AND_ACHIEVING = "enjoying-and-achieving", "Outcome: enjoying and achieving"
     POSITIVE_CONTRIBUTION = "positive-contribution", "Outcome: making a positive contribution"
     ECONOMIC_WELLBEING = "economic-wellbeing", "Outcome: achieving economic well-being"
+    OUTCOMES = "outcomes", "Outcomes for children and young people (overall)"
     QUALITY_OF_PROVISION = "quality-of-provision", "Quality of provision"
     HEALTH = "health", "Contribution of health agencies"
     AMBITION = "ambition-and-prioritisation", "Ambition and prioritisation"
@@ -269,6 +270,8 @@ _AREA_PATTERNS: tuple[tuple[re.Pattern[str], Area], ...] = tuple(
         (r"local safeguarding children board|\blscb\b", Area.LSCB),
         # A board named after its area: "The Surrey Safeguarding Children Board is good".
         (r"safeguarding children'?s? board", Area.LSCB),
+        # A judgement on outcomes as a whole, before the group it is about claims it.
+        (r"^(?:how good are |safeguarding )?outcomes for\b", Area.OUTCOMES),
         (r"children in care and care leavers", Area.CHILDREN_IN_CARE),
         (r"care leavers", Area.CARE_LEAVERS),
         (r"adoption", Area.ADOPTION),

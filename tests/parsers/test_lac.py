@@ -167,7 +167,7 @@ def test_text_report_reads_header_judgements_and_areas_for_improvement():
             "Outcomes for looked after children and care leavers",
             "Adequate",
             Grade.REQUIRES_IMPROVEMENT,
-            Area.CARE_LEAVERS,
+            Area.OUTCOMES,
         ),
         ("Quality of provision", "Adequate", Grade.REQUIRES_IMPROVEMENT, Area.QUALITY_OF_PROVISION),
         ("Leadership and management", "Adequate", Grade.REQUIRES_IMPROVEMENT, Area.LEADERSHIP),
@@ -270,7 +270,7 @@ def test_without_a_record_the_body_headings_are_the_judgements():
             "Outcomes for looked after children and care leavers",
             "Grade 3 (Adequate)",
             Grade.REQUIRES_IMPROVEMENT,
-            Area.CARE_LEAVERS,
+            Area.OUTCOMES,
         ),
         (
             "Quality of provision",

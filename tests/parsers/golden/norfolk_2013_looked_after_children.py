@@ -38,7 +38,7 @@ EXPECTED = {
             "Outcomes for looked after children and young people",
             "Inadequate",
             "inadequate",
-            "children-in-care",
+            "outcomes",
         ),
         (LAC, "Quality of provision", "Inadequate", "inadequate", "quality-of-provision"),
         (LAC, "Leadership and management", "Inadequate", "inadequate", "leadership"),
