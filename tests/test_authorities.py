@@ -52,6 +52,7 @@ def test_every_english_authority_is_loaded_with_codes_and_region():
         ("Borough of Poole", "poole"),
         ("Northamptonshire County Council", "northamptonshire"),
         ("Cumbria County Council", "cumbria"),
+        ("Surrey Safeguarding Children Board", "surrey"),
     ],
 )
 def test_report_spellings_resolve_to_one_authority(printed, slug):
