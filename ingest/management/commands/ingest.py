@@ -100,7 +100,8 @@ class Command(BaseCommand):
         from ingest.parsers import parser_for
 
         jobs = []
-        for inspection in Inspection.objects.select_related("authority").order_by("id"):
+        stored = Inspection.objects.exclude(parser_version="synthetic")  # no source to re-read
+        for inspection in stored.select_related("authority").order_by("id"):
             current = parser_for(inspection.framework).PARSER_VERSION
             if reparse_all or inspection.parser_version != current:
                 jobs.append((inspection.source_file.path, inspection))
@@ -118,9 +119,15 @@ class Command(BaseCommand):
         if options["jobs"] > 1 and len(paths) > 1:
             # Extraction is CPU-bound pure Python: workers extract and parse, the main
             # process alone touches the database, in the order the files were given.
+            # The largest files are handed out first so that no big file is left running
+            # alone on one core at the end.
             with ProcessPoolExecutor(max_workers=options["jobs"]) as pool:
-                for path, prepared in zip(paths, pool.map(prepare_path, paths), strict=True):
-                    yield path, self._load_one(path, prepared, load_options)
+                futures = {
+                    path: pool.submit(prepare_path, path)
+                    for path in sorted(paths, key=_size, reverse=True)
+                }
+                for path in paths:
+                    yield path, self._load_one(path, futures[path].result(), load_options)
         else:
             for path in paths:
                 yield path, self._load_one(path, prepare_path(path), load_options)
@@ -197,6 +204,13 @@ class Command(BaseCommand):
         filled = int(width * number / total)
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {number}/{total}")
         sys.stderr.flush()
+
+
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
 
 
 def _count_key(status: Status) -> str:

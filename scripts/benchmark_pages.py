@@ -1,0 +1,288 @@
+#!/usr/bin/env python
+"""Time every public page and CSV export against a database filled by generate_synthetic.
+
+    DATABASE_URL=sqlite:///var/synthetic.sqlite3 .venv/bin/python scripts/benchmark_pages.py
+    .venv/bin/python scripts/benchmark_pages.py postgres://postgres@127.0.0.1:5432/inspections_synthetic
+
+Requests go through Django's test Client in this process, so the times are server time
+(URL routing, views, queries, templates, the whole CSV stream) without network or a web
+server; the Client keeps one database connection open across requests, so connecting is not
+counted either. Each URL gets one warm-up request, then ``--repeat`` timed ones (CSV exports:
+``--csv-repeat``); the median and the 95th percentile (nearest rank) are printed, with the
+number of SQL queries of one more request (django.test.utils.CaptureQueriesContext) and,
+for the CSV exports, the peak of Python memory allocated while streaming (tracemalloc; the
+database driver's own C buffers are not counted).
+
+Targets, each printed PASS or FAIL (exit status 1 when one fails):
+- every HTML page: median under 150 ms;
+- /judgements.csv (the full national export): median under 3 s and peak memory under 100 MB.
+A URL that answers anything but 200, or raises, is a FAIL for that URL; the others still run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import math
+import os
+import statistics
+import sys
+import time
+import tracemalloc
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+REPO = Path(__file__).resolve().parent.parent
+HTML_TARGET_SECONDS = 0.150
+FULL_CSV_URL = "/judgements.csv"
+FULL_CSV_TARGET_SECONDS = 3.0
+FULL_CSV_TARGET_BYTES = 100 * 1024 * 1024
+COMPARE_AREA = "children-in-care"
+
+
+@dataclass
+class Measurement:
+    url: str
+    is_csv: bool
+    status: int | None = None
+    error: str = ""
+    seconds: list[float] = field(default_factory=list)
+    queries: int | None = None
+    size: int = 0
+    rows: int | None = None
+    peak_bytes: int | None = None
+    checks: list[tuple[str, bool]] = field(default_factory=list)
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.seconds) if self.seconds else None
+
+    @property
+    def p95(self) -> float | None:
+        if not self.seconds:
+            return None
+        ordered = sorted(self.seconds)
+        return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+    @property
+    def passed(self) -> bool:
+        return self.status == 200 and not self.error and all(ok for _, ok in self.checks)
+
+
+def configure(database_url: str | None) -> None:
+    """Environment for settings, before django.setup(): the database and a Client-friendly host."""
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    if not os.environ.get("DATABASE_URL"):
+        sys.exit(
+            "benchmark_pages: give the database filled by generate_synthetic, as an argument "
+            "or in DATABASE_URL (e.g. sqlite:///var/synthetic.sqlite3)"
+        )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
+    os.environ["DEBUG"] = "0"  # production-like: cached templates, no query log
+    os.environ.setdefault("STATIC_MANIFEST", "0")  # no collectstatic needed
+    hosts = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
+    os.environ["ALLOWED_HOSTS"] = ",".join([*hosts, "testserver"])
+    sys.path.insert(0, str(REPO))
+
+
+def read_body(response, *, keep: bool = True) -> bytes:
+    """The whole body: a streaming response is only produced as it is consumed.
+
+    ``keep=False`` consumes a stream chunk by chunk without holding it, so that a memory
+    measurement sees what the server holds, not the body collected by this script.
+    """
+    if not getattr(response, "streaming", False):
+        return response.content
+    if keep:
+        return b"".join(response.streaming_content)
+    for _chunk in response.streaming_content:
+        pass
+    return b""
+
+
+class ServerError(Exception):
+    """A view raised: the Client turned it into a 500 response."""
+
+    def __init__(self, status: int, error: BaseException):
+        self.status = status
+        super().__init__(f"{type(error).__name__}: {error}")
+
+
+def request(client, url: str, *, keep: bool = True):
+    """(response, body); raises ServerError when the view raised, or what the stream raised."""
+    response = client.get(url)
+    body = read_body(response, keep=keep)
+    if getattr(response, "exc_info", None):
+        raise ServerError(response.status_code, response.exc_info[1])
+    return response, body
+
+
+def measure(client, url: str, repeat: int, *, is_csv: bool) -> Measurement:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    result = Measurement(url, is_csv)
+    try:
+        response, body = request(client, url)  # warm-up, and the status check
+        result.status = response.status_code
+        if response.status_code != 200:
+            return result
+        result.size = len(body)
+        if is_csv:
+            text = body.decode("utf-8-sig", errors="replace")
+            result.rows = max(0, sum(1 for _ in csv.reader(io.StringIO(text))) - 1)  # no header
+        for _ in range(repeat):
+            started = time.perf_counter()
+            request(client, url)
+            result.seconds.append(time.perf_counter() - started)
+        with CaptureQueriesContext(connection) as queries:
+            request(client, url)
+        result.queries = len(queries.captured_queries)
+        if is_csv:
+            tracemalloc.start()
+            try:
+                tracemalloc.reset_peak()
+                request(client, url, keep=False)
+                result.peak_bytes = tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+    except ServerError as error:
+        result.status = error.status
+        result.error = str(error)[:300]
+    except Exception as error:  # report the URL as failed and go on with the others
+        result.error = f"{type(error).__name__}: {error}"[:300]
+    return result
+
+
+def apply_targets(result: Measurement) -> None:
+    if result.median is None:
+        return
+    if not result.is_csv:
+        result.checks.append(
+            (f"median < {HTML_TARGET_SECONDS * 1000:.0f} ms", result.median < HTML_TARGET_SECONDS)
+        )
+    elif result.url == FULL_CSV_URL:
+        result.checks.append(
+            (f"median < {FULL_CSV_TARGET_SECONDS:.0f} s", result.median < FULL_CSV_TARGET_SECONDS)
+        )
+        peak = result.peak_bytes if result.peak_bytes is not None else math.inf
+        result.checks.append(
+            (f"memory < {FULL_CSV_TARGET_BYTES // 2**20} MB", peak < FULL_CSV_TARGET_BYTES)
+        )
+
+
+def urls_to_measure(q: str) -> tuple[list[str], list[str], str]:
+    """HTML and CSV URLs for this database (authorities and an inspection that exist in it)."""
+    from django.db.models import Count
+
+    from authorities.models import Authority
+    from inspections.models import Inspection
+
+    authorities = list(
+        Authority.objects.filter(inspections__is_published=True)
+        .distinct()
+        .order_by("name")
+        .values_list("slug", flat=True)[:3]
+    )
+    # The inspection with the most judgements: the heaviest detail page.
+    inspection = (
+        Inspection.objects.filter(is_published=True)
+        .annotate(n=Count("judgements"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    synthetic = Inspection.objects.filter(parser_version="synthetic").count()
+    total = Inspection.objects.count()
+    note = f"{total} inspections in the database, {synthetic} of them synthetic"
+    compare_query = urlencode([*(("authority", a) for a in authorities), ("area", COMPARE_AREA)])
+    html = [
+        "/",
+        "/authorities/",
+        *(f"/authorities/{slug}/" for slug in authorities),
+        f"/inspections/{inspection.pk if inspection else 0}/",
+        f"/compare/?{compare_query}",
+        "/judgements/",
+        "/judgements/?area=help-and-protection&grade=inadequate",
+        "/recommendations/",
+        f"/recommendations/?{urlencode({'q': q})}",
+    ]
+    csv_urls = [
+        FULL_CSV_URL,
+        "/recommendations.csv",
+        "/inspections.csv",
+        f"/compare.csv?{compare_query}",
+    ]
+    return html, csv_urls, note
+
+
+def print_results(results: list[Measurement]) -> None:
+    width = max(len(r.url) for r in results)
+    print(
+        f"{'URL':<{width}}  {'status':>6} {'median':>9} {'p95':>9} {'queries':>7} "
+        f"{'size':>9} {'rows':>7} {'peak mem':>9}  verdict"
+    )
+    for r in results:
+        median = f"{r.median * 1000:7.1f}ms" if r.median is not None else "-"
+        p95 = f"{r.p95 * 1000:7.1f}ms" if r.p95 is not None else "-"
+        queries = str(r.queries) if r.queries is not None else "-"
+        rows = f"{r.rows:,}" if r.rows is not None else "-"
+        peak = f"{r.peak_bytes / 2**20:6.1f} MB" if r.peak_bytes is not None else "-"
+        size = f"{r.size / 1024:7.0f}kB" if r.size else "-"
+        if r.status != 200 or r.error:
+            checks = f"HTTP {r.status}" if r.status else "error"
+        else:
+            checks = ", ".join(description for description, _ in r.checks) or "no target"
+        verdict = "PASS" if r.passed else "FAIL"
+        print(
+            f"{r.url:<{width}}  {r.status or '-':>6} {median:>9} {p95:>9} {queries:>7} "
+            f"{size:>9} {rows:>7} {peak:>9}  {verdict} ({checks})"
+        )
+        if r.error:
+            print(f"{'':<{width}}    {r.error}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("database_url", nargs="?", help="database to read (default: DATABASE_URL)")
+    parser.add_argument("--repeat", type=int, default=10, help="timed requests per HTML page")
+    parser.add_argument("--csv-repeat", type=int, default=3, help="timed requests per CSV export")
+    parser.add_argument("--q", default="supervision", help="recommendation search word")
+    args = parser.parse_args()
+
+    configure(args.database_url)
+    import logging
+    import warnings
+
+    import django
+
+    # WhiteNoise warns about a missing STATIC_ROOT when collectstatic has not been run.
+    warnings.filterwarnings("ignore", message="No directory at", module="django")
+
+    django.setup()
+    # 404s and 500s are reported in the table; Django's request log would repeat them.
+    logging.getLogger("django.request").setLevel(logging.CRITICAL)
+    from django.db import connection
+    from django.test import Client
+
+    html, csv_urls, note = urls_to_measure(args.q)
+    print(f"{connection.vendor} database {connection.settings_dict['NAME']}: {note}")
+    print(f"{args.repeat} timed requests per page, {args.csv_repeat} per CSV, after a warm-up\n")
+    client = Client(raise_request_exception=False)
+    results = [measure(client, url, args.repeat, is_csv=False) for url in html]
+    results += [measure(client, url, args.csv_repeat, is_csv=True) for url in csv_urls]
+    for result in results:
+        apply_targets(result)
+    print_results(results)
+    failed = [r.url for r in results if not r.passed]
+    print(f"\n{len(results) - len(failed)} of {len(results)} URLs PASS")
+    if failed:
+        print("FAIL: " + ", ".join(failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
