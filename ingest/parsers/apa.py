@@ -44,13 +44,14 @@ from inspections.grades import (
 )
 
 from ..document import Document, Line
-from ..errors import ParseError
 from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
-from .common import clean_person_name, normalise_space, parse_date, squash
+from .common import clean_person_name, normalise_space, parse_date, parse_failure, squash
 
 PARSER_VERSION = "apa-1"
 
 FRAMEWORK = Framework.APA
+
+_fail = parse_failure("annual performance assessment letter")
 
 _TITLE = re.compile(r"annual performance assessment of services for children", re.IGNORECASE)
 _TITLE_AUTHORITY = re.compile(
@@ -176,10 +177,6 @@ class _Index:
         """The line where the section starting at ``start`` ends (the next heading)."""
         position = bisect_right(self.headings, start)
         return self.headings[position] if position < len(self.headings) else total
-
-
-def _fail(document: Document, reason: str) -> ParseError:
-    return ParseError(f"{document.name}: the annual performance assessment letter {reason}")
 
 
 def _strip_markup(text: str) -> str:

@@ -1,12 +1,32 @@
-"""Helpers shared by the framework parsers: dates, names, text clean-up."""
+"""Helpers shared by the framework parsers.
+
+- Dates and names: :func:`parse_date`, :func:`parse_date_range`, :func:`clean_person_name`,
+  and the front-page fields :data:`INSPECTION_DATES`, :data:`PUBLISHED`,
+  :data:`LEAD_INSPECTOR`.
+- Text of layout rows: :func:`clean_text`, :func:`line_cells`, :func:`join_wrapped`,
+  :func:`normalise_space`, :func:`squash`, :func:`heading_key`, :class:`Row`, and the
+  patterns :data:`PAGE_NUMBER`, :data:`BULLET`, :data:`INNER_BULLET`, :data:`FOOTNOTE`,
+  :data:`APOSTROPHE`.
+- Grades of the four-word scale (2013 on) and the body headings that restate them:
+  :data:`FOUR_WORD_GRADE`, :data:`FOUR_WORD_GRADE_CELL`, :class:`Statement`,
+  :func:`columns`, :func:`read_statements`, :func:`read_grade_or_warn`.
+- :func:`parse_failure`: the ParseError every parser raises, worded one way.
+
+Only what reads the same in every parser that uses it lives here; a framework's own
+variant of a pattern stays in its module, with a comment saying how it differs.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
-from ..document import Line
+from inspections.grades import read_grade
+
+from ..document import Document, Line
+from ..errors import ParseError
 
 MONTHS = {
     name: number
@@ -98,7 +118,77 @@ def clean_person_name(raw: str) -> str:
     return text
 
 
+# --------------------------------------------------------------------------- front page
+
+# Fields of a report's front page. ``match`` reads a field at the start of a line; the
+# 2009-2013 parsers ``search`` for it, as those reports print several fields on one line
+# ("Age group:AllPublished:8 April 2011").
+# "Inspection dates: 1 -12 February 2010", "Inspection date 29 April – 21 May 2014".
+INSPECTION_DATES = re.compile(r"\binspection dates?\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+# "Published: 12 March 2010", "Report published: 13 June 2017".
+PUBLISHED = re.compile(r"(?:report\s+)?published\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+# "Lead inspector: Dominic Stevens, HMI" (the name may be on the next line).
+LEAD_INSPECTOR = re.compile(r"lead\s+inspector\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- text of rows
+
+# A bare page number: "12", "Page 3", "4 of 40".
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
+# A bullet opening a line: "•", pdfminer's "(cid:127)", symbol-font glyphs in the private
+# use area, a dash before a space.
+BULLET = re.compile(r"^(?:\(cid:\d+\)|[•●▪■◦‣∙·\uf000-\uf0ff]|[-–—](?=\s))\s*")
+# A bullet inside a line, where two items were printed as one ("... carers • ensure ...").
+INNER_BULLET = re.compile(r"\s+(?:[•●▪■◦‣∙\uf000-\uf0ff]|\(cid:\d+\))\s+")
+# The first line of a footnote at the foot of a page: "1 The Local Safeguarding ...".
+FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]")
+# An apostrophe as printed, for patterns: "children['’‘]s".
+APOSTROPHE = "['’‘]"
+
+# Markup and glyphs that are not text: HTML-like tags, markdown bold, pdfminer glyph codes.
+_MARKUP = re.compile(r"<[^>]+>|\*\*|__|\(cid:\d+\)")
+# A cell of a markdown table rule ("--\t-----") under a text report's heading.
+_RULE_CHARS = "-–—=_|: "
+_RULE = re.compile(rf"^[{_RULE_CHARS}]+$")
+
+
+def clean_text(text: str) -> str:
+    """``text`` single-spaced, without markup: HTML-like tags, markdown bold and pdfminer's
+    glyph codes ("(cid:127)") become spaces."""
+    if "<" in text or "**" in text or "__" in text or "(cid:" in text:
+        text = _MARKUP.sub(" ", text)
+    return " ".join(text.split())  # split() takes non-breaking spaces too
+
+
+def line_cells(line: Line, clean: Callable[[str], str] = clean_text) -> list[str]:
+    """The non-empty cells of a row, each cleaned by ``clean``; none for a blank row or a
+    markdown table rule."""
+    text = line.text
+    if not text or text.isspace():
+        return []
+    cells = [cell for cell in map(clean, text.split("\t")) if cell]
+    # Testing the first character first spares most rows the regex.
+    if cells and cells[0][0] in _RULE_CHARS and all(_RULE.match(cell) for cell in cells):
+        return []
+    return cells
+
+
+def join_wrapped(parts: Iterable[str]) -> str:
+    """Lines of one paragraph joined; a word hyphenated at a line end is joined back."""
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if text.endswith("-") and part[:1].islower() and not text.endswith(" -"):
+            text += part  # "multi-" + "agency" -> "multi-agency"
+        else:
+            text = f"{text} {part}" if text else part
+    return normalise_space(text)
+
+
 def normalise_space(text: str) -> str:
+    """``text`` with each run of white space (non-breaking spaces too) as one space, stripped."""
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
@@ -107,11 +197,132 @@ def squash(text: str) -> str:
     return normalise_space(text.replace("’", "'").replace("‘", "'")).lower()
 
 
-def first_match(
-    pattern: re.Pattern[str], lines: Iterable[Line]
-) -> tuple[re.Match[str], Line] | None:
-    for line in lines:
-        match = pattern.search(line.plain)
-        if match:
-            return match, line
-    return None
+def heading_key(plain: str) -> str:
+    """:func:`squash` for text that is already single-spaced, such as :attr:`Row.plain`.
+
+    Without squash's white-space pass: it runs on every line of a report.
+    """
+    return plain.lower().replace("’", "'").replace("‘", "'")
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line with its cells cleaned of markup; ``cells`` is empty for blank or rule lines.
+
+    ``plain`` joins the cells with single spaces; ``key`` is ``plain`` as headings are matched
+    (:func:`heading_key` unless the parser brings its own). Both are computed once per line.
+    """
+
+    line: Line
+    cells: tuple[str, ...]
+    plain: str
+    key: str
+
+    @classmethod
+    def of(
+        cls,
+        line: Line,
+        clean: Callable[[str], str] = clean_text,
+        key: Callable[[str], str] = heading_key,
+    ) -> Row:
+        """The row of ``line``: cells cleaned by ``clean``, key made by ``key``."""
+        cells = tuple(line_cells(line, clean))
+        plain = " ".join(cells)
+        return cls(line, cells, plain, key(plain) if plain else "")
+
+
+# --------------------------------------------------------------------------- four-word grades
+
+# The grade words of the scale used from 2013 (SIF, LSCB reviews, ILACS), as a table cell,
+# heading or sentence prints them.
+FOUR_WORD_GRADE = (
+    r"(?:requires?|require)\s+improvement(?:\s+to\s+be\s+good)?|inadequate|good|outstanding"
+)
+# A table cell holding only such a grade.
+FOUR_WORD_GRADE_CELL = re.compile(rf"(?:{FOUR_WORD_GRADE})\.?", re.IGNORECASE)
+
+
+def read_grade_or_warn(framework: str, label: str, printed: str, warnings: list[str]) -> str | None:
+    """The comparable grade of ``printed`` on ``framework``'s scale.
+
+    None, with a warning naming ``label``, when no grade is printed or it cannot be read:
+    a grade is never guessed.
+    """
+    grade = read_grade(framework, printed) if printed else None
+    if grade is None:
+        warnings.append(
+            f"{label}: "
+            + (f"the grade '{printed}' could not be read" if printed else "no grade printed")
+            + "; kept without a grade."
+        )
+    return grade
+
+
+@dataclass
+class Statement:
+    """A graded heading or sentence: its label and grade as printed, and the rows it spans.
+
+    ``readable`` is False where the words in the grade's place are not a grade.
+    """
+
+    label: str
+    grade: str
+    rows: list[Row]
+    readable: bool = True
+
+
+def columns(window: Sequence[Row]) -> tuple[str, str]:
+    """A heading's label column and grade column, each joined across the ``window``'s rows.
+
+    A row with several cells carries a grade in its last cell ("The experiences and progress
+    of\\tRequires" / "children who need help and protection\\timprovement"); a row with one
+    cell is all label. The grade is "" when no row has a grade cell.
+    """
+    label_parts: list[str] = []
+    grade_parts: list[str] = []
+    for row in window:
+        if len(row.cells) > 1:
+            label_parts.extend(row.cells[:-1])
+            grade_parts.append(row.cells[-1])
+        else:
+            label_parts.append(row.cells[0])
+    return join_wrapped(label_parts), normalise_space(" ".join(grade_parts))
+
+
+def read_statements(
+    rows: Sequence[Row],
+    start: int,
+    starts: tuple[str, ...],
+    statement_at: Callable[[int], Statement | None],
+) -> list[Statement]:
+    """The graded body headings from ``rows[start]`` on, in order.
+
+    ``statement_at(index)`` reads a heading starting at ``rows[index]``; it is asked only
+    where a row's key begins with one of ``starts`` (cheap: most rows are prose), and reading
+    goes on after the last row of each heading found. ``rows`` holds one Row per line of
+    the document, so a row's index is its line number.
+    """
+    statements: list[Statement] = []
+    index = start
+    while index < len(rows):
+        row = rows[index]
+        statement = statement_at(index) if row.cells and row.key.startswith(starts) else None
+        if statement is None:
+            index += 1
+        else:
+            statements.append(statement)
+            index = statement.rows[-1].line.number + 1
+    return statements
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def parse_failure(report: str) -> Callable[[Document, str], ParseError]:
+    """One parser's ParseError builder: with ``report`` "ILACS report",
+    ``fail(document, "has no title")`` is "<document name>: the ILACS report has no title"."""
+
+    def fail(document: Document, reason: str) -> ParseError:
+        return ParseError(f"{document.name}: the {report} {reason}")
+
+    return fail

@@ -69,9 +69,26 @@ from inspections.grades import (
 )
 
 from ..document import Document, Line
-from ..errors import ParseError, UnknownReportKind
+from ..errors import UnknownReportKind
 from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
-from .common import clean_person_name, normalise_space, parse_date, parse_date_range
+from .common import (
+    FOUR_WORD_GRADE,
+    FOUR_WORD_GRADE_CELL,
+    INSPECTION_DATES,
+    LEAD_INSPECTOR,
+    PAGE_NUMBER,
+    Row,
+    Statement,
+    clean_person_name,
+    columns,
+    join_wrapped,
+    normalise_space,
+    parse_date,
+    parse_date_range,
+    parse_failure,
+    read_grade_or_warn,
+    read_statements,
+)
 
 PARSER_VERSION = "ilacs-1"
 
@@ -88,6 +105,8 @@ _TABLE_SEARCH_ROWS = 40
 
 _APOS_CHARS = "'’‘`"
 _APOS = f"[{_APOS_CHARS}]"
+
+_fail = parse_failure("ILACS report")
 
 # --------------------------------------------------------------------------- patterns
 
@@ -111,12 +130,11 @@ _NOT_INSPECTIONS = (
     (re.compile(r"\bassurance visit\b"), "an assurance visit letter"),
 )
 
-_DATES = re.compile(r"^inspection dates?\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+# Not common.PUBLISHED: ILACS reports also print "Publication date:" and "Published on".
 _PUBLISHED = re.compile(
     r"^(?:report\s+)?(?:published|publication date)\s*(?:on)?\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_LEAD = re.compile(r"^lead inspector\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
 _MAJESTY = re.compile(r"^(?:her|his) majesty's inspector\.?$|^hmi$")
 # "X, His Majesty's Inspector" or "X HMI" standing alone, where no "Lead inspector:" label.
 _SIGNED = re.compile(
@@ -128,9 +146,6 @@ _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 # "1 9 June 2019": a day number printed with a space inside it.
 _SPLIT_DAY = re.compile(rf"\b([0-3]) ([0-9])(?=\s+{_MONTH_WORD}\b)", re.IGNORECASE)
 
-# Grades of the four-word scale, as a table cell or heading prints them.
-_GRADE = r"(?:requires?|require)\s+improvement(?:\s+to\s+be\s+good)?|inadequate|good|outstanding"
-_GRADE_CELL = re.compile(rf"(?:{_GRADE})\.?", re.IGNORECASE)
 # The end of a grade that wrapped in its cell ("Requires improvement" / "to be good").
 _GRADE_TAIL_WORDS = re.compile(r"(?:(?:improvement|to|be|good)\s*)+\.?", re.IGNORECASE)
 _RI_PHRASE = "requires improvement to be good"
@@ -169,7 +184,8 @@ _TABLE_HEADER = re.compile(r"^judge?ments?\s+grades?$")
 # good" (2018), "<label>: requires improvement to be good". Whole headings only, so prose
 # mentioning a grade is never read.
 _BODY_SENTENCE = re.compile(
-    rf"(?P<label>{'|'.join(_LABELS)})(?:\s*[:–—-]\s*|\s+(?:is|are)\s+|\s+)(?P<grade>{_GRADE})\.?"
+    rf"(?P<label>{'|'.join(_LABELS)})(?:\s*[:–—-]\s*|\s+(?:is|are)\s+|\s+)"
+    rf"(?P<grade>{FOUR_WORD_GRADE})\.?"
 )
 # The colon form with something other than a grade after it: kept and flagged.
 _BODY_COLON = re.compile(
@@ -199,7 +215,6 @@ _NO_ITEMS = re.compile(
     r"|immediate action)\b",
     re.IGNORECASE,
 )
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
 # A running footer: "Inspection of Knowsley local authority children's services (11 to 22
 # October 2021) 2": it ends with the page number or the dates, unlike a sentence.
 _FOOTER = re.compile(r"^inspection of .{0,80}children's (?:social care )?services\b.{0,60}[\d)]$")
@@ -211,9 +226,10 @@ _STATED_TYPE = re.compile(
 )
 _STATED_TYPE_BODY = re.compile(r"\bthis (?:was|is) an? (?P<a>short|standard) inspection\b")
 
+# Not common.clean_text's markup: a glyph code followed by a space ("(cid:127) Ensure") is
+# kept, and _BULLET and _INNER_BULLET read it as a bullet.
 _TAG = re.compile(r"<[^>]+>")
 _MARKUP = re.compile(r"\*\*|__|\(cid:\d+\)(?=\S)")
-_RULE = re.compile(r"^[-–—=_|: ]+$")
 _TERMINAL = (".", "!", "?", ")")
 
 
@@ -224,14 +240,16 @@ def parse(document: Document) -> ParsedReport:
     judgements cannot be found, and UnknownReportKind for a focused or monitoring visit
     letter that names local authority children's services without being an inspection.
     """
-    rows = [_Row.of(line) for line in document.lines()]
+    rows = [Row.of(line, clean=_clean, key=_key) for line in document.lines()]
     header = _header(document, rows)
     warnings: list[str] = []
     table, table_end = _table(document, rows, header.body_start)
     lead = _lead_inspector(rows, header, warnings)
 
     judgements = _table_judgements(table, warnings)
-    body = _body_statements(rows, table_end)
+    body = read_statements(
+        rows, table_end, _BODY_STARTS, lambda index: _statement_at(rows, index, table_end)
+    )
     judgements = _reconcile(judgements, body, warnings)
 
     framework = _framework(judgements, header, warnings)
@@ -255,69 +273,27 @@ def parse(document: Document) -> ParsedReport:
 # --------------------------------------------------------------------------- text
 
 
-@dataclass(frozen=True)
-class _Row:
-    """A line with its cells cleaned of markup; ``cells`` is empty for blank or rule lines.
-
-    ``plain`` joins the cells with single spaces; ``key`` is ``plain`` lower-cased with
-    straight apostrophes, for matching. Both are computed once per line.
-    """
-
-    line: Line
-    cells: tuple[str, ...]
-    plain: str
-    key: str
-
-    @classmethod
-    def of(cls, line: Line) -> _Row:
-        cells = _clean_cells(line.text)
-        plain = " ".join(cells)
-        return cls(line, cells, plain, _key(plain))
+# ILACS rows (common.Row) are made with their own key and clean-up, which differ from
+# common.heading_key and common.clean_text as said below.
 
 
 def _key(text: str) -> str:
+    """``text`` lower-cased with straight apostrophes, a backquote among them, for matching."""
     return re.sub(_APOS, "'", text).lower() if text else ""
 
 
 def _clean(text: str) -> str:
+    """``text`` without markup, single-spaced; a glyph code before a space is kept (a bullet)."""
     if "<" in text or "*" in text or "_" in text or "(cid:" in text:
         text = _MARKUP.sub(" ", _TAG.sub(" ", text))
     return " ".join(text.replace("\u00a0", " ").split())
 
 
-def _clean_cells(text: str) -> tuple[str, ...]:
-    if not text or text.isspace():
-        return ()
-    cells = tuple(cell for cell in (_clean(cell) for cell in text.split("\t")) if cell)
-    # A markdown table rule ("--\t-----") in a text report is not text.
-    if cells and all(_RULE.match(cell) for cell in cells):
-        return ()
-    return cells
-
-
-def _is_furniture(row: _Row, title_rows: int) -> bool:
+def _is_furniture(row: Row, title_rows: int) -> bool:
     """A running footer or a bare page number: not part of the report's text."""
-    if _PAGE_NUMBER.match(row.plain):
+    if PAGE_NUMBER.match(row.plain):
         return True
     return row.line.number >= title_rows and bool(_FOOTER.match(row.key))
-
-
-def _join_wrapped(parts: Sequence[str]) -> str:
-    """Lines of one paragraph joined; a word hyphenated at a line end is joined back."""
-    text = ""
-    for part in parts:
-        part = part.strip()
-        if not part:
-            continue
-        if text.endswith("-") and part[:1].islower() and not text.endswith(" -"):
-            text += part  # "multi-" + "agency" -> "multi-agency"
-        else:
-            text = f"{text} {part}" if text else part
-    return normalise_space(text)
-
-
-def _fail(document: Document, reason: str) -> ParseError:
-    return ParseError(f"{document.name}: the ILACS report {reason}")
 
 
 # --------------------------------------------------------------------------- header
@@ -336,7 +312,7 @@ class _Header:
     body_start: int  # first row after the dates / lead inspector lines
 
 
-def _header(document: Document, rows: Sequence[_Row]) -> _Header:
+def _header(document: Document, rows: Sequence[Row]) -> _Header:
     """Title, authority, dates and publication date from the opening rows."""
     content = [index for index, row in enumerate(rows) if row.cells][:_TITLE_SEARCH_ROWS]
     found = None
@@ -356,7 +332,7 @@ def _header(document: Document, rows: Sequence[_Row]) -> _Header:
         raise _fail(document, "has no title 'Inspection of ... children's services'")
     title_index = candidate
     parts, index = found
-    title = _join_wrapped(parts)
+    title = join_wrapped(parts)
     title_end = index
     authority = _authority(rows, title, title_index)
     if not authority:
@@ -369,7 +345,7 @@ def _header(document: Document, rows: Sequence[_Row]) -> _Header:
         row = rows[index]
         if not row.cells:
             continue
-        dates = _DATES.match(row.plain)
+        dates = INSPECTION_DATES.match(row.plain)
         if dates and not ranges:
             text = dates["rest"]
             ranges = _date_ranges(text) if _ENDS_WITH_YEAR.search(text) else []
@@ -404,7 +380,7 @@ def _header(document: Document, rows: Sequence[_Row]) -> _Header:
     )
 
 
-def _title_at(rows: Sequence[_Row], start: int) -> tuple[list[str], int] | None:
+def _title_at(rows: Sequence[Row], start: int) -> tuple[list[str], int] | None:
     """The title's rows from ``start`` and the index after them, or None if this is not it.
 
     The title may wrap over up to three rows and ends with "children's services" (or
@@ -415,7 +391,7 @@ def _title_at(rows: Sequence[_Row], start: int) -> tuple[list[str], int] | None:
     while index < min(len(rows), start + 6) and len(parts) < 3:
         row = rows[index]
         if row.cells:
-            if parts and (_DATES.match(row.plain) or _LEAD.match(row.plain)):
+            if parts and (INSPECTION_DATES.match(row.plain) or LEAD_INSPECTOR.match(row.plain)):
                 return None
             parts.append(row.plain)
             if _TITLE_END.search(_key(" ".join(parts))):
@@ -424,14 +400,14 @@ def _title_at(rows: Sequence[_Row], start: int) -> tuple[list[str], int] | None:
     return None
 
 
-def _next_content(rows: Sequence[_Row], index: int) -> _Row | None:
+def _next_content(rows: Sequence[Row], index: int) -> Row | None:
     for row in rows[index : index + 4]:
         if row.cells:
             return row
     return None
 
 
-def _authority(rows: Sequence[_Row], title: str, title_index: int) -> str:
+def _authority(rows: Sequence[Row], title: str, title_index: int) -> str:
     """The authority as printed: named in the title, or (2018-2020) on the row above it."""
     key = _key(title)
     named = _TITLE_NAMED.match(key)
@@ -440,7 +416,7 @@ def _authority(rows: Sequence[_Row], title: str, title_index: int) -> str:
     if _TITLE_UNNAMED.match(key):
         for index in range(title_index - 1, max(-1, title_index - 5), -1):
             row = rows[index]
-            if not row.cells or _PAGE_NUMBER.match(row.plain) or row.key == "ofsted":
+            if not row.cells or PAGE_NUMBER.match(row.plain) or row.key == "ofsted":
                 continue
             return row.plain.strip(" :,")
         # No name above the title: the running footer may carry it.
@@ -487,10 +463,10 @@ def _date_ranges(text: str) -> list[tuple[date, date]]:
     return [(start, end)]
 
 
-def _lead_inspector(rows: Sequence[_Row], header: _Header, warnings: list[str]) -> str:
+def _lead_inspector(rows: Sequence[Row], header: _Header, warnings: list[str]) -> str:
     """The lead inspector's name, without "HMI" or "His Majesty's Inspector"."""
     for index in range(header.title_end, min(len(rows), header.title_end + _HEADER_ROWS)):
-        match = _LEAD.match(rows[index].plain)
+        match = LEAD_INSPECTOR.match(rows[index].plain)
         if not match:
             continue
         name = match["name"]
@@ -504,7 +480,7 @@ def _lead_inspector(rows: Sequence[_Row], header: _Header, warnings: list[str]) 
     for row in rows[header.title_end :]:
         if len(row.cells) == 1 and len(row.plain) < 90:
             signed = _SIGNED.match(row.plain.replace("’", "'"))
-            if signed and not _LEAD.match(row.plain):
+            if signed and not LEAD_INSPECTOR.match(row.plain):
                 return clean_person_name(signed["name"])
     warnings.append("No lead inspector found: lead inspector left blank.")
     return ""
@@ -517,7 +493,7 @@ def _lead_inspector(rows: Sequence[_Row], header: _Header, warnings: list[str]) 
 class _TableRow:
     label_cells: list[list[str]]  # the label's cells, row by row
     grade_parts: list[str]
-    rows: list[_Row] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
 
     @property
     def grade(self) -> str:
@@ -536,7 +512,7 @@ def _join_label(label_cells: Sequence[Sequence[str]]) -> str:
     into a judgement the parser knows.
     """
     rows = [" ".join(cells) for cells in label_cells]
-    plain = _join_wrapped(rows)
+    plain = join_wrapped(rows)
     if _LABEL.fullmatch(_key(plain)):
         return plain
     flat = [cell for cells in label_cells for cell in cells]
@@ -549,7 +525,7 @@ def _join_label(label_cells: Sequence[Sequence[str]]) -> str:
     return plain
 
 
-def _table(document: Document, rows: Sequence[_Row], start: int) -> tuple[list[_TableRow], int]:
+def _table(document: Document, rows: Sequence[Row], start: int) -> tuple[list[_TableRow], int]:
     """The table of judgements under the header, and the index of the row after it.
 
     A row starts an entry when it begins with a judgement's label (or, under the table's
@@ -561,7 +537,7 @@ def _table(document: Document, rows: Sequence[_Row], start: int) -> tuple[list[_
     title_rows = start
     table: list[_TableRow] = []
     current: _TableRow | None = None
-    pending: _Row | None = None
+    pending: Row | None = None
     header_seen = False
     searched = 0
     index = start
@@ -582,7 +558,7 @@ def _table(document: Document, rows: Sequence[_Row], start: int) -> tuple[list[_
         if starts_label or (
             (header_seen or table)
             and has_grade
-            and _GRADE_CELL.fullmatch(cells[-1])
+            and FOUR_WORD_GRADE_CELL.fullmatch(cells[-1])
             and cells[0][:1].isupper()
         ):
             label = cells[:-1] if has_grade else cells
@@ -601,7 +577,7 @@ def _table(document: Document, rows: Sequence[_Row], start: int) -> tuple[list[_
             current is not None
             and pending is None
             and len(cells) == 1
-            and _GRADE_CELL.fullmatch(cells[0])
+            and FOUR_WORD_GRADE_CELL.fullmatch(cells[0])
         ):
             pending = row
             continue
@@ -628,7 +604,7 @@ def _grade_continues(grade: str, cell: str) -> bool:
         return False
     combined = normalise_space(f"{grade} {cell}").lower().rstrip(".")
     return _RI_PHRASE.startswith(combined) or (
-        combined.startswith("require") and bool(_GRADE_CELL.fullmatch(combined))
+        combined.startswith("require") and bool(FOUR_WORD_GRADE_CELL.fullmatch(combined))
     )
 
 
@@ -639,7 +615,7 @@ def _continues(current: _TableRow, cells: list[str]) -> bool:
         cell = cells[0]
         if grade and _grade_continues(grade, cell):
             current.grade_parts.append(cell)  # "Requires improvement" / "to be good"
-        elif not grade and _GRADE_CELL.fullmatch(cell):
+        elif not grade and FOUR_WORD_GRADE_CELL.fullmatch(cell):
             current.grade_parts.append(cell)  # a grade that landed on the next row
         elif cell[:1].islower():
             current.label_cells.append([cell])  # a label that wraps: "children and families"
@@ -654,20 +630,14 @@ def _continues(current: _TableRow, cells: list[str]) -> bool:
 
 
 def _judgement(
-    label: str, printed: str, rows: Sequence[_Row], warnings: list[str], source: str = ""
+    label: str, printed: str, rows: Sequence[Row], warnings: list[str], source: str = ""
 ) -> ParsedJudgement:
     """A ParsedJudgement; an unreadable or missing grade is kept as None with a warning.
 
     ``source`` defaults to the rows it was read from, joined.
     """
     printed = printed.rstrip(". ")
-    grade = read_grade(Framework.ILACS, printed) if printed else None
-    if grade is None:
-        warnings.append(
-            f"{label}: "
-            + (f"the grade '{printed}' could not be read" if printed else "no grade printed")
-            + "; kept without a grade."
-        )
+    grade = read_grade_or_warn(Framework.ILACS, label, printed, warnings)
     return ParsedJudgement(
         section=JUDGEMENTS_SECTION,
         label=label,
@@ -703,19 +673,9 @@ def _table_judgements(table: Sequence[_TableRow], warnings: list[str]) -> list[P
     return judgements
 
 
-@dataclass
-class _Statement:
-    """A body heading restating a grade: its label and grade as printed."""
-
-    label: str
-    grade: str
-    rows: list[_Row]
-    readable: bool = True
-
-
-def _window(rows: Sequence[_Row], start: int, size: int, title_rows: int) -> list[_Row] | None:
+def _window(rows: Sequence[Row], start: int, size: int, title_rows: int) -> list[Row] | None:
     """``size`` content rows from ``start`` (blank rows and page furniture skipped)."""
-    window: list[_Row] = []
+    window: list[Row] = []
     index = start
     while len(window) < size and index < len(rows) and index < start + size + 4:
         row = rows[index]
@@ -725,7 +685,7 @@ def _window(rows: Sequence[_Row], start: int, size: int, title_rows: int) -> lis
     return window if len(window) == size else None
 
 
-def _statement_at(rows: Sequence[_Row], start: int, title_rows: int) -> _Statement | None:
+def _statement_at(rows: Sequence[Row], start: int, title_rows: int) -> Statement | None:
     """A graded body heading starting at ``start`` and spanning up to three rows, or None.
 
     Either a sentence ending in the grade ("<label>: inadequate", "<label> is good.") or a
@@ -733,36 +693,27 @@ def _statement_at(rows: Sequence[_Row], start: int, title_rows: int) -> _Stateme
     whose words are not a grade is returned as unreadable, unless a longer window (the
     grade wrapping onto the next row) reads as a grade.
     """
-    unreadable: _Statement | None = None
+    unreadable: Statement | None = None
     for size in (1, 2, 3):
         window = _window(rows, start, size, title_rows)
         if window is None:
             break
-        label_parts: list[str] = []
-        grade_parts: list[str] = []
-        for row in window:
-            if len(row.cells) > 1:
-                label_parts.extend(row.cells[:-1])
-                grade_parts.append(row.cells[-1])
-            else:
-                label_parts.append(row.cells[0])
-        label = _join_wrapped(label_parts)
+        label, grade = columns(window)
         key = _key(label)
-        if grade_parts:
-            grade = normalise_space(" ".join(grade_parts))
-            if _LABEL.fullmatch(key.rstrip(" :")) and _GRADE_CELL.fullmatch(grade):
-                return _Statement(label.rstrip(" :"), grade.rstrip("."), window)
+        if grade:
+            if _LABEL.fullmatch(key.rstrip(" :")) and FOUR_WORD_GRADE_CELL.fullmatch(grade):
+                return Statement(label.rstrip(" :"), grade.rstrip("."), window)
             continue
         match = _BODY_SENTENCE.fullmatch(key)
         if match:
-            return _Statement(
+            return Statement(
                 label[: match.end("label")].rstrip(),
                 label[match.start("grade") : match.end("grade")],
                 window,
             )
         colon = _BODY_COLON.fullmatch(key)
         if colon and unreadable is None:
-            unreadable = _Statement(
+            unreadable = Statement(
                 label[: colon.end("label")].rstrip(),
                 label[colon.start("grade") : colon.end("grade")],
                 window,
@@ -771,26 +722,8 @@ def _statement_at(rows: Sequence[_Row], start: int, title_rows: int) -> _Stateme
     return unreadable
 
 
-def _body_statements(rows: Sequence[_Row], start: int) -> list[_Statement]:
-    """Body headings that restate a grade, in order."""
-    statements: list[_Statement] = []
-    index = start
-    while index < len(rows):
-        row = rows[index]
-        if not row.cells or not row.key.startswith(_BODY_STARTS):
-            index += 1
-            continue
-        statement = _statement_at(rows, index, start)
-        if statement is None:
-            index += 1
-            continue
-        statements.append(statement)
-        index = statement.rows[-1].line.number + 1
-    return statements
-
-
 def _reconcile(
-    table: list[ParsedJudgement], body: Sequence[_Statement], warnings: list[str]
+    table: list[ParsedJudgement], body: Sequence[Statement], warnings: list[str]
 ) -> list[ParsedJudgement]:
     """One judgement per area: the table's, checked against the body's headings."""
     judgements = list(table)
@@ -846,7 +779,7 @@ def _framework(
     return Framework.ILACS
 
 
-def _inspection_type(rows: Sequence[_Row], header: _Header) -> InspectionType:
+def _inspection_type(rows: Sequence[Row], header: _Header) -> InspectionType:
     """ "standard" or "short": as the report says, else from the days spent on site."""
     for row in rows[header.title_index : header.body_start]:
         stated = _STATED_TYPE.search(row.key)
@@ -873,7 +806,7 @@ class _List:
     items: list[tuple[list[str], Line]] = field(default_factory=list)
 
 
-def _list_heading(row: _Row) -> _List | None:
+def _list_heading(row: Row) -> _List | None:
     if len(row.plain) > 80:
         return None
     key = row.key.strip()
@@ -890,7 +823,7 @@ def _finished(parts: Sequence[str]) -> bool:
     return bool(parts) and parts[-1].rstrip().endswith(_TERMINAL)
 
 
-def _is_heading(row: _Row, following: _Row | None) -> bool:
+def _is_heading(row: Row, following: Row | None) -> bool:
     """Whether ``row``, after a finished item of an unbulleted list, is a heading."""
     if row.key.startswith(_BODY_STARTS) or _PARAGRAPH.match(row.plain):
         return True
@@ -903,7 +836,7 @@ def _is_heading(row: _Row, following: _Row | None) -> bool:
     )
 
 
-def _recommendations(rows: Sequence[_Row], start: int) -> list[ParsedRecommendation]:
+def _recommendations(rows: Sequence[Row], start: int) -> list[ParsedRecommendation]:
     """Every item of the recommendation lists, in order."""
     lists: list[_List] = []
     current: _List | None = None
@@ -962,6 +895,6 @@ def _recommendations(rows: Sequence[_Row], start: int) -> list[ParsedRecommendat
         )
         for found in lists
         for parts, line in found.items
-        for text in _INNER_BULLET.split(_join_wrapped(parts))
+        for text in _INNER_BULLET.split(join_wrapped(parts))
         if text.strip() and not _NO_ITEMS.search(text)
     ]

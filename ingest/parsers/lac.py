@@ -52,9 +52,25 @@ from inspections.grades import (
 )
 
 from ..document import Document, Line
-from ..errors import ParseError
 from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
-from .common import clean_person_name, normalise_space, parse_date, parse_date_range
+from .common import (
+    APOSTROPHE,
+    BULLET,
+    INNER_BULLET,
+    INSPECTION_DATES,
+    PAGE_NUMBER,
+    PUBLISHED,
+    clean_person_name,
+    clean_text,
+    heading_key,
+    join_wrapped,
+    line_cells,
+    normalise_space,
+    parse_date,
+    parse_date_range,
+    parse_failure,
+)
+from .slac_common import split_timescale
 
 PARSER_VERSION = "lac-1"
 
@@ -62,27 +78,27 @@ FRAMEWORK = Framework.LAC
 
 SECTION = "Services for looked after children"
 
-_APOSTROPHE = "['’‘]"
 _TITLE = re.compile(
-    rf"^inspection of looked after children(?:{_APOSTROPHE}s)?(?:\s+services)?\b", re.IGNORECASE
+    rf"^inspection of looked after children(?:{APOSTROPHE}s)?(?:\s+services)?\b", re.IGNORECASE
 )
 # The running header of every page after the first: "<authority> Inspection of looked after
 # children services<tab>4".
 _RUNNING_HEADER = re.compile(
-    rf"^\S.{{0,80}}?\s+inspection of looked after children(?:{_APOSTROPHE}s)? services(?:\s+\d{{1,3}})?$",
+    rf"^\S.{{0,80}}?\s+inspection of looked after children(?:{APOSTROPHE}s)? services(?:\s+\d{{1,3}})?$",
     re.IGNORECASE,
 )
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
-_DATES = re.compile(r"\binspection dates?\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-_PUBLISHED = re.compile(r"published\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _LEAD = re.compile(
     r"\b(?:reporting|lead)\s+inspector\s*:?\s*(?P<name>.*?)(?:\s+age group\b.*)?$", re.IGNORECASE
 )
 _HEADER_LINES = 40
 
+_fail = parse_failure("inspection of looked after children services report")
+
 # An inline grade: "Grade 4 (inadequate)", "Grade: 2 (Good)", "safeGrade 1 (outstanding)".
 # The grade key prints "Outstanding (Grade 1)": a number followed by ")" or a "Grade"
-# preceded by "(" is the key, not a grade.
+# preceded by "(" is the key, not a grade. Not slac_common.INLINE_GRADE: that one needs one
+# of the four grade words in brackets after the number and takes "GRADE" in any case; this
+# one also reads a bare "Grade 4" and any word in brackets, which read_grade then judges.
 _INLINE_GRADE = re.compile(
     r"(?:(?<![A-Za-z(])[Gg]rade|(?<=[a-z])Grade)\s*:?\s*(?P<number>[1-4])(?!\s*\))(?![\d.])"
     r"(?:\s*\(\s*(?P<word>[A-Za-z ]{3,30}?)\s*\))?"
@@ -95,9 +111,6 @@ _SECTION_ROW = re.compile(
 )
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\.\s*")
 _MID_PARAGRAPH_NUMBER = re.compile(r"(?<=[a-z,]) \d{1,3}\. (?=[a-z])")
-# Bullets: "•", pdfminer's "(cid:127)", symbol-font glyphs in the private use area, a dash.
-_BULLET = re.compile(r"^(?:\(cid:\d+\)|[•●▪■◦‣∙·\uf000-\uf0ff]|[-–—](?=\s))\s*")
-_INNER_BULLET = re.compile(r"\s+(?:[•●▪■◦‣∙\uf000-\uf0ff]|\(cid:\d+\))\s+")
 _TERMINAL = (".", "!", "?", ";", ":", ",")
 # Prose that ends the record table: the back page, or a numbered paragraph.
 _RECORD_END = re.compile(
@@ -106,17 +119,8 @@ _RECORD_END = re.compile(
 )
 
 _AREAS_HEADING = re.compile(r"^areas? for improvement\s*:?$")
-_TIMESCALES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^immediately\s*(?::|$)\s*", re.IGNORECASE), Timescale.IMMEDIATELY),
-    (
-        re.compile(r"^within (?:three|3) months\s*(?::|$)\s*", re.IGNORECASE),
-        Timescale.WITHIN_THREE_MONTHS,
-    ),
-    (
-        re.compile(r"^within (?:six|6) months\s*(?::|$)\s*", re.IGNORECASE),
-        Timescale.WITHIN_SIX_MONTHS,
-    ),
-)
+# Not slac_common.NO_RECOMMENDATIONS, which finds the phrase anywhere in an item: here only
+# an item that starts with it is no item.
 _NO_ITEMS = re.compile(
     r"^there (?:are|were) no (?:recommendations|areas for improvement)\b", re.IGNORECASE
 )
@@ -129,9 +133,6 @@ _LIST_END_HEADINGS = re.compile(
     r"|overall effectiveness|record of main findings|service information)",
     re.IGNORECASE,
 )
-_MARKUP = re.compile(r"\*\*|__|\(cid:\d+\)|<[^>]+>")
-_RULE_CHARS = "-–—=_|: "
-_RULE = re.compile(rf"[{_RULE_CHARS}]+")
 
 
 # --------------------------------------------------------------------------- rows
@@ -149,46 +150,20 @@ class _Row:
     raw: str  # the row as extracted (markdown kept), for splitting "heading**Grade"
 
 
-def _clean(text: str) -> str:
-    if "<" in text or "*" in text or "_" in text or "(cid:" in text:
-        text = _MARKUP.sub(" ", text)
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
 def _rows(lines: Sequence[Line]) -> list[_Row]:
     rows: list[_Row] = []
     for line in lines:
-        cells = tuple(cell for cell in (_clean(cell) for cell in line.text.split("\t")) if cell)
-        if not cells or (cells[0][0] in _RULE_CHARS and all(_RULE.fullmatch(c) for c in cells)):
+        cells = tuple(line_cells(line))
+        if not cells:
             continue  # blank, or a markdown table rule under a heading
         plain = " ".join(cells)
-        key = plain.lower().replace("’", "'").replace("‘", "'")
-        if (plain[0].isdigit() and _PAGE_NUMBER.match(plain)) or (
+        key = heading_key(plain)
+        if (plain[0].isdigit() and PAGE_NUMBER.match(plain)) or (
             "inspection of looked after" in key and _RUNNING_HEADER.match(key)
         ):
             continue
         rows.append(_Row(len(rows), line.page, cells, plain, key, line.text))
     return rows
-
-
-def _fail(document: Document, reason: str) -> ParseError:
-    return ParseError(
-        f"{document.name}: the inspection of looked after children services report {reason}"
-    )
-
-
-def _join_wrapped(parts: Sequence[str]) -> str:
-    """Lines of one paragraph joined; a word hyphenated at a line end is joined back."""
-    text = ""
-    for part in parts:
-        part = part.strip()
-        if not part:
-            continue
-        if text.endswith("-") and part[:1].islower() and not text.endswith(" -"):
-            text += part  # "multi-" + "agency" -> "multi-agency"
-        else:
-            text = f"{text} {part}" if text else part
-    return normalise_space(text)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -294,10 +269,10 @@ def _header(document: Document, rows: Sequence[_Row]) -> _Header:
             break
         if not authority and row.index >= index and not _is_front_field(row.key):
             authority = row.plain
-        dates = _DATES.search(row.plain)
+        dates = INSPECTION_DATES.search(row.plain)
         if dates and start is None:
             start, end = parse_date_range(dates["rest"])
-        published_match = _PUBLISHED.search(row.plain)
+        published_match = PUBLISHED.search(row.plain)
         if published_match and published is None:
             published = parse_date(published_match["rest"])
         lead_match = _LEAD.search(row.plain)
@@ -365,7 +340,7 @@ def _body_grades(rows: Sequence[_Row], warnings: list[str]) -> tuple[list[_State
             # "Outcomes for children and young people**The effectiveness of ...": the
             # grade belongs to the last heading on the line.
             if "**" in row.raw:
-                segments = [_clean(part) for part in row.raw.split("**") if _clean(part)]
+                segments = [clean_text(part) for part in row.raw.split("**") if clean_text(part)]
                 tail = [seg for seg in segments if _INLINE_GRADE.search(seg)]
                 if tail:
                     before = tail[-1][: _INLINE_GRADE.search(tail[-1]).start()].strip() or before
@@ -375,13 +350,13 @@ def _body_grades(rows: Sequence[_Row], warnings: list[str]) -> tuple[list[_State
                 # "young people safeGrade 1 (outstanding)".
                 label_rows = _heading_above(rows, position)
                 if label_rows:
-                    label = _join_wrapped([r.plain for r in label_rows] + [before])
+                    label = join_wrapped([r.plain for r in label_rows] + [before])
         else:
             label_rows = _heading_above(rows, position)
-            label = _join_wrapped([r.plain for r in label_rows])
+            label = join_wrapped([r.plain for r in label_rows])
         label = label.strip(" :-–")
         printed = normalise_space(match.group(0))
-        source = _join_wrapped([r.plain for r in label_rows] + [row.plain])
+        source = join_wrapped([r.plain for r in label_rows] + [row.plain])
         if not label:
             warnings.append(f"A grade with no heading above it was kept unlabelled: '{source}'.")
         statements.append(_Statement(label, printed, row.page, source))
@@ -399,7 +374,7 @@ def _heading_above(rows: Sequence[_Row], position: int) -> list[_Row]:
         if (
             text.endswith(_TERMINAL)
             or _PARAGRAPH_NUMBER.match(text)
-            or _BULLET.match(text)
+            or BULLET.match(text)
             or len(text) > 120
             or _INLINE_GRADE.search(text)
             or _AREAS_HEADING.match(row.key)
@@ -427,6 +402,10 @@ def _record(rows: Sequence[_Row]) -> _Record:
     after children\tInadequate" / "and young people"), so the rows are first grouped into
     entries and only then told apart: section rows, group headings ("How good are outcomes
     ...?"), and judgements, whose grade may be blank.
+
+    Not slac_common.read_record_rows, which reads the SLAC record differently: it re-joins a
+    word split across cells from the report's vocabulary ("young per" / "ople" -> "people"),
+    where this keeps a space, and it ends the table at other lines.
     """
     entries: list[_Statement] = []
     for row in rows:
@@ -610,7 +589,7 @@ def _read_list(rows: Sequence[_Row], start: int, heading_rows: set[int], items: 
     for row in rows[start : start + 80]:
         if row.index in heading_rows:
             break
-        if _timescale(row.plain)[0]:
+        if split_timescale(row.plain)[0]:
             has_timescales = True
             break
     # Before the first timescale heading (or, without any, before the first item) comes the
@@ -628,7 +607,7 @@ def _read_list(rows: Sequence[_Row], start: int, heading_rows: set[int], items: 
             or _RECORD_HEADING.match(row.key)
         ):
             return position
-        new_timescale, text = _timescale(row.plain)
+        new_timescale, text = split_timescale(row.plain)
         if new_timescale is not None:
             timescale, current = new_timescale, None
             if not text:
@@ -638,7 +617,7 @@ def _read_list(rows: Sequence[_Row], start: int, heading_rows: set[int], items: 
         if in_intro:
             in_intro = not text.endswith((".", ":"))
             continue
-        bullet = _BULLET.match(text)
+        bullet = BULLET.match(text)
         if _NO_ITEMS.match(text[bullet.end() :] if bullet else text):
             current = None  # "There are no recommendations for immediate action": none
             continue
@@ -660,15 +639,6 @@ def _read_list(rows: Sequence[_Row], start: int, heading_rows: set[int], items: 
     return len(rows)
 
 
-def _timescale(text: str) -> tuple[str | None, str]:
-    """The timescale a heading like "Within three months:" announces, and any text after it."""
-    for pattern, value in _TIMESCALES:
-        match = pattern.match(text)
-        if match:
-            return value, text[match.end() :].strip()
-    return None, text
-
-
 def _is_heading(rows: Sequence[_Row], position: int, heading_rows: set[int]) -> bool:
     """A short unpunctuated line followed by a graded heading or a numbered paragraph."""
     text = rows[position].plain
@@ -682,18 +652,20 @@ def _is_heading(rows: Sequence[_Row], position: int, heading_rows: set[int]) -> 
     )
 
 
-def _any_bullets(item: _Item) -> bool:
-    return bool(item.parts) and bool(_BULLET.match(item.parts[0]))
-
-
 def _split_run_together(text: str) -> list[str]:
     """Two bulleted items printed on one line ("... carers • ensure ...") become two."""
-    return [part for part in _INNER_BULLET.split(text) if part.strip()]
+    return [part for part in INNER_BULLET.split(text) if part.strip()]
 
 
 def _item_text(parts: Sequence[str]) -> str:
-    text = _join_wrapped(parts)
-    text = _BULLET.sub("", text, count=1)
+    """An item's text: lines joined, bullet and paragraph numbers (leading or stray) removed.
+
+    Not slac_common.clean_recommendation, which differs in ways that change some texts: it
+    takes "12)" and "(12)" for paragraph numbers but needs a space after "12.", removes a
+    stray number after ";" too, and keeps a trailing ";".
+    """
+    text = join_wrapped(parts)
+    text = BULLET.sub("", text, count=1)
     text = _PARAGRAPH_NUMBER.sub("", text, count=1)
     text = _MID_PARAGRAPH_NUMBER.sub(" ", text)
     return normalise_space(text).strip(" ;")

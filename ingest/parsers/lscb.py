@@ -46,9 +46,25 @@ from inspections.grades import (
 )
 
 from ..document import Document, Line
-from ..errors import ParseError
 from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
-from .common import clean_person_name, normalise_space, parse_date, parse_date_range
+from .common import (
+    BULLET,
+    FOOTNOTE,
+    FOUR_WORD_GRADE,
+    INNER_BULLET,
+    INSPECTION_DATES,
+    LEAD_INSPECTOR,
+    PAGE_NUMBER,
+    PUBLISHED,
+    clean_person_name,
+    clean_text,
+    heading_key,
+    join_wrapped,
+    normalise_space,
+    parse_date,
+    parse_date_range,
+    parse_failure,
+)
 
 PARSER_VERSION = "lscb-1"
 
@@ -57,7 +73,8 @@ FRAMEWORK = Framework.LSCB_REVIEW
 SUMMARY_SECTION = "Summary of judgements"
 RECOMMENDATIONS_SECTION = "Recommendations"
 
-_GRADE = r"(?:requires?|require)\s+improvement(?:\s+to\s+be\s+good)?|inadequate|good|outstanding"
+_fail = parse_failure("review of the Local Safeguarding Children Board")
+
 _TITLE = re.compile(
     r"^review of the effectiveness of the local safeguarding children(?:'?s)?(?:\s+board)?",
     re.IGNORECASE,
@@ -72,9 +89,6 @@ _COUNCIL = re.compile(
 _NOT_A_PLACE = frozenset(
     {"The", "A", "An", "Local", "County", "City", "Borough", "District", "Each", "Every"}
 )
-_DATES = re.compile(r"^inspection dates?\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-_PUBLISHED = re.compile(r"^(?:report\s+)?published\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-_LEAD = re.compile(r"^lead\s+inspector\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
 # The judgement sentence: "The Local Safeguarding Children Board requires improvement",
 # "The Local Safeguarding Children Board (LSCB) is good", "The effectiveness of the LSCB
 # is inadequate", "The Surrey Safeguarding Children Board is good": the subject, then a verb
@@ -86,7 +100,7 @@ _SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _ARRANGEMENTS = re.compile(r"^the arrangements in place to evaluate\b.*", re.IGNORECASE)
-_GRADE_WORDS = re.compile(rf"\b(?:{_GRADE})\b", re.IGNORECASE)
+_GRADE_WORDS = re.compile(rf"\b(?:{FOUR_WORD_GRADE})\b", re.IGNORECASE)
 _HEADLINE_END = re.compile(r"^(?:contents|executive summary|information about this)", re.IGNORECASE)
 _HEADLINE_MAX_ROWS = 60
 
@@ -96,12 +110,8 @@ _LIST_END = re.compile(
     r"|the inspection team|children living in this area|summary)\b",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^(?:\(cid:\d+\)|[•●▪■◦‣∙·\uf000-\uf0ff]|[-–—](?=\s))\s*")
 _NUMBERED = re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?=\S)")
-_INNER_BULLET = re.compile(r"\s+(?:[•●▪■◦‣∙\uf000-\uf0ff]|\(cid:\d+\))\s+")
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
-_FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]")
-_MARKUP = re.compile(r"\*\*|__|\(cid:\d+\)|<[^>]+>")
+_RULE_CHARS = frozenset("-–—=_|: ")
 
 
 @dataclass(frozen=True)
@@ -116,20 +126,12 @@ class _Row:
 def _rows(lines: Sequence[Line]) -> list[_Row]:
     rows = []
     for line in lines:
-        text = line.text
-        if "*" in text or "_" in text or "<" in text or "(cid:" in text:
-            text = _MARKUP.sub(" ", text)
-        plain = " ".join(text.replace("\u00a0", " ").split())
-        if not plain or _PAGE_NUMBER.match(plain) or set(plain) <= set("-–—=_|: "):
+        # The whole line is cleaned at once: this parser does not read cells.
+        plain = clean_text(line.text)
+        if not plain or PAGE_NUMBER.match(plain) or set(plain) <= _RULE_CHARS:
             continue
-        rows.append(_Row(line.page, plain, plain.lower().replace("’", "'").replace("‘", "'")))
+        rows.append(_Row(line.page, plain, heading_key(plain)))
     return rows
-
-
-def _fail(document: Document, reason: str) -> ParseError:
-    return ParseError(
-        f"{document.name}: the review of the Local Safeguarding Children Board {reason}"
-    )
 
 
 def parse(document: Document) -> ParsedReport:
@@ -157,10 +159,10 @@ def parse(document: Document) -> ParsedReport:
 
     start = end = published = None
     for row in headline:
-        dates = _DATES.match(row.plain)
+        dates = INSPECTION_DATES.match(row.plain)
         if dates and start is None:
             start, end = parse_date_range(dates["rest"])
-        published_match = _PUBLISHED.match(row.plain)
+        published_match = PUBLISHED.match(row.plain)
         if published_match and published is None:
             published = parse_date(published_match["rest"])
 
@@ -214,7 +216,7 @@ def _authority(document: Document, rows: Sequence[_Row], title_index: int) -> st
 
 def _lead_inspector(rows: Sequence[_Row]) -> str:
     for row in rows:
-        match = _LEAD.match(row.plain)
+        match = LEAD_INSPECTOR.match(row.plain)
         if match and match["name"]:
             return clean_person_name(match["name"])
     return ""
@@ -295,12 +297,12 @@ def _recommendations(rows: Sequence[_Row]) -> list[ParsedRecommendation]:
         text = row.plain
         if _LIST_END.match(row.key) or _RECOMMENDATIONS_HEADING.match(text):
             break
-        marker = _BULLET.match(text) or _NUMBERED.match(text)
+        marker = BULLET.match(text) or _NUMBERED.match(text)
         if marker:
-            for part in (p for p in _INNER_BULLET.split(text[marker.end() :]) if p.strip()):
+            for part in (p for p in INNER_BULLET.split(text[marker.end() :]) if p.strip()):
                 items.append((row, [part]))
             continue
-        if _FOOTNOTE.match(text) and items and items[-1][1][-1].endswith("."):
+        if FOOTNOTE.match(text) and items and items[-1][1][-1].endswith("."):
             break  # a footnote at the foot of the page, after the list
         if not items:
             items.append((row, [text]))  # the first item lost its bullet
@@ -314,7 +316,7 @@ def _recommendations(rows: Sequence[_Row]) -> list[ParsedRecommendation]:
             items[-1][1].append(text)
     recommendations = []
     for row, parts in items:
-        text = _join(parts)
+        text = join_wrapped(parts).strip(" ;")
         if text:
             recommendations.append(
                 ParsedRecommendation(
@@ -326,13 +328,3 @@ def _recommendations(rows: Sequence[_Row]) -> list[ParsedRecommendation]:
                 )
             )
     return recommendations
-
-
-def _join(parts: Sequence[str]) -> str:
-    text = ""
-    for part in parts:
-        if text.endswith("-") and part[:1].islower() and not text.endswith(" -"):
-            text += part  # "multi-" + "agency"
-        else:
-            text = f"{text} {part}" if text else part
-    return normalise_space(text).strip(" ;")

@@ -63,9 +63,29 @@ from inspections.grades import (
 )
 
 from ..document import Document, Line
-from ..errors import ParseError
 from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
-from .common import clean_person_name, normalise_space, parse_date, parse_date_range, squash
+from .common import (
+    APOSTROPHE,
+    FOOTNOTE,
+    FOUR_WORD_GRADE,
+    FOUR_WORD_GRADE_CELL,
+    INSPECTION_DATES,
+    LEAD_INSPECTOR,
+    PAGE_NUMBER,
+    PUBLISHED,
+    Row,
+    Statement,
+    clean_person_name,
+    columns,
+    join_wrapped,
+    normalise_space,
+    parse_date,
+    parse_date_range,
+    parse_failure,
+    read_grade_or_warn,
+    read_statements,
+    squash,
+)
 
 PARSER_VERSION = "sif-1"
 
@@ -74,19 +94,14 @@ FRAMEWORK = Framework.SIF
 SUMMARY_SECTION = "Summary of judgements"
 LSCB_SECTION = "Review of the Local Safeguarding Children Board"
 
-# The grade words of the four-word scale, as a heading or sentence prints them.
-_GRADE = r"(?:requires?|require)\s+improvement(?:\s+to\s+be\s+good)?|inadequate|good|outstanding"
-_GRADE_CELL = re.compile(rf"(?:{_GRADE})\.?", re.IGNORECASE)
+_fail = parse_failure("single inspection framework report")
+
 # The end of a grade that wrapped in its cell ("Requires" / "improvement to be good").
 _GRADE_TAIL = re.compile(r"improvement(?:\s+to\s+be\s+good)?|(?:to\s+)?be\s+good", re.IGNORECASE)
-_APOSTROPHE = "['’‘]"
 
 _TITLE = re.compile(
     r"^(?P<re>re-?\s*inspection|inspection) of services for children", re.IGNORECASE
 )
-_DATES = re.compile(r"^inspection dates?\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-_PUBLISHED = re.compile(r"^(?:report\s+)?published\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-_LEAD = re.compile(r"^lead\s+inspector\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
 # Where the headline block ends: the first heading of the report proper.
 _HEADER_END = re.compile(
     r"^(?:contents|executive summary|summary of key findings|section \d|the local authority$"
@@ -102,16 +117,17 @@ _TABLE_ROW = re.compile(r"^(?:\d\.\d{1,2}\.?|\d\.)\s+(?P<label>\S.*)$")
 # sentence, so that prose mentioning a grade is never read as a judgement.
 _OVERALL_SENTENCES = (
     re.compile(
-        rf"children{_APOSTROPHE}?s services in (?P<name>.+?)(?:\s+(?:are|is))?\s+(?P<grade>{_GRADE})\.?",
+        rf"children{APOSTROPHE}?s services in (?P<name>.+?)(?:\s+(?:are|is))?"
+        rf"\s+(?P<grade>{FOUR_WORD_GRADE})\.?",
         re.IGNORECASE,
     ),
-    re.compile(rf"the overall judge?ment (?:is\s+)?(?P<grade>{_GRADE})\.?", re.IGNORECASE),
+    re.compile(rf"the overall judge?ment (?:is\s+)?(?P<grade>{FOUR_WORD_GRADE})\.?", re.IGNORECASE),
 )
 _LSCB_LABEL = (
     r"(?:the effectiveness of )?the (?:local safeguarding children board|lscb)(?: \(lscb\))?"
 )
 _LSCB_SENTENCE = re.compile(
-    rf"{_LSCB_LABEL}(?:\s+(?:is|are))?\s+(?P<grade>{_GRADE})\.?", re.IGNORECASE
+    rf"{_LSCB_LABEL}(?:\s+(?:is|are))?\s+(?P<grade>{FOUR_WORD_GRADE})\.?", re.IGNORECASE
 )
 
 # Body headings that restate a grade, in the present tense only ("were judged to be" and
@@ -127,7 +143,7 @@ _BODY_LABELS = (
 _BODY_LABEL = re.compile(rf"(?:{'|'.join(_BODY_LABELS)})", re.IGNORECASE)
 _BODY_SENTENCE = re.compile(
     rf"(?P<label>{'|'.join(_BODY_LABELS)})"
-    rf"(?:\s+(?:is that (?:it|they)(?: is| are)?|is|are))?\s+(?P<grade>{_GRADE})\.?",
+    rf"(?:\s+(?:is that (?:it|they)(?: is| are)?|is|are))?\s+(?P<grade>{FOUR_WORD_GRADE})\.?",
     re.IGNORECASE,
 )
 _BODY_STARTS = (
@@ -163,14 +179,13 @@ _IMPROVE_HEADING = re.compile(r"^what does the local authority need to improve\?
 _SUB_LISTS = ("priority and immediate action", "areas for improvement")
 _ITEM = re.compile(r"^(?P<number>\d{1,3})\.\s*(?P<text>\S.*)$")
 # Bullets: "•", pdfminer's "(cid:127)", symbol-font glyphs in the private use area, a dash.
+# Not common.BULLET: without its middle dot "·" (taking it would change what SIF lists read).
 _BULLET = re.compile(r"^(?:\(cid:\d+\)|[•●▪■◦‣∙\uf000-\uf0ff]|[-–—](?=\s))\s*")
 _NO_ITEMS = re.compile(
     r"\b(?:did not (?:find|identify) any|there (?:are|were) no)\b.*\b(?:priority|recommendations?"
     r"|areas? for improvement|immediate action)\b",
     re.IGNORECASE,
 )
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
-_FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]")
 # Headings that end a recommendation list: prefixes (lower-case, single-spaced) and whole
 # headings short enough to begin a sentence of a recommendation.
 _KNOWN_HEADINGS = (
@@ -192,10 +207,6 @@ _KNOWN_WHOLE_HEADINGS = frozenset(
 )
 _SECTION_HEADING = re.compile(r"^section \d+\s*:")
 
-# Markup and glyphs that are not text: HTML-like tags, markdown bold, pdfminer glyph codes.
-_TAG = re.compile(r"<[^>]+>")
-_MARKUP = re.compile(r"\*\*|__|\(cid:\d+\)")
-_DASHES = re.compile(r"^[-–—=_|: ]+$")
 _TERMINAL = (".", "!", "?")
 
 
@@ -206,7 +217,7 @@ def parse(document: Document) -> ParsedReport:
     cannot be found.
     """
     lines = list(document.lines())
-    rows = [_Row.of(line) for line in lines]
+    rows = [Row.of(line) for line in lines]
     header = _header(document, rows)
     report = ParsedReport(
         framework=FRAMEWORK,
@@ -225,69 +236,15 @@ def parse(document: Document) -> ParsedReport:
     report.lead_inspector = _lead_inspector(rows, header.end_index, report.warnings)
 
     headline = _headline_judgements(document, rows, header, layout, report.warnings)
-    body = _body_statements(rows, header.end_index, layout)
+    body = read_statements(
+        rows,
+        header.end_index,
+        _BODY_STARTS,
+        lambda index: _statement_at(rows, index, _BODY_LABEL, _BODY_SENTENCE),
+    )
     report.judgements.extend(_reconcile(headline, body, layout, report.warnings))
     report.recommendations.extend(_recommendations(rows, header.end_index, layout))
     return report
-
-
-# --------------------------------------------------------------------------- text
-
-
-@dataclass(frozen=True)
-class _Row:
-    """A line with its cells cleaned of markup; ``cells`` is empty for blank or rule lines.
-
-    ``plain`` joins the cells with single spaces; ``key`` is ``plain`` squashed for matching
-    headings (lower-case, straight apostrophes). Both are computed once per line.
-    """
-
-    line: Line
-    cells: tuple[str, ...]
-    plain: str
-    key: str
-
-    @classmethod
-    def of(cls, line: Line) -> _Row:
-        cells = _clean_cells(line)
-        plain = " ".join(cells)
-        key = plain.lower().replace("’", "'").replace("‘", "'") if plain else ""
-        return cls(line, cells, plain, key)
-
-
-def _clean(text: str) -> str:
-    if "<" in text or "**" in text or "__" in text or "(cid:" in text:
-        text = _MARKUP.sub(" ", _TAG.sub(" ", text))
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
-def _clean_cells(line: Line) -> tuple[str, ...]:
-    text = line.text
-    if not text or text.isspace():
-        return ()
-    cells = tuple(cell for cell in (_clean(cell) for cell in text.split("\t")) if cell)
-    # A markdown table rule ("--\t-----") under a text report's heading is not text.
-    if cells and all(_DASHES.match(cell) for cell in cells):
-        return ()
-    return cells
-
-
-def _fail(document: Document, reason: str) -> ParseError:
-    return ParseError(f"{document.name}: the single inspection framework report {reason}")
-
-
-def _join_wrapped(parts: Sequence[str]) -> str:
-    """Lines of one paragraph joined; a word hyphenated at a line end is joined back."""
-    text = ""
-    for part in parts:
-        part = part.strip()
-        if not part:
-            continue
-        if text.endswith("-") and part[:1].islower() and not text.endswith(" -"):
-            text += part  # "multi-" + "agency" -> "multi-agency"
-        else:
-            text = f"{text} {part}" if text else part
-    return normalise_space(text)
 
 
 # --------------------------------------------------------------------------- header
@@ -305,7 +262,7 @@ class _Header:
     end_index: int  # first line of the report proper (contents, executive summary...)
 
 
-def _header(document: Document, rows: Sequence[_Row]) -> _Header:
+def _header(document: Document, rows: Sequence[Row]) -> _Header:
     """Title, authority, dates and where the headline block lies."""
     title_index = next(
         (index for index, row in enumerate(rows[:200]) if row.cells and _TITLE.match(row.key)),
@@ -323,13 +280,13 @@ def _header(document: Document, rows: Sequence[_Row]) -> _Header:
         index += 1
         if not row.cells:
             continue
-        dates = _DATES.match(row.plain)
+        dates = INSPECTION_DATES.match(row.plain)
         if dates:
             dates_found = True
             start, end = parse_date_range(dates["rest"] or _next_text(rows, index))
             body_start = index
             continue
-        published_match = _PUBLISHED.match(row.plain)
+        published_match = PUBLISHED.match(row.plain)
         if published_match:
             published = parse_date(published_match["rest"] or _next_text(rows, index))
             body_start = index
@@ -339,7 +296,7 @@ def _header(document: Document, rows: Sequence[_Row]) -> _Header:
         title_parts.append(row.plain)
     if not dates_found or start is None or end is None:
         raise _fail(document, "has no readable 'Inspection date' line")
-    title = _join_wrapped(title_parts)
+    title = join_wrapped(title_parts)
     # "... local safeguarding children board1": a footnote mark glued to the last word.
     title = re.sub(r"(?<=[a-z])\d+$", "", title)
     end_index = next(
@@ -365,7 +322,7 @@ def _header(document: Document, rows: Sequence[_Row]) -> _Header:
     )
 
 
-def _next_text(rows: Sequence[_Row], index: int) -> str:
+def _next_text(rows: Sequence[Row], index: int) -> str:
     """The next non-blank line's text (a value printed under its label)."""
     for row in rows[index : index + 3]:
         if row.cells:
@@ -373,18 +330,18 @@ def _next_text(rows: Sequence[_Row], index: int) -> str:
     return ""
 
 
-def _authority(rows: Sequence[_Row], title_index: int) -> str:
+def _authority(rows: Sequence[Row], title_index: int) -> str:
     """The authority as printed: the nearest non-blank line above the title."""
     for row in reversed(rows[max(0, title_index - 6) : title_index]):
         if not row.cells:
             continue
-        if _PAGE_NUMBER.match(row.plain) or len(row.plain) > 80:
+        if PAGE_NUMBER.match(row.plain) or len(row.plain) > 80:
             return ""
         return row.plain
     return ""
 
 
-def _authority_from_overall(rows: Sequence[_Row]) -> str:
+def _authority_from_overall(rows: Sequence[Row]) -> str:
     """The authority named in "Children's services in X are good" when none is above the title."""
     for row in rows:
         match = _OVERALL_SENTENCES[0].fullmatch(row.plain)
@@ -393,13 +350,13 @@ def _authority_from_overall(rows: Sequence[_Row]) -> str:
     return ""
 
 
-def _lead_inspector(rows: Sequence[_Row], start: int, warnings: list[str]) -> str:
+def _lead_inspector(rows: Sequence[Row], start: int, warnings: list[str]) -> str:
     """The lead inspector's name from "Lead inspector: X" (not the deputy lead inspector)."""
     for index in range(start, len(rows)):
         row = rows[index]
         if not row.cells:
             continue
-        match = _LEAD.match(row.plain)
+        match = LEAD_INSPECTOR.match(row.plain)
         if match:
             name = clean_person_name(match["name"] or _next_text(rows, index + 1))
             if name:
@@ -420,7 +377,7 @@ class _Layout:
     contents: set[str] = field(default_factory=set)
 
     @classmethod
-    def build(cls, rows: Sequence[_Row], start: int) -> _Layout:
+    def build(cls, rows: Sequence[Row], start: int) -> _Layout:
         layout = cls()
         contents_at: int | None = None
         index = start
@@ -443,7 +400,7 @@ class _Layout:
                 heading = row.plain
                 # "Section 2: The effectiveness of the Local Safeguarding" / "Children Board".
                 if "board" not in key and index < len(rows) and rows[index].cells:
-                    heading = _join_wrapped([heading, rows[index].plain])
+                    heading = join_wrapped([heading, rows[index].plain])
                 # Only a whole heading: not prose, not the graded sentence under it.
                 if _LSCB_HEADING.fullmatch(heading):
                     layout.lscb_index = row.line.number
@@ -451,18 +408,18 @@ class _Layout:
         return layout
 
 
-def _is_contents(row: _Row) -> bool:
+def _is_contents(row: Row) -> bool:
     """A contents-page entry: a heading with a page number in its last cell."""
     return len(row.cells) > 1 and row.cells[-1].isdigit()
 
 
-def _contents_entries(rows: Sequence[_Row], start: int) -> set[str]:
+def _contents_entries(rows: Sequence[Row], start: int) -> set[str]:
     """The headings listed on the contents page, lower-case and single-spaced."""
     entries: list[str] = []
     pending: list[str] = []
     misses = 0
     for row in rows[start : start + 60]:
-        if not row.cells or _PAGE_NUMBER.match(row.plain):
+        if not row.cells or PAGE_NUMBER.match(row.plain):
             continue
         if _is_contents(row):
             entries.append(squash(" ".join([*pending, *row.cells[:-1]])))
@@ -487,25 +444,16 @@ def _contents_entries(rows: Sequence[_Row], start: int) -> set[str]:
 class _TableRow:
     label_parts: list[str]
     grade_parts: list[str]
-    rows: list[_Row]
+    rows: list[Row]
 
     @property
     def grade(self) -> str:
         return normalise_space(" ".join(self.grade_parts))
 
 
-@dataclass
-class _Statement:
-    """A graded heading or sentence: its label and grade as printed."""
-
-    label: str
-    grade: str
-    rows: list[_Row]
-
-
-def _window(rows: Sequence[_Row], start: int, size: int) -> list[_Row] | None:
+def _window(rows: Sequence[Row], start: int, size: int) -> list[Row] | None:
     """``size`` non-blank rows from ``start`` (blank rows skipped), or None past the end."""
-    window: list[_Row] = []
+    window: list[Row] = []
     index = start
     while len(window) < size and index < len(rows) and index < start + size + 3:
         if rows[index].cells:
@@ -514,24 +462,9 @@ def _window(rows: Sequence[_Row], start: int, size: int) -> list[_Row] | None:
     return window if len(window) == size else None
 
 
-def _columns(window: Sequence[_Row]) -> tuple[str, str]:
-    """A heading's label column and grade column: a row with several cells carries a grade
-    in its last cell ("The experiences and progress of\\tRequires" / "children who need help
-    and protection\\timprovement")."""
-    label_parts: list[str] = []
-    grade_parts: list[str] = []
-    for row in window:
-        if len(row.cells) > 1:
-            label_parts.extend(row.cells[:-1])
-            grade_parts.append(row.cells[-1])
-        else:
-            label_parts.append(row.cells[0])
-    return _join_wrapped(label_parts), normalise_space(" ".join(grade_parts))
-
-
 def _statement_at(
-    rows: Sequence[_Row], start: int, label_pattern: re.Pattern[str], sentence: re.Pattern[str]
-) -> _Statement | None:
+    rows: Sequence[Row], start: int, label_pattern: re.Pattern[str], sentence: re.Pattern[str]
+) -> Statement | None:
     """A graded heading starting at ``start`` and spanning up to three rows, or None.
 
     The heading must match a whole pattern: either a label column whose grade column holds
@@ -541,20 +474,20 @@ def _statement_at(
         window = _window(rows, start, size)
         if window is None:
             return None
-        label, grade = _columns(window)
+        label, grade = columns(window)
         if grade:
-            if label_pattern.fullmatch(label) and _GRADE_CELL.fullmatch(grade):
-                return _Statement(label, grade.rstrip("."), window)
+            if label_pattern.fullmatch(label) and FOUR_WORD_GRADE_CELL.fullmatch(grade):
+                return Statement(label, grade.rstrip("."), window)
             continue
         match = sentence.fullmatch(label)
         if match:
-            return _Statement(label.rstrip(". "), match["grade"], window)
+            return Statement(label.rstrip(". "), match["grade"], window)
     return None
 
 
 def _headline_judgements(
     document: Document,
-    rows: Sequence[_Row],
+    rows: Sequence[Row],
     header: _Header,
     layout: _Layout,
     warnings: list[str],
@@ -574,7 +507,7 @@ def _headline_judgements(
         numbered = _TABLE_ROW.match(first)
         if numbered or (
             len(row.cells) > 1
-            and _GRADE_CELL.fullmatch(row.cells[-1])
+            and FOUR_WORD_GRADE_CELL.fullmatch(row.cells[-1])
             and not _ends_sentence(first)
         ):
             label_cells = [numbered["label"] if numbered else first, *row.cells[1:-1]]
@@ -605,8 +538,8 @@ def _headline_judgements(
             continue
         index += 1
     for table_row in table:
-        label = _join_wrapped(table_row.label_parts)
-        statement = _Statement(label, table_row.grade, table_row.rows)
+        label = join_wrapped(table_row.label_parts)
+        statement = Statement(label, table_row.grade, table_row.rows)
         judgement = _judgement(statement, SUMMARY_SECTION, warnings)
         if judgement.area == Area.LSCB:
             judgement.section = layout.lscb_section or LSCB_SECTION
@@ -625,17 +558,21 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith(_TERMINAL)
 
 
-def _continues(current: _TableRow, row: _Row) -> bool:
+def _continues(current: _TableRow, row: Row) -> bool:
     """Add ``row`` to the table row being read if it continues its label or its grade."""
     cells = row.cells
     if len(cells) == 1:
         cell = cells[0]
         grade = current.grade
-        if grade and _GRADE_TAIL.fullmatch(cell) and _GRADE_CELL.fullmatch(f"{grade} {cell}"):
+        if (
+            grade
+            and _GRADE_TAIL.fullmatch(cell)
+            and FOUR_WORD_GRADE_CELL.fullmatch(f"{grade} {cell}")
+        ):
             current.grade_parts.append(cell)  # a grade that wraps: "Requires" / "improvement"
         elif cell[:1].islower():
             current.label_parts.append(cell)  # a label that wraps: "protection"
-        elif not grade and _GRADE_CELL.fullmatch(cell):
+        elif not grade and FOUR_WORD_GRADE_CELL.fullmatch(cell):
             current.grade_parts.append(cell)  # a grade that landed on the next row
         else:
             return False
@@ -649,16 +586,10 @@ def _continues(current: _TableRow, row: _Row) -> bool:
     return False
 
 
-def _judgement(statement: _Statement, section: str, warnings: list[str]) -> ParsedJudgement:
+def _judgement(statement: Statement, section: str, warnings: list[str]) -> ParsedJudgement:
     label = re.sub(r"^\d(?:\.\d{1,2})?\.?\s+", "", statement.label)
     printed = statement.grade
-    grade = read_grade(FRAMEWORK, printed) if printed else None
-    if grade is None:
-        warnings.append(
-            f"{label}: "
-            + (f"the grade '{printed}' could not be read" if printed else "no grade printed")
-            + "; kept without a grade."
-        )
+    grade = read_grade_or_warn(FRAMEWORK, label, printed, warnings)
     first = statement.rows[0].line
     return ParsedJudgement(
         section=section,
@@ -671,27 +602,9 @@ def _judgement(statement: _Statement, section: str, warnings: list[str]) -> Pars
     )
 
 
-def _body_statements(rows: Sequence[_Row], start: int, layout: _Layout) -> list[_Statement]:
-    """Body headings that restate a grade, in order."""
-    statements: list[_Statement] = []
-    index = start
-    while index < len(rows):
-        row = rows[index]
-        if not row.cells or not row.key.startswith(_BODY_STARTS):
-            index += 1
-            continue
-        statement = _statement_at(rows, index, _BODY_LABEL, _BODY_SENTENCE)
-        if statement is None:
-            index += 1
-            continue
-        statements.append(statement)
-        index = statement.rows[-1].line.number + 1
-    return statements
-
-
 def _reconcile(
     headline: list[ParsedJudgement],
-    body: Sequence[_Statement],
+    body: Sequence[Statement],
     layout: _Layout,
     warnings: list[str],
 ) -> list[ParsedJudgement]:
@@ -739,7 +652,7 @@ class _Item:
 
     @property
     def text(self) -> str:
-        return _join_wrapped(self.parts)
+        return join_wrapped(self.parts)
 
 
 @dataclass
@@ -750,7 +663,7 @@ class _List:
 
 
 def _recommendations(
-    rows: Sequence[_Row], start: int, layout: _Layout
+    rows: Sequence[Row], start: int, layout: _Layout
 ) -> list[ParsedRecommendation]:
     """Every item of the recommendation lists, in order."""
     items: list[_Item] = []
@@ -786,9 +699,9 @@ def _recommendations(
         if skip_page is not None and line.page == skip_page:
             continue
         plain = row.plain
-        if _PAGE_NUMBER.match(plain):
+        if PAGE_NUMBER.match(plain):
             continue
-        if line.page is not None and _FOOTNOTE.match(plain) and not _ITEM.match(plain):
+        if line.page is not None and FOOTNOTE.match(plain) and not _ITEM.match(plain):
             skip_page = line.page  # footnotes sit at the foot of the page
             continue
         if _NO_ITEMS.search(plain) and _ends_sentence(plain):
@@ -842,14 +755,14 @@ def _recommendations(
     ]
 
 
-def _next_row(rows: Sequence[_Row], index: int) -> _Row | None:
+def _next_row(rows: Sequence[Row], index: int) -> Row | None:
     for row in rows[index : index + 4]:
-        if row.cells and not _PAGE_NUMBER.match(row.plain):
+        if row.cells and not PAGE_NUMBER.match(row.plain):
             return row
     return None
 
 
-def _is_heading(row: _Row, following: _Row | None, layout: _Layout) -> bool:
+def _is_heading(row: Row, following: Row | None, layout: _Layout) -> bool:
     """Whether ``row``, after a finished item, is a heading that ends a recommendation list."""
     plain = row.plain
     if not plain[:1].isupper() or _ITEM.match(plain):

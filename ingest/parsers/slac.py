@@ -68,22 +68,29 @@ from inspections.grades import (
 )
 
 from ..document import Document, Line
-from ..errors import ParseError
 from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
-from .common import clean_person_name, normalise_space, parse_date, parse_date_range
-from .slac_common import (
+from .common import (
     BULLET,
+    INSPECTION_DATES,
+    PUBLISHED,
+    clean_person_name,
+    clean_text,
+    line_cells,
+    normalise_space,
+    parse_date,
+    parse_date_range,
+    parse_failure,
+)
+from .slac_common import (
     INLINE_GRADE,
     NO_RECOMMENDATIONS,
     PARAGRAPH_START,
     RecordRow,
     clean_recommendation,
-    clean_text,
     document_vocabulary,
     find_record_heading,
     is_page_furniture,
     label_key,
-    line_cells,
     read_record_rows,
     read_timescale_lists,
     split_run_together,
@@ -101,10 +108,8 @@ RECORD_SECTION = "Record of main findings"
 _TITLE = re.compile(
     r"inspection of safeguarding and looked after children['’]?s? services", re.IGNORECASE
 )
-_DATES = re.compile(r"\binspection dates?\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _INSPECTOR = re.compile(r"\b(?:reporting|lead) inspector\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
 _INSPECTOR_END = re.compile(r"\s*\b(?:age group|published|inspection dates?)\b.*$", re.IGNORECASE)
-_PUBLISHED = re.compile(r"published\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _HEADER_FIELDS = re.compile(
     r"\b(?:inspection dates?|inspector|published|age group|crown copyright|contents)\b|©",
     re.IGNORECASE,
@@ -155,6 +160,8 @@ _SHARED_WORDS = 5
 # The first word of a line, after markup and a leading "The".
 _FIRST_WORD = re.compile(r"[\s*#_]*(?:the\s+)?([A-Za-z]+)", re.IGNORECASE)
 _MAX_LABEL = 250
+
+_fail = parse_failure("inspection of safeguarding and looked after children services")
 
 
 def parse(document: Document) -> ParsedReport:
@@ -208,13 +215,6 @@ def parse(document: Document) -> ParsedReport:
         )
     report.recommendations.extend(_recommendations(lines, sections, matcher, warnings))
     return report
-
-
-def _fail(document: Document, reason: str) -> ParseError:
-    return ParseError(
-        f"{document.name}: the inspection of safeguarding and looked after children services "
-        f"{reason}"
-    )
 
 
 def _plain(line: Line) -> str:
@@ -286,7 +286,7 @@ def _header(document: Document, lines: Sequence[Line]) -> _Header:
             continue
         if plain.lower() == "contents":
             break
-        dates = _DATES.search(plain)
+        dates = INSPECTION_DATES.search(plain)
         if dates and not dates_found:
             start, end = parse_date_range(dates["rest"])
             dates_found = start is not None
@@ -295,7 +295,7 @@ def _header(document: Document, lines: Sequence[Line]) -> _Header:
         if lead and not inspector:
             inspector = clean_person_name(_INSPECTOR_END.sub("", lead["name"]))
             end_index = index + 1
-        publication = _PUBLISHED.search(plain)
+        publication = PUBLISHED.search(plain)
         if publication and published is None:
             published = parse_date(publication["rest"])
             end_index = index + 1

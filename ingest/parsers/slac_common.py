@@ -7,18 +7,22 @@ an inline grade ("Grade: 2 (Good)", "Grade 2 (good)", glued to the heading's las
 findings" table at the end repeats the grades as words, and "Areas for improvement" are
 grouped by timescale ("Immediately:", "Within three months:", "Within six months:").
 
-This module reads those pieces and knows nothing about sections or frameworks:
+This module reads those pieces and knows nothing about sections or frameworks (the
+helpers every parser shares, such as :func:`~ingest.parsers.common.line_cells`, are in
+:mod:`ingest.parsers.common`):
 
 - :data:`INLINE_GRADE` finds an inline grade; :data:`GRADE_CELL` recognises a table grade cell.
-- :func:`clean_text`, :func:`line_cells`, :func:`is_page_furniture` clean layout rows.
+- :func:`is_page_furniture` tells page numbers and running headers from text.
 - :func:`label_key` normalises a label for matching (never for display).
 - :func:`find_record_heading` and :func:`read_record_rows` read the "Record of main findings"
   into :class:`RecordRow` objects: a label that wraps onto following rows is joined back, a
   word split across cells ("young per\\tople") is re-joined, page furniture is skipped.
-- :func:`timescale_of`, :func:`read_timescale_lists`, :func:`clean_recommendation`,
-  :func:`split_run_together` and :data:`NO_RECOMMENDATIONS` read the recommendation lists.
+- :func:`split_timescale` and :func:`timescale_of` read a timescale heading;
+  :func:`read_timescale_lists`, :func:`clean_recommendation`, :func:`split_run_together` and
+  :data:`NO_RECOMMENDATIONS` read the recommendation lists.
 
-The API is stable: the SLAC and looked-after-children parsers both use it.
+The SLAC parser uses all of it. The looked-after-children parser reads its record table and
+lists its own way (see :mod:`ingest.parsers.lac`) and uses only :func:`split_timescale`.
 """
 
 from __future__ import annotations
@@ -31,10 +35,9 @@ from functools import cache
 from inspections.grades import Timescale
 
 from ..document import Document, Line
-from .common import normalise_space
+from .common import BULLET, PAGE_NUMBER, clean_text, join_wrapped, line_cells, normalise_space
 
 __all__ = [
-    "BULLET",
     "GRADE_CELL",
     "INLINE_GRADE",
     "NO_RECOMMENDATIONS",
@@ -42,17 +45,15 @@ __all__ = [
     "RecordRow",
     "TimedItem",
     "clean_recommendation",
-    "clean_text",
     "document_vocabulary",
     "find_record_heading",
     "is_page_furniture",
     "join_cells",
-    "join_wrapped",
     "label_key",
-    "line_cells",
     "read_record_rows",
     "read_timescale_lists",
     "split_run_together",
+    "split_timescale",
     "timescale_of",
 ]
 
@@ -71,8 +72,6 @@ GRADE_CELL = re.compile(
     re.IGNORECASE,
 )
 
-# Bullets: "-", "•", pdfminer's "(cid:127)", symbol-font glyphs in the private use area.
-BULLET = re.compile(r"^(?:\(cid:\d+\)|[•●▪■◦‣∙·\uf000-\uf0ff]|[-–—](?=\s))\s*")
 # A numbered paragraph of the body, with or without a bullet: "- 12. The ...", "47. There".
 # Not a stray number that a PDF wrapped to the start of a line ("65. effective workforce").
 PARAGRAPH_START = re.compile(r"^(?:[-•–]\s*)?\d{1,3}\.\s+[A-Z‘'\"“(]")
@@ -83,13 +82,11 @@ NO_RECOMMENDATIONS = re.compile(
     re.IGNORECASE,
 )
 
-_TAG = re.compile(r"<[^>]+>")
-_MARKUP = re.compile(r"\*\*|__|\(cid:\d+\)")
-_RULE = re.compile(r"^[-–—=_|: ]+$")
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
 _RECORD_HEADING = re.compile(r"^record of main findings\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+# A timescale heading, "Immediately:", "Within three months:", "Within 6 months", maybe
+# followed on its line by the first item.
 _TIMESCALE = re.compile(
-    r"^(?:(?P<now>immediately)|within\s+(?P<months>three|3|six|6)\s+months)\s*:?$",
+    r"^(?:(?P<now>immediately)|within\s+(?P<months>three|3|six|6)\s+months)\s*(?::|$)\s*",
     re.IGNORECASE,
 )
 _TERMINAL = (".", "!", "?")
@@ -135,34 +132,16 @@ _STRAY_NUMBER = re.compile(r"(?<=[a-z,;]) \d{1,3}\. (?=[a-z])")
 # --------------------------------------------------------------------------- text
 
 
-def clean_text(text: str) -> str:
-    """``text`` without markup (HTML-like tags, markdown bold, pdfminer glyph codes), single-spaced."""
-    if "<" in text or "**" in text or "__" in text or "(cid:" in text:
-        text = _MARKUP.sub(" ", _TAG.sub(" ", text))
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
-def line_cells(line: Line) -> list[str]:
-    """The non-empty cleaned cells of a row; empty for a blank row or a markdown table rule."""
-    text = line.text
-    if not text or text.isspace():
-        return []
-    cells = [cell for cell in (clean_text(part) for part in text.split("\t")) if cell]
-    if cells and all(_RULE.match(cell) for cell in cells):
-        return []
-    return cells
-
-
 def is_page_furniture(cells: Sequence[str]) -> bool:
     """A page number, or a running header/footer ("Norfolk County Council Inspection of ...\\t4")."""
     if not cells:
         return False
     plain = " ".join(cells)
-    if _PAGE_NUMBER.match(plain):
+    if PAGE_NUMBER.match(plain):
         return True
     return (
         len(cells) > 1
-        and _PAGE_NUMBER.match(cells[-1]) is not None
+        and PAGE_NUMBER.match(cells[-1]) is not None
         and "inspection of" in plain.lower()
     )
 
@@ -174,20 +153,6 @@ def label_key(label: str) -> str:
     text = _IZE.sub("is", text)
     text = _NOT_WORD.sub(" ", text).strip()
     return text[4:] if text.startswith("the ") else text
-
-
-def join_wrapped(parts: Sequence[str]) -> str:
-    """Lines of one paragraph joined; a word hyphenated at a line end is joined back."""
-    text = ""
-    for part in parts:
-        part = part.strip()
-        if not part:
-            continue
-        if text.endswith("-") and part[:1].islower() and not text.endswith(" -"):
-            text += part  # "multi-" + "agency" -> "multi-agency"
-        else:
-            text = f"{text} {part}" if text else part
-    return normalise_space(text)
 
 
 def document_vocabulary(document: Document) -> Callable[[str], bool]:
@@ -286,7 +251,7 @@ def find_record_heading(lines: Sequence[Line], start: int = 0) -> int | None:
             continue  # cheap pre-check: most lines never get near the regex
         cells = line_cells(lines[index])
         match = _RECORD_HEADING.match(" ".join(cells))
-        if match and not _PAGE_NUMBER.match(match["rest"] or "x"):
+        if match and not PAGE_NUMBER.match(match["rest"] or "x"):
             found = index
     return found
 
@@ -337,18 +302,26 @@ def read_record_rows(
 # --------------------------------------------------------------------------- recommendations
 
 
-def timescale_of(text: str) -> str | None:
-    """The :class:`Timescale` of a timescale heading ("Within three months:"), else None."""
-    match = _TIMESCALE.match(text.strip())
+def split_timescale(text: str) -> tuple[str | None, str]:
+    """The :class:`Timescale` a line like "Within three months:" announces, and any text after
+    it on the line ("Immediately: ensure that ..." -> the first item); (None, ``text``) for a
+    line that is not a timescale heading."""
+    match = _TIMESCALE.match(text)
     if match is None:
-        return None
+        return None, text
     if match["now"]:
-        return Timescale.IMMEDIATELY
-    return (
-        Timescale.WITHIN_THREE_MONTHS
-        if match["months"].lower() in ("three", "3")
-        else Timescale.WITHIN_SIX_MONTHS
-    )
+        timescale = Timescale.IMMEDIATELY
+    elif match["months"].lower() in ("three", "3"):
+        timescale = Timescale.WITHIN_THREE_MONTHS
+    else:
+        timescale = Timescale.WITHIN_SIX_MONTHS
+    return timescale, text[match.end() :].strip()
+
+
+def timescale_of(text: str) -> str | None:
+    """The :class:`Timescale` of a line that is only a timescale heading, else None."""
+    timescale, rest = split_timescale(text.strip())
+    return None if rest else timescale
 
 
 @dataclass

@@ -1,0 +1,64 @@
+"""The admin's "Upload report" form: one or several files, and whether to publish them."""
+
+from __future__ import annotations
+
+from django import forms
+from django.template.defaultfilters import filesizeformat
+
+from .extract import SUPPORTED_SUFFIXES
+from .upload import max_upload_bytes
+
+MAX_FILES_PER_UPLOAD = 20
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field that accepts several files and cleans to a list of them.
+
+    Empty files are let through on purpose: each file's problems are reported on the result
+    page beside the others' outcomes, not as a form error that loses the whole upload.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget",
+            MultipleFileInput(attrs={"accept": ",".join((*SUPPORTED_SUFFIXES, "application/pdf"))}),
+        )
+        kwargs.setdefault("allow_empty_file", True)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        clean_one = super().clean
+        if isinstance(data, list | tuple):
+            return [clean_one(item, initial) for item in data]
+        return [clean_one(data, initial)]
+
+
+class UploadReportsForm(forms.Form):
+    files = MultipleFileField(label="Report files")
+    publish = forms.BooleanField(
+        required=False,
+        label="Publish at once",
+        help_text="Leave unticked to hold new inspections as drafts, hidden from the public "
+        "pages and CSV exports until you publish them after review.",
+    )
+
+    def __init__(self, *args, can_publish: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = (
+            f"One or several Ofsted reports, as PDF (or .txt), up to {MAX_FILES_PER_UPLOAD} "
+            f"files of at most {filesizeformat(max_upload_bytes())} each."
+        )
+        if not can_publish:
+            del self.fields["publish"]
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        if len(files) > MAX_FILES_PER_UPLOAD:
+            raise forms.ValidationError(
+                f"Upload at most {MAX_FILES_PER_UPLOAD} files at a time (you chose {len(files)})."
+            )
+        return files

@@ -1,0 +1,312 @@
+"""Filters of the explorer pages and their CSV twins (django-filter).
+
+A page and its CSV apply the same FilterSet to the same query string, so the CSV holds
+exactly the rows the page shows (every page of them).
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+from operator import and_
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+
+from authorities.models import Authority, AuthorityName, AuthorityType, Region
+
+from .grades import HEADLINE_AREAS, Area, Framework, Grade, RecommendationKind, Timescale
+from .queries import AUTHORITY_SORTS, LIST_AREAS, NOT_READ
+
+NOT_READ_VALUE = "not-read"
+GRADE_CHOICES = [*Grade.choices, (NOT_READ_VALUE, f"Grade {NOT_READ}")]
+
+# Headline areas first: they are what most questions are about.
+AREA_CHOICES = [
+    ("Headline areas", [(str(area), area.label) for area in HEADLINE_AREAS]),
+    ("Other areas", [(v, label) for v, label in Area.choices if v not in HEADLINE_AREAS]),
+]
+
+SORT_CHOICES = [
+    ("authority", "Authority, then date"),
+    ("newest", "Newest inspection first"),
+    ("oldest", "Oldest inspection first"),
+]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class InspectionFieldsFilterSet(django_filters.FilterSet):
+    """Filters on the inspection a row belongs to; ``prefix`` is the path to it."""
+
+    inspection_path = "inspection__"
+    # Row order within one inspection (judgements and recommendations: their order in the report).
+    row_order: tuple[str, ...] = ("order", "id")
+
+    authority = django_filters.ModelChoiceFilter(
+        label="Authority",
+        queryset=Authority.objects.order_by("name"),
+        to_field_name="slug",
+        method="filter_authority",
+        empty_label="Any authority",
+    )
+    region = django_filters.ChoiceFilter(
+        label="Region", choices=Region.choices, method="filter_region", empty_label="Any region"
+    )
+    framework = django_filters.ChoiceFilter(
+        label="Framework",
+        choices=Framework.choices,
+        method="filter_framework",
+        empty_label="Any framework",
+    )
+    date_from = django_filters.DateFilter(
+        label="Inspected from", method="filter_date_from", widget=DateInput
+    )
+    date_to = django_filters.DateFilter(
+        label="Inspected to", method="filter_date_to", widget=DateInput
+    )
+    inspection = django_filters.NumberFilter(
+        label="Inspection number", method="filter_inspection", widget=forms.HiddenInput
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Order", choices=SORT_CHOICES, method="sort_rows", empty_label=None
+    )
+
+    # Form order: what is asked most first, the order of rows last.
+    field_order: tuple[str, ...] = (
+        "authority",
+        "region",
+        "framework",
+        "area",
+        "grade",
+        "overall_grade",
+        "q",
+        "section",
+        "timescale",
+        "kind",
+        "date_from",
+        "date_to",
+        "inspection",
+        "sort",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        rank = {name: i for i, name in enumerate(self.field_order)}
+        self.filters = dict(
+            sorted(self.filters.items(), key=lambda item: rank.get(item[0], len(rank)))
+        )
+
+    def _field(self, name: str) -> str:
+        return f"{self.inspection_path}{name}"
+
+    def filter_authority(self, queryset: QuerySet, name: str, value: Authority) -> QuerySet:
+        return queryset.filter(**{self._field("authority"): value})
+
+    def filter_region(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(**{self._field("authority__region"): value})
+
+    def filter_framework(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(**{self._field("framework"): value})
+
+    def filter_date_from(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.filter(**{self._field("start_date__gte"): value})
+
+    def filter_date_to(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.filter(**{self._field("start_date__lte"): value})
+
+    def filter_inspection(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.filter(**{self._field("pk") if self.inspection_path else "pk": value})
+
+    def sort_rows(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.order_by(*self.ordering_for(value))
+
+    def ordering_for(self, value: str) -> list[str]:
+        date, pk = self._field("start_date"), self._field("id")
+        if value == "newest":
+            head = [f"-{date}", f"-{pk}"]
+        elif value == "oldest":
+            head = [date, pk]
+        else:
+            head = [self._field("authority__name"), date, pk]
+        return [*head, *self.row_order]
+
+    @property
+    def qs(self) -> QuerySet:
+        queryset = super().qs
+        # The default order applies when no (valid) sort was asked for.
+        if not (self.is_bound and self.form.is_valid() and self.form.cleaned_data.get("sort")):
+            queryset = queryset.order_by(*self.ordering_for("authority"))
+        return queryset
+
+    def active_filters(self) -> list[tuple[str, str]]:
+        """(label, value) of each filter in use, to say on the page what is shown."""
+        if not self.is_bound or not self.form.is_valid():
+            return []
+        active = []
+        for name, value in self.form.cleaned_data.items():
+            if value in (None, "", []) or name in {"sort"}:
+                continue
+            field = self.form.fields[name]
+            shown = value
+            if hasattr(field, "choices") and not isinstance(value, Authority):
+                shown = _choice_label(field.choices, value)
+            active.append((str(field.label), str(shown)))
+        return active
+
+
+def _choice_label(choices, value) -> str:
+    for key, label in choices:
+        if isinstance(label, list | tuple):
+            found = _choice_label(label, value)
+            if found != str(value):
+                return found
+        elif str(key) == str(value):
+            return str(label)
+    return str(value)
+
+
+class JudgementFilter(InspectionFieldsFilterSet):
+    area = django_filters.ChoiceFilter(label="Area", choices=AREA_CHOICES, empty_label="Any area")
+    grade = django_filters.ChoiceFilter(
+        label="Comparable grade",
+        choices=GRADE_CHOICES,
+        method="filter_grade",
+        empty_label="Any grade",
+    )
+    section = django_filters.CharFilter(
+        label="Section contains", lookup_expr="icontains", field_name="section"
+    )
+
+    class Meta:
+        fields: list[str] = []
+
+    def filter_grade(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(grade="" if value == NOT_READ_VALUE else value)
+
+
+class RecommendationFilter(InspectionFieldsFilterSet):
+    q = django_filters.CharFilter(label="Text contains", method="filter_text")
+    section = django_filters.CharFilter(
+        label="Section contains", lookup_expr="icontains", field_name="section"
+    )
+    timescale = django_filters.ChoiceFilter(
+        label="Timescale", choices=Timescale.choices, empty_label="Any timescale"
+    )
+    kind = django_filters.ChoiceFilter(
+        label="Kind", choices=RecommendationKind.choices, empty_label="Any kind"
+    )
+
+    class Meta:
+        fields: list[str] = []
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Every word must appear (in any order): "care leavers housing"."""
+        words = value.split()
+        if not words:
+            return queryset
+        return queryset.filter(reduce(and_, (Q(text__icontains=word) for word in words)))
+
+
+class InspectionFilter(InspectionFieldsFilterSet):
+    inspection_path = ""
+    row_order = ()
+
+    overall_grade = django_filters.ChoiceFilter(
+        label="Overall effectiveness",
+        choices=[*Grade.choices, ("none", "No overall judgement")],
+        method="filter_overall",
+        empty_label="Any",
+    )
+
+    class Meta:
+        fields: list[str] = []
+
+    def filter_overall(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # ``overall_grade`` is annotated by queries.with_overall_grade().
+        if value == "none":
+            return queryset.filter(overall_grade__isnull=True)
+        return queryset.filter(overall_grade=value)
+
+
+# --------------------------------------------------------------------------- authority list
+
+
+class AuthorityListForm(forms.Form):
+    """Filters of the authority list. Grades are the latest per authority (computed, not a column)."""
+
+    q = forms.CharField(label="Name contains", required=False)
+    region = forms.ChoiceField(
+        label="Region", choices=[("", "Any region"), *Region.choices], required=False
+    )
+    type = forms.ChoiceField(
+        label="Type", choices=[("", "Any type"), *AuthorityType.choices], required=False
+    )
+    grade_area = forms.ChoiceField(
+        label="Latest grade in",
+        choices=[(str(area), area.label) for area in LIST_AREAS],
+        required=False,
+    )
+    grade = forms.ChoiceField(
+        label="is", choices=[("", "Any grade"), *GRADE_CHOICES], required=False
+    )
+    former = forms.BooleanField(label="Include former authorities", required=False)
+    sort = forms.ChoiceField(
+        choices=[(key, key) for key in AUTHORITY_SORTS]
+        + [(f"-{key}", key) for key in AUTHORITY_SORTS],
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    def authorities(self) -> QuerySet[Authority]:
+        """Authorities matching the name, region and type filters (grades are applied later)."""
+        queryset = Authority.objects.all()
+        data = self.cleaned_data if self.is_valid() else {}
+        query = (data.get("q") or "").strip()
+        if query:
+            queryset = queryset.filter(authority_name_q(query))
+        elif not data.get("former"):
+            # A search finds former authorities too: older reports name them.
+            queryset = queryset.filter(is_former=False)
+        if data.get("region"):
+            queryset = queryset.filter(region=data["region"])
+        if data.get("type"):
+            queryset = queryset.filter(authority_type=data["type"])
+        return queryset.order_by("name")
+
+    @property
+    def grade_filter(self) -> tuple[str, str]:
+        data = self.cleaned_data if self.is_valid() else {}
+        return data.get("grade") or "", data.get("grade_area") or str(Area.OVERALL)
+
+    @property
+    def sort_key(self) -> str:
+        data = self.cleaned_data if self.is_valid() else {}
+        return data.get("sort") or "name"
+
+
+def authority_name_q(query: str) -> Q:
+    """Authorities any of whose names, or codes, contain ``query``.
+
+    Spellings with different punctuation or suffixes ("St. Helens", "Knowsley Metropolitan
+    Borough Council") are also matched through the same normalised keys the ingest uses.
+    """
+    from authorities.names import core_key, light_key
+
+    condition = (
+        Q(name__icontains=query)
+        | Q(official_name__icontains=query)
+        | Q(la_number=query)
+        | Q(gss_code__iexact=query)
+        | Q(pk__in=AuthorityName.objects.filter(name__icontains=query).values("authority_id"))
+    )
+    keys = [key for key in (light_key(query), core_key(query)) if key]
+    if keys:
+        condition |= Q(
+            pk__in=AuthorityName.objects.filter(
+                Q(light_key__in=keys) | Q(core_key__in=keys)
+            ).values("authority_id")
+        )
+    return condition

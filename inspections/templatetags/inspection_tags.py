@@ -1,0 +1,91 @@
+"""Template helpers that render grades: the word always beside the colour."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import format_html
+
+from inspections import grades
+from inspections.grades import Framework, Grade
+from inspections.queries import (
+    Change,
+    GradeCell,
+    area_short_label,
+    grade_label,
+    inspection_url,
+)
+
+register = template.Library()
+
+
+@register.simple_tag
+def grade_badge(grade: str, title: str = "") -> str:
+    """A comparable grade as a coloured badge carrying its word ("not read" when unreadable)."""
+    css = f"grade grade--{grade}" if grade else "grade grade--not-read"
+    if title:
+        return format_html('<span class="{}" title="{}">{}</span>', css, title, grade_label(grade))
+    return format_html('<span class="{}">{}</span>', css, grade_label(grade))
+
+
+@register.simple_tag
+def cell_badge(cell: GradeCell | None, link: bool = False) -> str:
+    """A timeline/comparison cell: the badge, with the printed grade and scale on hover."""
+    if cell is None:
+        return format_html('<span class="no-grade">{}</span>', "—")
+    badge = grade_badge(cell.grade, cell.tooltip)
+    if link:
+        return format_html(
+            '<a class="cell-link" href="{}" aria-label="{} {}: {}">{}</a>',
+            inspection_url(cell.inspection_id),
+            cell.year,
+            cell.framework_name,
+            cell.grade_label,
+            badge,
+        )
+    return badge
+
+
+@register.simple_tag
+def change_badge(change: Change | None, short: bool = False) -> str:
+    """The change since the previous inspection: an arrow and words, not colour only.
+
+    ``short`` names only the previous year (for a table where that row is in sight); the
+    full sentence is then on hover.
+    """
+    if change is None:
+        return ""
+    return format_html(
+        '<span class="change change--{}" title="{}"><span aria-hidden="true">{}</span> {}</span>',
+        change.direction,
+        change.text,
+        change.symbol,
+        change.short_text if short else change.text,
+    )
+
+
+@register.simple_tag
+def grade_words() -> str:
+    """The comparable scale in words, best first (from grades.Grade, not hard-coded)."""
+    return ", ".join(grade.label for grade in Grade)
+
+
+@register.inclusion_tag("includes/grade_key.html")
+def grade_key() -> dict:
+    """The legend: each comparable grade's badge, and how each framework printed grades."""
+    frameworks_by_scale: dict[str, list[str]] = {}
+    descriptions: dict[str, str] = {}
+    for framework, scale in grades.FRAMEWORK_SCALES.items():
+        frameworks_by_scale.setdefault(scale.name, []).append(Framework(framework).label)
+        descriptions[scale.name] = scale.description
+    return {
+        "grades": [{"value": str(grade), "rank": grade.rank} for grade in Grade],
+        "scales": [
+            ("; ".join(names), descriptions[scale]) for scale, names in frameworks_by_scale.items()
+        ],
+    }
+
+
+@register.filter
+def area_short(area: str) -> str:
+    """ "Help and protection" for "Help and protection / safeguarding"."""
+    return area_short_label(area)

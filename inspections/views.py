@@ -1,0 +1,317 @@
+"""Public pages and CSV exports. Thin: the work is in queries.py, filters.py and csv_export.py.
+
+Only published inspections are shown anywhere here.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from datetime import date, timedelta
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from authorities.models import Authority, AuthorityName, Region
+
+from . import csv_export, queries
+from .filters import AuthorityListForm, InspectionFilter, JudgementFilter, RecommendationFilter
+from .grades import HEADLINE_AREAS, Area, Grade
+
+PAGE_SIZE = 50
+
+# The areas a "statistical neighbours" comparison starts with.
+NEIGHBOUR_COMPARE_AREAS = (Area.OVERALL, Area.HELP_AND_PROTECTION, Area.CHILDREN_IN_CARE)
+
+
+def _url(name: str, *args, **query) -> str:
+    """reverse() plus a query string; list values repeat the parameter."""
+    url = reverse(name, args=args)
+    return f"{url}?{urlencode(query, doseq=True)}" if query else url
+
+
+# --------------------------------------------------------------------------- home
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    distribution = queries.grade_distribution()
+    three_years_ago = date.today() - timedelta(days=3 * 365)
+    examples = {
+        "timeline": reverse("inspections:authority-detail", args=["knowsley"]),
+        "compare": _url(
+            "inspections:compare",
+            authority=["knowsley", "liverpool", "st-helens"],
+            area=[Area.CHILDREN_IN_CARE],
+        ),
+        "neighbours": _url(
+            "inspections:compare", neighbours_of="knowsley", area=[Area.CHILDREN_IN_CARE]
+        ),
+        "inadequate": _url(
+            "inspections:judgement-list",
+            area=Area.HELP_AND_PROTECTION,
+            grade=Grade.INADEQUATE,
+            date_from=three_years_ago.isoformat(),
+            sort="newest",
+        ),
+        "recommendations": _url("inspections:recommendation-list", authority="knowsley"),
+        "recurring": _url(
+            "inspections:recommendation-list", authority="knowsley", q="care leavers"
+        ),
+    }
+    return render(
+        request,
+        "inspections/home.html",
+        {
+            "summary": queries.site_summary(),
+            "latest_inspections": queries.latest_inspections(),
+            "distribution": distribution,
+            "distribution_chart": queries.distribution_chart_data(distribution),
+            "examples": examples,
+            "three_years_ago": three_years_ago,
+        },
+    )
+
+
+# --------------------------------------------------------------------------- authorities
+
+
+def authority_list(request: HttpRequest) -> HttpResponse:
+    form = AuthorityListForm(request.GET)
+    grade, grade_area = form.grade_filter
+    rows = queries.authority_rows(
+        form.authorities(), grade=grade, grade_area=grade_area, sort=form.sort_key
+    )
+    sort = form.sort_key
+    columns = [
+        ("name", "Authority"),
+        ("region", "Region"),
+        ("type", "Type"),
+        ("latest", "Latest inspection"),
+        *[(str(area), queries.area_short_label(area)) for area in queries.LIST_AREAS],
+    ]
+    headers = [
+        {
+            "key": key,
+            "label": label,
+            "sorted": sort.lstrip("-") == key,
+            "descending": sort == f"-{key}",
+            # Clicking a sorted column reverses it.
+            "next_sort": f"-{key}" if sort == key else key,
+        }
+        for key, label in columns
+    ]
+    return render(
+        request,
+        "inspections/authority_list.html",
+        {"form": form, "rows": rows, "headers": headers, "areas": queries.LIST_AREAS},
+    )
+
+
+def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    authority = get_object_or_404(Authority, slug=slug)
+    timeline = queries.authority_timeline(authority)
+    neighbours = authority.ordered_neighbours()
+    compare_neighbours = _url(
+        "inspections:compare",
+        authority=[authority.slug, *(n.slug for n in neighbours)],
+        area=[str(a) for a in NEIGHBOUR_COMPARE_AREAS],
+    )
+    return render(
+        request,
+        "inspections/authority_detail.html",
+        {
+            "authority": authority,
+            "timeline": timeline,
+            "chart_data": timeline.chart_data(),
+            "neighbours": neighbours,
+            "compare_neighbours": compare_neighbours,
+            "other_names": [
+                n.name
+                for n in AuthorityName.objects.filter(authority=authority).order_by("name")
+                if n.name != authority.name
+            ],
+            "successors": list(authority.successors.all()),
+            "predecessors": list(authority.predecessors.all()),
+            "csv_query": urlencode({"authority": authority.slug}),
+        },
+    )
+
+
+# --------------------------------------------------------------------------- inspections
+
+
+def inspection_list(request: HttpRequest) -> HttpResponse:
+    queryset = queries.inspections_with_counts().select_related("authority")
+    filterset = InspectionFilter(request.GET, queryset=queryset, request=request)
+    return _explorer(
+        request, filterset, "inspections/inspection_list.html", "inspections:inspections-csv"
+    )
+
+
+def inspections_csv(request: HttpRequest) -> HttpResponse:
+    filterset = InspectionFilter(
+        request.GET, queryset=queries.inspections_with_counts(), request=request
+    )
+    rows = csv_export.inspection_rows(filterset.qs, csv_export.Links(request))
+    return csv_export.csv_response("inspections.csv", csv_export.INSPECTION_COLUMNS, rows)
+
+
+def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = get_object_or_404(
+        queries.published_inspections().select_related("authority"), pk=pk
+    )
+    detail = queries.inspection_detail(inspection)
+    return render(
+        request,
+        "inspections/inspection_detail.html",
+        {
+            "inspection": inspection,
+            "authority": inspection.authority,
+            "sections": detail.judgement_sections,
+            "judgement_count": detail.judgement_count,
+            "recommendation_sections": detail.recommendation_sections,
+            "recommendation_count": detail.recommendation_count,
+            "mixed_kinds": detail.mixed_kinds,
+            "previous": detail.previous,
+            "following": detail.following,
+            "csv_query": urlencode({"inspection": inspection.pk}),
+        },
+    )
+
+
+def inspection_source(request: HttpRequest, pk: int) -> FileResponse:
+    """The report file as ingested, under its original name (published inspections only)."""
+    inspection = get_object_or_404(queries.published_inspections(), pk=pk)
+    if not inspection.source_file:
+        raise Http404("This inspection has no stored report file")
+    try:
+        handle = inspection.source_file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("The report file is missing from storage") from error
+    filename = inspection.source_filename or inspection.source_file.name.rsplit("/", 1)[-1]
+    content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+
+
+# --------------------------------------------------------------------------- compare
+
+
+def compare(request: HttpRequest) -> HttpResponse:
+    selection = queries.parse_compare_query(request.GET)
+    if not selection.is_canonical:
+        return redirect(f"{reverse('inspections:compare')}?{selection.canonical_query}")
+    grids = queries.compare_grids(selection.authorities, selection.areas)
+    authorities = list(Authority.objects.order_by("name").values("slug", "name", "is_former"))
+    return render(
+        request,
+        "inspections/compare.html",
+        {
+            "selection": selection,
+            "grids": grids,
+            "charts": [(f"compare-chart-{grid.area}", grid.chart_data()) for grid in grids],
+            "all_authorities": authorities,
+            "datalist_names": sorted(
+                {a["name"] for a in authorities}
+                | set(AuthorityName.objects.values_list("name", flat=True))
+            ),
+            "regions": Region.choices,
+            "headline_areas": [(str(a), a.label) for a in HEADLINE_AREAS],
+            "other_areas": [(v, label) for v, label in Area.choices if v not in HEADLINE_AREAS],
+            "chosen_areas": [str(a) for a in selection.areas],
+            "cell_count": sum(1 for grid in grids for _ in grid.cells()),
+            "csv_url": f"{reverse('inspections:compare-csv')}?{selection.canonical_query}",
+        },
+    )
+
+
+def compare_csv(request: HttpRequest) -> HttpResponse:
+    selection = queries.parse_compare_query(request.GET)
+    grids = queries.compare_grids(selection.authorities, selection.areas)
+    rows = csv_export.compare_rows(grids, csv_export.Links(request))
+    return csv_export.csv_response("compare.csv", csv_export.COMPARE_COLUMNS, rows)
+
+
+# --------------------------------------------------------------------------- explorers
+
+
+def _explorer(
+    request: HttpRequest,
+    filterset,
+    template: str,
+    csv_name: str,
+    count: int | None = None,
+    **context,
+) -> HttpResponse:
+    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    if count is not None:
+        paginator.count = count  # already counted by the caller: spare a COUNT query
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        template,
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "paginator": paginator,
+            "active_filters": filterset.active_filters(),
+            "csv_url": f"{reverse(csv_name)}?{query.urlencode()}" if query else reverse(csv_name),
+            **context,
+        },
+    )
+
+
+def judgement_list(request: HttpRequest) -> HttpResponse:
+    # Wide columns the list does not show are left out: the sort carries whole rows.
+    queryset = (
+        queries.published_judgements()
+        .select_related("inspection__authority")
+        .defer("source_text", "inspection__parse_warnings", "inspection__title")
+    )
+    filterset = JudgementFilter(request.GET, queryset=queryset, request=request)
+    return _explorer(
+        request, filterset, "inspections/judgement_list.html", "inspections:judgements-csv"
+    )
+
+
+def judgements_csv(request: HttpRequest) -> HttpResponse:
+    filterset = JudgementFilter(
+        request.GET, queryset=queries.published_judgements(), request=request
+    )
+    rows = csv_export.judgement_rows(filterset.qs, csv_export.Links(request))
+    return csv_export.csv_response("judgements.csv", csv_export.JUDGEMENT_COLUMNS, rows)
+
+
+def recommendation_list(request: HttpRequest) -> HttpResponse:
+    queryset = (
+        queries.published_recommendations()
+        .select_related("inspection__authority")
+        .defer("inspection__parse_warnings", "inspection__title")
+    )
+    filterset = RecommendationFilter(request.GET, queryset=queryset, request=request)
+    # Where the matches come from: recurrence shows as several inspections of one authority.
+    spread = filterset.qs.order_by().aggregate(
+        rows=Count("id"),
+        inspections=Count("inspection", distinct=True),
+        authorities=Count("inspection__authority", distinct=True),
+    )
+    return _explorer(
+        request,
+        filterset,
+        "inspections/recommendation_list.html",
+        "inspections:recommendations-csv",
+        count=spread["rows"],
+        spread=spread,
+    )
+
+
+def recommendations_csv(request: HttpRequest) -> HttpResponse:
+    filterset = RecommendationFilter(
+        request.GET, queryset=queries.published_recommendations(), request=request
+    )
+    rows = csv_export.recommendation_rows(filterset.qs, csv_export.Links(request))
+    return csv_export.csv_response("recommendations.csv", csv_export.RECOMMENDATION_COLUMNS, rows)

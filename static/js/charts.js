@@ -1,0 +1,178 @@
+/* Charts of Inspection Explorer, drawn with the vendored Chart.js 4.
+ *
+ * Every chart reads its data from a <script type="application/json"> element written by
+ * the server (Django's json_script), named by the canvas's data-source attribute. The
+ * same data is always in a table on the page; the chart is an extra.
+ *
+ *   data-chart="grade-lines"  one line per series over inspections or years; y = grade rank
+ *   data-chart="distribution" stacked bars: authorities per latest grade in each area
+ *
+ * Grade words come from the data (the server owns them); grade colours come from the CSS
+ * custom properties --grade-<value> in site.css.
+ */
+(function () {
+  "use strict";
+
+  if (typeof window.Chart === "undefined") {
+    return;
+  }
+
+  // No animation: charts appear at once, which suits people who prefer reduced motion
+  // and makes what is on screen (and in screenshots) the final picture.
+  window.Chart.defaults.animation = false;
+
+  // Okabe-Ito colours (colour-blind safe), each series also gets its own point shape and
+  // dash pattern so that colour is never the only way to tell lines apart.
+  var SERIES_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C6D1F"];
+  var POINT_STYLES = ["circle", "triangle", "rect", "rectRot", "star", "crossRot", "rectRounded", "cross"];
+  var DASHES = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
+
+  function cssVar(name) {
+    return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  }
+
+  function readData(canvas) {
+    var source = document.getElementById(canvas.dataset.source);
+    return source ? JSON.parse(source.textContent) : null;
+  }
+
+  function gradeLines(canvas, data) {
+    var count = data.series.length;
+    var datasets = data.series.map(function (series, index) {
+      // Lines with equal grades would hide each other: nudge each series a little.
+      var nudge = count > 1 ? (index - (count - 1) / 2) * Math.min(0.06, 0.4 / count) : 0;
+      // Past eight series the colours repeat: shift shape and dash so no two look alike.
+      var round = Math.floor(index / SERIES_COLOURS.length);
+      var colour = SERIES_COLOURS[index % SERIES_COLOURS.length];
+      return {
+        label: series.label,
+        key: series.key,
+        points: series.points,
+        data: series.points.map(function (point) {
+          return point && point.rank ? point.rank + nudge : null;
+        }),
+        borderColor: colour,
+        backgroundColor: colour,
+        pointStyle: POINT_STYLES[(index + round * 3) % POINT_STYLES.length],
+        borderDash: DASHES[(index + round) % DASHES.length],
+        pointRadius: 6,
+        pointHoverRadius: 9,
+        borderWidth: 2,
+        spanGaps: true,
+        tension: 0,
+      };
+    });
+
+    return new window.Chart(canvas, {
+      type: "line",
+      data: { labels: data.labels, datasets: datasets },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        interaction: { mode: "nearest", intersect: true },
+        scales: {
+          y: {
+            reverse: true,
+            min: 0.5,
+            max: 4.5,
+            afterBuildTicks: function (axis) {
+              axis.ticks = [1, 2, 3, 4].map(function (value) {
+                return { value: value };
+              });
+            },
+            ticks: {
+              callback: function (value) {
+                return data.grades[value] || "";
+              },
+            },
+            title: { display: true, text: "Comparable grade (higher is better)" },
+          },
+          x: { ticks: { autoSkip: false, maxRotation: 45 } },
+        },
+        plugins: {
+          title: { display: Boolean(data.title), text: data.title },
+          legend: { position: "bottom", labels: { usePointStyle: true, padding: 14 } },
+          tooltip: {
+            callbacks: {
+              label: function (context) {
+                var point = context.dataset.points[context.dataIndex];
+                return point ? context.dataset.label + ": " + point.grade : context.dataset.label;
+              },
+              afterLabel: function (context) {
+                var point = context.dataset.points[context.dataIndex];
+                if (!point) {
+                  return "";
+                }
+                return [
+                  "Printed: " + point.printed,
+                  point.framework + " — " + point.scale,
+                  "From: " + point.source,
+                ];
+              },
+            },
+          },
+        },
+        onClick: function (event, elements, chart) {
+          if (!elements.length) {
+            return;
+          }
+          var element = elements[0];
+          var point = chart.data.datasets[element.datasetIndex].points[element.index];
+          if (point && point.url) {
+            window.location.href = point.url;
+          }
+        },
+      },
+    });
+  }
+
+  function distribution(canvas, data) {
+    var datasets = data.grades.map(function (grade) {
+      return {
+        label: grade.label,
+        data: grade.counts,
+        backgroundColor: cssVar("--grade-" + grade.key),
+        borderColor: "#333",
+        borderWidth: 1,
+      };
+    });
+    datasets.push({
+      label: data.not_read.label,
+      data: data.not_read.counts,
+      backgroundColor: "#e3e6ea",
+      borderColor: "#6b6b6b",
+      borderWidth: 1,
+    });
+    return new window.Chart(canvas, {
+      type: "bar",
+      data: { labels: data.labels, datasets: datasets },
+      options: {
+        indexAxis: "y",
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: {
+          x: {
+            stacked: true,
+            ticks: { precision: 0 },
+            title: { display: true, text: "Number of authorities" },
+          },
+          y: { stacked: true },
+        },
+        plugins: {
+          legend: { position: "bottom" },
+          tooltip: { mode: "index", intersect: false },
+        },
+      },
+    });
+  }
+
+  var DRAW = { "grade-lines": gradeLines, distribution: distribution };
+
+  document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+    var draw = DRAW[canvas.dataset.chart];
+    var data = readData(canvas);
+    if (draw && data) {
+      draw(canvas, data);
+    }
+  });
+})();

@@ -1,0 +1,210 @@
+"""The pages in a real browser (Chromium through Playwright): charts drawn, the comparison
+grid and its CSV, the explorer filters, keyboard use. Screenshots of every page are saved
+under test-artifacts/screenshots/ for a person to look at."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from tests.web import factories
+
+COMPARE = (
+    "/compare/?authority=knowsley&authority=liverpool&authority=st-helens&area=children-in-care"
+)
+
+
+@pytest.fixture
+def merseyside(reference_data):
+    return factories.merseyside()
+
+
+def watch_errors(page) -> list[str]:
+    """Collect JavaScript errors and failed requests of the page."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
+    page.on("console", lambda m: m.type == "error" and errors.append(f"console: {m.text}"))
+    return errors
+
+
+def test_knowsley_timeline_draws_a_chart_of_six_inspections(page, merseyside, screenshot):
+    errors = watch_errors(page)
+    page.goto(page.base_url + "/authorities/knowsley/")
+    page.wait_for_function(
+        "window.Chart && Chart.getChart(document.getElementById('timeline-chart'))"
+    )
+    chart = page.evaluate(
+        """() => {
+            const chart = Chart.getChart(document.getElementById('timeline-chart'));
+            return {
+                labels: chart.data.labels,
+                series: chart.data.datasets.map(d => d.label),
+                overall: chart.data.datasets[0].points.map(p => p && p.printed),
+                width: chart.width,
+                // Where the 2006 (Outstanding) and 2014 (Inadequate) points are drawn,
+                // against where the axis puts those grades.
+                drawn: [0, 2].map(i => chart.getDatasetMeta(0).data[i].y),
+                axis: [1, 4].map(rank => chart.scales.y.getPixelForValue(rank)),
+            };
+        }"""
+    )
+    assert chart["labels"] == [
+        "2006 APA",
+        "2010 Safeguarding and looked after children",
+        "2014 SIF",
+        "2017 SIF re-inspection",
+        "2021 ILACS standard",
+        "2024 ILACS standard",
+    ]
+    assert chart["series"][:3] == [
+        "Overall effectiveness",
+        "Help and protection / safeguarding",
+        "Children in care / looked after",
+    ]
+    assert chart["overall"][0] == "4" and chart["overall"][1] is None
+    assert chart["width"] > 600
+    for drawn, expected in zip(chart["drawn"], chart["axis"], strict=True):
+        assert abs(drawn - expected) < 12  # on its grade's line (series are nudged a little)
+    assert chart["drawn"][0] < chart["drawn"][1]  # better is higher
+    # The same data as a table, one row per inspection.
+    assert page.locator("table.timeline-table tbody tr").count() == 6
+    screenshot(page, "authority-knowsley-timeline")
+    assert errors == []
+
+
+def test_timeline_tooltip_shows_printed_grade_and_framework(page, merseyside):
+    page.goto(page.base_url + "/authorities/knowsley/")
+    page.wait_for_function(
+        "window.Chart && Chart.getChart(document.getElementById('timeline-chart'))"
+    )
+    lines = page.evaluate(
+        """() => {
+            const chart = Chart.getChart(document.getElementById('timeline-chart'));
+            chart.tooltip.setActiveElements([{datasetIndex: 0, index: 0}], {x: 0, y: 0});
+            chart.update();
+            const item = chart.tooltip.dataPoints[0];
+            const callbacks = chart.options.plugins.tooltip.callbacks;
+            return [callbacks.label(item), ...callbacks.afterLabel(item)];
+        }"""
+    )
+    assert lines[0] == "Overall effectiveness: Outstanding"
+    assert lines[1] == "Printed: 4"
+    assert lines[2].startswith("2006 APA — APA scale: 4 = excellent/outstanding (best)")
+
+
+def test_compare_grid_and_its_csv_hold_the_same_rows(page, merseyside, screenshot, tmp_path):
+    errors = watch_errors(page)
+    page.goto(page.base_url + COMPARE)
+    grid = page.locator("table.compare-grid")
+    assert grid.count() == 1
+    rows = grid.locator("tbody tr")
+    assert [rows.nth(i).locator("th").inner_text().strip() for i in range(rows.count())] == [
+        "Knowsley",
+        "Liverpool",
+        "St Helens",
+    ]
+    shown = set()
+    years = [h.strip() for h in grid.locator("thead th").all_inner_texts()[1:]]
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        name = row.locator("th").inner_text().strip()
+        for column, cell in enumerate(row.locator("td").all()):
+            for badge in cell.locator(".grade").all_inner_texts():
+                shown.add((name, years[column], " ".join(badge.split())))
+    assert len(shown) == 10
+    page.wait_for_function(
+        "window.Chart && Chart.getChart(document.querySelector('canvas[data-chart]'))"
+    )
+    screenshot(page, "compare-merseyside-children-in-care")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download CSV").click()
+    path = tmp_path / "compare.csv"
+    download_info.value.save_as(path)
+    text = path.read_text(encoding="utf-8-sig")
+    exported = {
+        (row["la_name"], row["inspection_start"][:4], row["grade"])
+        for row in csv.DictReader(io.StringIO(text))
+    }
+    assert len(list(csv.DictReader(io.StringIO(text)))) == 10
+    assert exported == shown
+    assert errors == []
+
+
+def test_judgement_filters_narrow_the_table(page, merseyside, screenshot):
+    page.goto(page.base_url + "/judgements/")
+    table_rows = page.locator("#judgements-table tbody tr")
+    before = table_rows.count()
+    assert before == 50  # first page of many
+    page.get_by_label("Area").select_option("help-and-protection")
+    page.get_by_label("Comparable grade").select_option("inadequate")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url("**/judgements/?*area=help-and-protection*")
+    after = table_rows.count()
+    assert 0 < after < before
+    areas = {t.strip() for t in table_rows.locator("td:nth-child(7)").all_inner_texts()}
+    assert areas == {"Help and protection / safeguarding"}
+    grades = {t.strip() for t in table_rows.locator("td:nth-child(6)").all_inner_texts()}
+    assert grades == {"Inadequate"}
+    # The CSV link carries the filters.
+    href = page.get_by_role("link", name="Download CSV").get_attribute("href")
+    assert href.startswith("/judgements.csv?") and "area=help-and-protection" in href
+    screenshot(page, "judgements-filtered")
+
+
+def test_keyboard_reaches_skip_link_navigation_and_filters(page, merseyside):
+    page.goto(page.base_url + "/recommendations/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.get_by_label("Text contains").focus()
+    page.keyboard.type("care leavers")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**q=care+leavers*")
+    assert page.locator("#recommendations-table tbody tr").count() >= 3
+
+
+def test_home_search_finds_an_authority_by_another_name(page, merseyside, screenshot):
+    errors = watch_errors(page)
+    page.goto(page.base_url + "/")
+    page.wait_for_function(
+        "window.Chart && Chart.getChart(document.getElementById('distribution-chart'))"
+    )
+    screenshot(page, "home")
+    page.get_by_label("Any of its names or codes").fill("Knowsley Metropolitan Borough Council")
+    page.get_by_role("button", name="Search").click()
+    page.get_by_role("link", name="Knowsley", exact=True).first.click()
+    assert page.locator("h1").inner_text().startswith("Knowsley")
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("authorities", "/authorities/?region=north-west"),
+        ("inspections", "/inspections/"),
+        ("inspection-slac-2010", None),
+        (
+            "compare-neighbours",
+            "/compare/?neighbours_of=knowsley&area=overall&area=children-in-care",
+        ),
+        ("judgements", "/judgements/"),
+        ("recommendations", "/recommendations/?authority=knowsley&q=care+leavers"),
+    ],
+)
+def test_every_page_renders_without_errors(page, merseyside, screenshot, name, path):
+    errors = watch_errors(page)
+    if path is None:
+        path = merseyside["knowsley"][1].get_absolute_url()
+    page.goto(page.base_url + path)
+    assert page.locator("h1").count() == 1
+    assert page.title().endswith("· Inspection Explorer")
+    if page.locator("canvas[data-chart]").count():
+        page.wait_for_function(
+            "window.Chart && Chart.getChart(document.querySelector('canvas[data-chart]'))"
+        )
+    screenshot(page, name)
+    assert errors == []

@@ -1,0 +1,76 @@
+"""Every page's database work is bounded: the number of queries does not grow with the
+number of authorities or inspections."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from authorities.models import Authority
+from inspections.models import Inspection
+
+from .factories import bulk_national
+
+pytestmark = pytest.mark.django_db
+
+# url builder (given the authority and inspection under test) and the most queries allowed.
+PAGES = {
+    "home": (lambda a, i: "/", 7),
+    "authority-list": (lambda a, i: "/authorities/", 2),
+    "authority-list-filtered": (
+        lambda a, i: "/authorities/?region=north-east&grade_area=overall&grade=good&sort=-overall",
+        2,
+    ),
+    "authority-detail": (lambda a, i: f"/authorities/{a.slug}/", 7),
+    "inspection-list": (lambda a, i: "/inspections/?sort=newest", 3),
+    "inspection-detail": (lambda a, i: f"/inspections/{i.pk}/", 4),
+    "compare-region": (
+        lambda a, i: (
+            "/compare/?"
+            + "&".join(
+                f"authority={s}"
+                for s in Authority.objects.current()
+                .order_by("pk")
+                .values_list("slug", flat=True)[:40]
+            )
+            + "&area=overall&area=help-and-protection"
+        ),
+        4,
+    ),
+    "judgement-list": (lambda a, i: "/judgements/?area=overall&grade=good", 3),
+    "recommendation-list": (lambda a, i: "/recommendations/?q=recommendation", 3),
+    "judgements-csv": (lambda a, i: "/judgements.csv", 1),
+    "recommendations-csv": (lambda a, i: "/recommendations.csv?q=recommendation", 1),
+    "inspections-csv": (lambda a, i: "/inspections.csv", 1),
+    "compare-csv": (lambda a, i: f"/compare.csv?authority={a.slug}&area=overall", 2),
+}
+
+
+def fetch(client, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    if response.streaming:
+        b"".join(response.streaming_content)
+    else:
+        response.content  # noqa: B018
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_queries_do_not_grow_with_authorities_or_inspections(
+    client, name, django_assert_max_num_queries
+):
+    make_url, limit = PAGES[name]
+    bulk_national(authorities=2, inspections_each=1, first_year=2018)
+    authority = Authority.objects.current().order_by("pk").first()
+    inspection = Inspection.objects.filter(authority=authority).first()
+    url = make_url(authority, inspection)
+    with CaptureQueriesContext(connection) as small:
+        fetch(client, url)
+
+    # Twenty times the authorities, six times the inspections of the one under test.
+    bulk_national(authorities=40, inspections_each=5, first_year=2019)
+    assert Inspection.objects.count() == 202
+    with django_assert_max_num_queries(limit), CaptureQueriesContext(connection) as large:
+        fetch(client, url)
+    assert len(large) == len(small), [q["sql"][:120] for q in large.captured_queries]
