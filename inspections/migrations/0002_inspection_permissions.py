@@ -4,14 +4,19 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('inspections', '0001_initial'),
+        ("inspections", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='inspection',
-            options={'ordering': ['start_date', 'id'], 'permissions': [('upload_report', 'Can upload and re-parse inspection reports'), ('publish_inspection', 'Can publish and unpublish inspections')]},
+            name="inspection",
+            options={
+                "ordering": ["start_date", "id"],
+                "permissions": [
+                    ("upload_report", "Can upload and re-parse inspection reports"),
+                    ("publish_inspection", "Can publish and unpublish inspections"),
+                ],
+            },
         ),
     ]

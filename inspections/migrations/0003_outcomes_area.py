@@ -4,15 +4,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('inspections', '0002_inspection_permissions'),
+        ("inspections", "0002_inspection_permissions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='judgement',
-            name='area',
-            field=models.CharField(choices=[('overall', 'Overall effectiveness'), ('help-and-protection', 'Help and protection / safeguarding'), ('children-in-care', 'Children in care / looked after'), ('care-leavers', 'Care leavers'), ('adoption', 'Adoption'), ('leadership', 'Leadership and management'), ('capacity-to-improve', 'Capacity to improve'), ('lscb', 'Local Safeguarding Children Board'), ('social-care', 'Social care services (APA)'), ('being-healthy', 'Outcome: being healthy'), ('staying-safe', 'Outcome: staying safe'), ('enjoying-and-achieving', 'Outcome: enjoying and achieving'), ('positive-contribution', 'Outcome: making a positive contribution'), ('economic-wellbeing', 'Outcome: achieving economic well-being'), ('outcomes', 'Outcomes for children and young people (overall)'), ('quality-of-provision', 'Quality of provision'), ('health', 'Contribution of health agencies'), ('ambition-and-prioritisation', 'Ambition and prioritisation'), ('performance-management', 'Performance management and quality assurance'), ('user-engagement', 'User engagement'), ('partnership-working', 'Partnership working'), ('equality-and-diversity', 'Equality and diversity'), ('other', 'Other (label not recognised)')], default='other', max_length=40),
+            model_name="judgement",
+            name="area",
+            field=models.CharField(
+                choices=[
+                    ("overall", "Overall effectiveness"),
+                    ("help-and-protection", "Help and protection / safeguarding"),
+                    ("children-in-care", "Children in care / looked after"),
+                    ("care-leavers", "Care leavers"),
+                    ("adoption", "Adoption"),
+                    ("leadership", "Leadership and management"),
+                    ("capacity-to-improve", "Capacity to improve"),
+                    ("lscb", "Local Safeguarding Children Board"),
+                    ("social-care", "Social care services (APA)"),
+                    ("being-healthy", "Outcome: being healthy"),
+                    ("staying-safe", "Outcome: staying safe"),
+                    ("enjoying-and-achieving", "Outcome: enjoying and achieving"),
+                    ("positive-contribution", "Outcome: making a positive contribution"),
+                    ("economic-wellbeing", "Outcome: achieving economic well-being"),
+                    ("outcomes", "Outcomes for children and young people (overall)"),
+                    ("quality-of-provision", "Quality of provision"),
+                    ("health", "Contribution of health agencies"),
+                    ("ambition-and-prioritisation", "Ambition and prioritisation"),
+                    ("performance-management", "Performance management and quality assurance"),
+                    ("user-engagement", "User engagement"),
+                    ("partnership-working", "Partnership working"),
+                    ("equality-and-diversity", "Equality and diversity"),
+                    ("other", "Other (label not recognised)"),
+                ],
+                default="other",
+                max_length=40,
+            ),
         ),
     ]

@@ -68,7 +68,9 @@ def test_report_matches_golden(expected, source):
     got_recommendations = [(_norm(r.section), r.timescale, r.kind) for r in report.recommendations]
     want_recommendations = [(_norm(s), t, k) for s, t, k, _ in expected["recommendations"]]
     assert got_recommendations == want_recommendations
-    for parsed, (_, _, _, first_words) in zip(report.recommendations, expected["recommendations"], strict=True):
+    for parsed, (_, _, _, first_words) in zip(
+        report.recommendations, expected["recommendations"], strict=True
+    ):
         assert _norm(parsed.text).startswith(_norm(first_words)), parsed.text
 
     for fragment in expected.get("warnings", []):
