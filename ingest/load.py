@@ -3,15 +3,18 @@
 :func:`prepare` reads and parses a file without touching the database (safe in a worker
 process). :func:`load` stores the result: an inspection is identified by the SHA-256 of its
 file and by authority, framework and dates, so ingesting the same report twice, or the text
-and the PDF of one report, never stores it twice. Rows an admin corrected by hand
-(``edited_at`` set) survive re-parsing; where the new parse disagrees with them the conflict
-is reported.
+and the PDF of one report, never stores it twice. Manual corrections survive re-parsing:
+rows an admin edited or added (``edited_at`` set) are kept, rows an admin deleted
+(:class:`~inspections.models.DeletedRow`) stay deleted, and where the new parse disagrees
+with either the conflict is reported.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -19,10 +22,11 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
+from django.utils import timezone
+from django.utils.text import Truncator, slugify
 
 from authorities.models import Authority, UnknownAuthorityName
-from inspections.models import Inspection, Judgement, Recommendation
+from inspections.models import DeletedRow, EditTracking, Inspection, Judgement, Recommendation
 
 from . import parsers
 from .errors import IngestError, ParseError, UnknownAuthority
@@ -113,6 +117,7 @@ def load(
     data: bytes,
     *,
     replace: bool = False,
+    restore_deleted: bool = False,
     dry_run: bool = False,
     publish: bool = True,
     uploaded_by=None,
@@ -120,13 +125,21 @@ def load(
     """Store a prepared report in one transaction and say what happened.
 
     - ``replace``: re-read an inspection already stored (same file, or same authority,
-      framework and dates), keeping rows corrected by hand.
+      framework and dates), keeping rows corrected or added by hand and leaving out rows
+      deleted by hand; what the new parse says about them is in ``conflicts``.
+    - ``restore_deleted``: with ``replace``, bring back rows deleted by hand.
     - ``dry_run``: check everything, write nothing.
     - ``publish``: False holds a new inspection as a draft.
     """
     started = time.perf_counter()
     result = _load(
-        prepared, data, replace=replace, dry_run=dry_run, publish=publish, uploaded_by=uploaded_by
+        prepared,
+        data,
+        replace=replace,
+        restore_deleted=restore_deleted,
+        dry_run=dry_run,
+        publish=publish,
+        uploaded_by=uploaded_by,
     )
     result.seconds_extract = prepared.seconds_extract
     result.seconds_parse = prepared.seconds_parse
@@ -135,7 +148,7 @@ def load(
 
 
 def _load(
-    prepared: Prepared, data: bytes, *, replace, dry_run, publish, uploaded_by
+    prepared: Prepared, data: bytes, *, replace, restore_deleted, dry_run, publish, uploaded_by
 ) -> IngestResult:
     name = prepared.name
     if prepared.error:
@@ -201,7 +214,12 @@ def _load(
                 old_file = None
             _copy_fields(inspection, authority, report)
             inspection.save()
-            conflicts = _store_rows(inspection, report, replacing=existing is not None)
+            conflicts = _store_rows(
+                inspection,
+                report,
+                replacing=existing is not None,
+                restore_deleted=restore_deleted,
+            )
             if conflicts:
                 inspection.parse_warnings = [*inspection.parse_warnings, *conflicts]
                 inspection.save(update_fields=["parse_warnings"])
@@ -265,58 +283,134 @@ def _copy_fields(inspection: Inspection, authority: Authority, report: ParsedRep
     inspection.parse_warnings = list(report.warnings)
 
 
-def _judgement_key(section: str, label: str) -> tuple[str, str]:
-    return (" ".join(section.lower().split()), " ".join(label.lower().split()))
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
-def _recommendation_key(section: str, text: str) -> tuple[str, str]:
-    return (" ".join(section.lower().split()), " ".join(text.lower().split())[:80])
+def row_key(section: str, text: str, occurrence: int = 1) -> str:
+    """A parsed row's identity: its section and label (or text), case and spacing aside.
+
+    ``occurrence`` tells apart rows a report prints twice under one section.
+    """
+    normal = "\x1f".join((_normal(section), _normal(text), str(occurrence)))
+    return hashlib.sha1(normal.encode("utf-8")).hexdigest()
 
 
-def _store_rows(inspection: Inspection, report: ParsedReport, *, replacing: bool) -> list[str]:
-    """Replace parsed rows; keep rows an admin edited and report where the parse disagrees."""
-    conflicts: list[str] = []
-    kept_judgements: dict[tuple[str, str], Judgement] = {}
-    kept_recommendations: dict[tuple[str, str], Recommendation] = {}
+def row_keys(rows: Iterable[tuple[str, str]]) -> list[str]:
+    """:func:`row_key` for each (section, label or text) of a report, in order."""
+    seen: Counter[tuple[str, str]] = Counter()
+    keys = []
+    for section, text in rows:
+        seen[(_normal(section), _normal(text))] += 1
+        keys.append(row_key(section, text, seen[(_normal(section), _normal(text))]))
+    return keys
+
+
+def _rows_kept_by_hand(rows, text_field: str) -> dict[str, EditTracking]:
+    """Rows an admin edited or added, by the key the parse would give them.
+
+    An edited row is known by the key it was parsed with, whatever its label is now; a
+    row added by hand by its own section and label, so that a parser that learns to read
+    it later does not add it twice.
+    """
+    kept: dict[str, EditTracking] = {}
+    for row in rows.filter(edited_at__isnull=False):
+        key = row.parsed_key or row_key(row.section, getattr(row, text_field))
+        kept.setdefault(key, row)
+    return kept
+
+
+def _store_rows(
+    inspection: Inspection, report: ParsedReport, *, replacing: bool, restore_deleted: bool
+) -> list[str]:
+    """Replace parsed rows, keeping the admin's corrections; return what the admin should know.
+
+    Rows corrected or added by hand are kept (and any disagreement with the new parse
+    reported); rows deleted by hand stay deleted (and are named) unless ``restore_deleted``.
+    """
+    notes: list[str] = []
+    kept_judgements: dict[str, EditTracking] = {}
+    kept_recommendations: dict[str, EditTracking] = {}
+    deleted: dict[tuple[str, str], DeletedRow] = {}
     if replacing:
-        for judgement in inspection.judgements.filter(edited_at__isnull=False):
-            kept_judgements[_judgement_key(judgement.section, judgement.label)] = judgement
-        for recommendation in inspection.recommendations.filter(edited_at__isnull=False):
-            kept_recommendations[
-                _recommendation_key(recommendation.section, recommendation.text)
-            ] = recommendation
+        kept_judgements = _rows_kept_by_hand(inspection.judgements, "label")
+        kept_recommendations = _rows_kept_by_hand(inspection.recommendations, "text")
         inspection.judgements.filter(edited_at__isnull=True).delete()
         inspection.recommendations.filter(edited_at__isnull=True).delete()
+        if restore_deleted:
+            inspection.deleted_rows.all().delete()
+        else:
+            deleted = {(row.kind, row.parsed_key): row for row in inspection.deleted_rows.all()}
 
     new_judgements = []
-    for order, parsed in enumerate(report.judgements, start=1):
-        kept = kept_judgements.get(_judgement_key(parsed.section, parsed.label))
+    judgement_keys = row_keys((parsed.section, parsed.label) for parsed in report.judgements)
+    for order, (parsed, key) in enumerate(
+        zip(report.judgements, judgement_keys, strict=True), start=1
+    ):
+        kept = kept_judgements.pop(key, None)
         if kept is not None:
-            if (kept.grade_as_printed, kept.grade or None, kept.area) != (
-                parsed.grade_as_printed,
-                parsed.grade,
-                parsed.area,
-            ):
-                conflicts.append(
-                    f"Kept the manual correction of '{kept.label}' ({kept.grade_as_printed}); "
-                    f"the report now reads '{parsed.grade_as_printed}'"
-                )
-            continue
-        new_judgements.append(_judgement(inspection, parsed, order))
+            notes.extend(_judgement_conflict(kept, parsed))
+        elif (DeletedRow.Kind.JUDGEMENT, key) in deleted:
+            notes.append(_not_restored(deleted[(DeletedRow.Kind.JUDGEMENT, key)]))
+        else:
+            new_judgements.append(_judgement(inspection, parsed, order, key))
     Judgement.objects.bulk_create(new_judgements)
 
     new_recommendations = []
-    for order, parsed in enumerate(report.recommendations, start=1):
-        if _recommendation_key(parsed.section, parsed.text) in kept_recommendations:
+    recommendation_keys = row_keys(
+        (parsed.section, parsed.text) for parsed in report.recommendations
+    )
+    for order, (parsed, key) in enumerate(
+        zip(report.recommendations, recommendation_keys, strict=True), start=1
+    ):
+        if kept_recommendations.pop(key, None) is not None:
             continue
-        new_recommendations.append(_recommendation(inspection, parsed, order))
+        if (DeletedRow.Kind.RECOMMENDATION, key) in deleted:
+            notes.append(_not_restored(deleted[(DeletedRow.Kind.RECOMMENDATION, key)]))
+        else:
+            new_recommendations.append(_recommendation(inspection, parsed, order, key))
     Recommendation.objects.bulk_create(new_recommendations)
-    return conflicts
+
+    for row in [*kept_judgements.values(), *kept_recommendations.values()]:
+        if row.parsed_key:  # corrected from the parse, which no longer reads it
+            notes.append(
+                f"Kept {row._meta.verbose_name} '{Truncator(str(row)).chars(70)}', corrected by hand; "
+                "the report no longer reads it"
+            )
+    return notes
 
 
-def _judgement(inspection: Inspection, parsed: ParsedJudgement, order: int) -> Judgement:
+def _judgement_conflict(kept: Judgement, parsed: ParsedJudgement) -> list[str]:
+    if (_normal(kept.label), kept.grade_as_printed, kept.grade or None, kept.area) == (
+        _normal(parsed.label),
+        parsed.grade_as_printed,
+        parsed.grade,
+        parsed.area,
+    ):
+        return []
+    reads = (
+        f"'{parsed.grade_as_printed}'"
+        if _normal(kept.label) == _normal(parsed.label)
+        else f"'{parsed.label}': '{parsed.grade_as_printed}'"
+    )
+    return [
+        f"Kept the manual correction of '{kept.label}' ({kept.grade_as_printed}); "
+        f"the report now reads {reads}"
+    ]
+
+
+def _not_restored(row: DeletedRow) -> str:
+    when = timezone.localtime(row.deleted_at).strftime("%-d %b %Y")
+    return (
+        f"Not restored: {row.kind} {row.description} was deleted by hand on {when}; "
+        "re-parse with restore to bring it back"
+    )
+
+
+def _judgement(inspection: Inspection, parsed: ParsedJudgement, order: int, key: str) -> Judgement:
     return Judgement(
         inspection=inspection,
+        parsed_key=key,
         section=parsed.section[:200],
         label=parsed.label[:400],
         grade_as_printed=parsed.grade_as_printed[:200],
@@ -329,10 +423,11 @@ def _judgement(inspection: Inspection, parsed: ParsedJudgement, order: int) -> J
 
 
 def _recommendation(
-    inspection: Inspection, parsed: ParsedRecommendation, order: int
+    inspection: Inspection, parsed: ParsedRecommendation, order: int, key: str
 ) -> Recommendation:
     return Recommendation(
         inspection=inspection,
+        parsed_key=key,
         section=parsed.section[:200],
         timescale=parsed.timescale,
         kind=parsed.kind,

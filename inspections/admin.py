@@ -4,8 +4,9 @@
   ``manage.py ingest`` does (:mod:`ingest.upload`); admin uploads are drafts by default.
 - *Review*: an inspection's page shows its judgements and recommendations inline, the parse
   warnings, the source file and who uploaded it when.
-- *Correct*: rows saved here are marked as edited by whom and when, so re-parsing keeps
-  them (:mod:`ingest.reparse`). The fields read from the report's front page are read-only:
+- *Correct*: rows saved here are marked as edited by whom and when, and parsed rows
+  deleted here are recorded (:class:`~inspections.models.DeletedRow`), so re-parsing keeps
+  the corrections (:func:`ingest.load.load`). The fields read from the report's front page are read-only:
   a re-parse rewrites them, so a correction there would be lost silently.
 - *Publish*: only users with ``inspections.publish_inspection`` may publish or unpublish.
 """
@@ -34,7 +35,7 @@ from ingest.reparse import ReparseResult, reparse
 from ingest.upload import Outcome, ingest_uploads
 
 from . import grades
-from .models import EditTracking, Inspection, Judgement, Recommendation
+from .models import DeletedRow, EditTracking, Inspection, Judgement, Recommendation
 
 admin.site.site_header = "Inspection Explorer administration"
 admin.site.site_title = "Inspection Explorer admin"
@@ -206,6 +207,35 @@ class RecommendationInline(EditTrackingInline):
 
 # --------------------------------------------------------------------------- inspections
 
+
+class DeletedRowInline(admin.TabularInline):
+    """Parsed rows deleted by hand: re-parsing leaves them out unless asked to restore them."""
+
+    model = DeletedRow
+    verbose_name = "row deleted by hand"
+    verbose_name_plural = "rows deleted by hand (re-parsing leaves them out)"
+    fields = ["kind", "description", "deleted_by", "deleted_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        # Part of reviewing the inspection: whoever may see it sees what was deleted from it.
+        opts = Inspection._meta
+        return request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}") or (
+            request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("deleted_by")
+
+
 # Read from the report: shown, never edited here (a re-parse would overwrite them).
 PARSED_FIELDS = [
     "authority_link",
@@ -250,8 +280,13 @@ class InspectionAdmin(admin.ModelAdmin):
     list_select_related = ["authority", "uploaded_by"]
     ordering = ["-start_date", "authority__name"]
     list_per_page = 50
-    inlines = [JudgementInline, RecommendationInline]
-    actions = ["publish_selected", "unpublish_selected", "reparse_selected", "reparse_adding_back"]
+    inlines = [JudgementInline, RecommendationInline, DeletedRowInline]
+    actions = [
+        "publish_selected",
+        "unpublish_selected",
+        "reparse_selected",
+        "reparse_restoring_deleted",
+    ]
     fieldsets = [
         (
             "Read from the report",
@@ -396,6 +431,7 @@ class InspectionAdmin(admin.ModelAdmin):
             return super().save_formset(request, form, formset, change)
         rows = formset.save(commit=False)
         for row in formset.deleted_objects:
+            DeletedRow.record(row, request.user)
             row.delete()
         next_order = _next_order(form.instance, formset.model)
         for row in rows:
@@ -456,12 +492,11 @@ class InspectionAdmin(admin.ModelAdmin):
             self._report_reparse(request, reparse(inspection))
 
     @admin.action(
-        description="Re-parse, adding back rows missing now (deleted or relabelled by hand)",
-        permissions=["reparse"],
+        description="Re-parse selected, restoring rows deleted by hand", permissions=["reparse"]
     )
-    def reparse_adding_back(self, request, queryset):
+    def reparse_restoring_deleted(self, request, queryset):
         for inspection in queryset.select_related("authority"):
-            self._report_reparse(request, reparse(inspection, add_back_missing=True))
+            self._report_reparse(request, reparse(inspection, restore_deleted=True))
 
     def _report_reparse(self, request, result: ReparseResult) -> None:
         if not result.ok:
@@ -553,7 +588,8 @@ class InspectionAdmin(admin.ModelAdmin):
             raise PermissionDenied
         inspection = get_object_or_404(Inspection.objects.select_related("authority"), pk=object_id)
         self._report_reparse(
-            request, reparse(inspection, add_back_missing=bool(request.POST.get("add_back")))
+            request,
+            reparse(inspection, restore_deleted=bool(request.POST.get("restore_deleted"))),
         )
         return HttpResponseRedirect(
             reverse("admin:inspections_inspection_change", args=[object_id])
@@ -578,7 +614,7 @@ class RowAdmin(admin.ModelAdmin):
     """Judgements or recommendations across inspections, to find and correct them.
 
     New rows are added, and wrong ones deleted, on their inspection's page, where the
-    deletion is recorded for re-parsing (see :func:`ingest.reparse.was_corrected_by_hand`).
+    deletion is recorded so that re-parsing does not bring the row back.
     """
 
     list_select_related = ["inspection__authority", "edited_by"]

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator
 
 from authorities.models import Authority
 
@@ -99,8 +101,15 @@ class Inspection(models.Model):
 
 
 class EditTracking(models.Model):
-    """Rows an admin corrected by hand survive re-parsing; these fields say who and when."""
+    """Rows an admin corrected by hand survive re-parsing; these fields say who and when.
 
+    ``parsed_key`` is the row's identity as the parser read it (see
+    :func:`ingest.load.row_keys`). It never changes when the row is edited, so a re-parse
+    recognises a relabelled row as the same row instead of adding the parsed one again.
+    Rows added by hand have none.
+    """
+
+    parsed_key = models.CharField(max_length=40, blank=True, editable=False)
     edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -174,3 +183,60 @@ class Recommendation(EditTracking):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class DeletedRow(models.Model):
+    """A parsed judgement or recommendation an admin deleted as wrong.
+
+    Kept so that re-parsing the report (in admin, or ``ingest --replace``) does not quietly
+    bring the row back: the loader skips it and says so, unless asked to restore it.
+    """
+
+    class Kind(models.TextChoices):
+        JUDGEMENT = "judgement", "judgement"
+        RECOMMENDATION = "recommendation", "recommendation"
+
+    inspection = models.ForeignKey(
+        Inspection, on_delete=models.CASCADE, related_name="deleted_rows"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    parsed_key = models.CharField(max_length=40)
+    description = models.CharField(max_length=300, help_text="What the row said when deleted")
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    deleted_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["inspection", "deleted_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection", "kind", "parsed_key"], name="deleted_row_unique_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.description}"
+
+    @classmethod
+    def record(cls, row: Judgement | Recommendation, user) -> DeletedRow | None:
+        """Remember a parsed row an admin is deleting; rows added by hand need no record."""
+        if not row.parsed_key:
+            return None
+        if isinstance(row, Judgement):
+            kind = cls.Kind.JUDGEMENT
+            description = f"'{row.label}' ({row.grade_as_printed or 'no grade'})"
+        else:
+            kind = cls.Kind.RECOMMENDATION
+            description = f"'{Truncator(' '.join(row.text.split())).chars(120)}'"
+        deleted, _ = cls.objects.update_or_create(
+            inspection_id=row.inspection_id,
+            kind=kind,
+            parsed_key=row.parsed_key,
+            defaults={
+                "description": Truncator(description).chars(300),
+                "deleted_by": user,
+                "deleted_at": timezone.now(),
+            },
+        )
+        return deleted

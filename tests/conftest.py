@@ -5,3 +5,14 @@ import pytest
 def _media_root(settings, tmp_path):
     """Every test stores uploaded report files in its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Transactional tests flush every table afterwards, the migrated reference data too:
+    load it again when it is missing."""
+    from authorities.models import Authority, AuthorityName, StatisticalNeighbour
+    from authorities.reference import load_reference_data
+
+    if not Authority.objects.exists():
+        load_reference_data(Authority, AuthorityName, StatisticalNeighbour)

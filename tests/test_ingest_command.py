@@ -7,8 +7,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils.timezone import now
 
-from inspections.models import Inspection
+from inspections.models import DeletedRow, Inspection
 from tests.samples import REPO_ROOT, sample_path
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +114,34 @@ def test_draft_flag_holds_inspections(folder):
 def test_missing_path_is_an_error():
     with pytest.raises(CommandError, match="no such file"):
         call_command("ingest", "/nonexistent/report.pdf")
+
+
+def test_replace_keeps_what_an_admin_deleted_or_relabelled(folder, django_user_model):
+    editor = django_user_model.objects.create(username="editor")
+    ingest(folder)
+    inspection = Inspection.objects.get(framework="sif")
+    deleted = inspection.judgements.get(label="Adoption performance")
+    DeletedRow.record(deleted, editor)
+    deleted.delete()
+    relabelled = inspection.judgements.get(label="Leadership, management and governance")
+    relabelled.label, relabelled.edited_by, relabelled.edited_at = "Leadership", editor, now()
+    relabelled.save()
+    count = inspection.judgements.count()
+
+    output, code = ingest("--replace", folder)
+
+    assert code == 0
+    assert inspection.judgements.count() == count
+    assert "    conflict: Not restored: judgement 'Adoption performance' (Good)" in output
+    assert "    conflict: Kept the manual correction of 'Leadership'" in output
+
+    output, code = ingest("--replace", "--restore-deleted", folder)
+
+    assert code == 0
+    assert inspection.judgements.count() == count + 1
+    assert "Not restored" not in output
+
+
+def test_restore_deleted_needs_replace(folder):
+    with pytest.raises(CommandError, match="--restore-deleted only makes sense with --replace"):
+        ingest("--restore-deleted", folder)

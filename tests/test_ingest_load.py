@@ -10,9 +10,9 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from authorities.models import Authority
-from ingest.load import Status, ingest_bytes, load, prepare
+from ingest.load import Status, ingest_bytes, load, prepare, row_key, row_keys
 from inspections.grades import Area, Framework, Grade
-from inspections.models import Inspection, Judgement, Recommendation
+from inspections.models import DeletedRow, Inspection, Judgement, Recommendation
 from tests.pdfgen import make_pdf
 from tests.samples import REPO_ROOT, sample_path
 
@@ -208,6 +208,94 @@ def test_replace_of_unchanged_file_without_edits_gives_the_same_rows():
     assert result.status == Status.REPLACED
     assert list(result.inspection.judgements.values_list("label", "grade")) == rows
     assert counts()[0] == 1
+
+
+def _delete_by_hand(row, user) -> None:
+    DeletedRow.record(row, user)
+    row.delete()
+
+
+def test_replace_leaves_rows_deleted_by_hand_deleted_and_names_them(django_user_model):
+    editor = django_user_model.objects.create(username="editor")
+    inspection = ingest_bytes(read(K2017_TEXT), "k.txt").inspection
+    adoption = inspection.judgements.get(area=Area.ADOPTION)
+    recommendation = inspection.recommendations.first()
+    _delete_by_hand(adoption, editor)
+    _delete_by_hand(recommendation, editor)
+    before = counts()
+
+    result = ingest_bytes(read(K2017_TEXT), "k.txt", replace=True)
+
+    assert result.status == Status.REPLACED
+    assert counts() == before
+    assert not inspection.judgements.filter(label=adoption.label).exists()
+    not_restored = [c for c in result.conflicts if c.startswith("Not restored:")]
+    assert len(not_restored) == 2
+    assert f"judgement '{adoption.label}' (Good)" in not_restored[0]
+    assert recommendation.text[:40] in not_restored[1]
+
+    result = ingest_bytes(read(K2017_TEXT), "k.txt", replace=True, restore_deleted=True)
+
+    assert counts() == (before[0], before[1] + 1, before[2] + 1)
+    assert inspection.judgements.get(label=adoption.label).grade == Grade.GOOD
+    assert not DeletedRow.objects.exists() and result.conflicts == []
+
+
+def test_replace_matches_a_relabelled_row_by_what_was_parsed(django_user_model):
+    editor = django_user_model.objects.create(username="editor")
+    inspection = ingest_bytes(read(K2017_TEXT), "k.txt").inspection
+    adoption = inspection.judgements.get(area=Area.ADOPTION)
+    adoption.label, adoption.edited_by, adoption.edited_at = "Adoption", editor, timezone.now()
+    adoption.save()
+    before = counts()
+
+    result = ingest_bytes(read(K2017_TEXT), "k.txt", replace=True)
+
+    assert counts() == before
+    adoption.refresh_from_db()
+    assert adoption.label == "Adoption"
+    assert result.conflicts == [
+        "Kept the manual correction of 'Adoption' (Good); "
+        "the report now reads 'Adoption performance': 'Good'"
+    ]
+
+
+def test_a_row_added_by_hand_is_not_doubled_when_the_parse_later_reads_it(django_user_model):
+    editor = django_user_model.objects.create(username="editor")
+    inspection = ingest_bytes(read(K2017_TEXT), "k.txt").inspection
+    adoption = inspection.judgements.get(area=Area.ADOPTION)
+    adoption.delete()  # as if an older parser had missed it...
+    Judgement.objects.create(  # ...and an admin had added it by hand
+        inspection=inspection,
+        section=adoption.section,
+        label=adoption.label.upper(),
+        grade_as_printed="Good",
+        grade=Grade.GOOD,
+        area=Area.ADOPTION,
+        edited_by=editor,
+        edited_at=timezone.now(),
+    )
+    before = counts()
+
+    result = ingest_bytes(read(K2017_TEXT), "k.txt", replace=True)
+
+    assert counts() == before
+    assert result.conflicts == []
+
+
+def test_rows_printed_twice_are_told_apart():
+    assert row_keys([("S", "Overall"), ("S", " overall "), ("T", "Overall")]) == [
+        row_key("S", "Overall", 1),
+        row_key("S", "Overall", 2),
+        row_key("T", "Overall", 1),
+    ]
+    assert len(set(row_keys([("S", "Overall"), ("S", "Overall")]))) == 2
+
+
+def test_stored_rows_carry_the_key_they_were_parsed_with():
+    inspection = ingest_bytes(read(K2017_TEXT), "k.txt").inspection
+    judgements = list(inspection.judgements.order_by("order"))
+    assert [j.parsed_key for j in judgements] == row_keys((j.section, j.label) for j in judgements)
 
 
 def test_prepare_does_not_touch_the_database(django_assert_num_queries):

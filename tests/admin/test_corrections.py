@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.contrib.messages import get_messages
 
+from inspections.admin import mark_edited
 from inspections.grades import Area, Grade
-from inspections.models import Judgement, Recommendation
+from inspections.models import DeletedRow, Judgement, Recommendation
 
 from .factories import (
     CHANGELIST_URL,
@@ -184,26 +185,61 @@ def test_reparse_keeps_an_edit_and_reports_the_conflict(editor_client, inspectio
     assert any("manual correction" in warning for warning in inspection.parse_warnings)
 
 
-def test_reparse_refuses_to_bring_back_a_row_deleted_by_hand(editor_client, inspection):
+def test_a_deleted_row_is_recorded_with_who_and_when(editor_client, editor, inspection):
+    adoption = adoption_of(inspection)
+    data = form_data(editor_client, inspection)
+    set_row(data, "judgements", adoption, DELETE="on")
+
+    save(editor_client, inspection, data)
+
+    (deleted,) = DeletedRow.objects.filter(inspection=inspection)
+    assert deleted.kind == DeletedRow.Kind.JUDGEMENT
+    assert deleted.description == f"'{adoption.label}' ({adoption.grade_as_printed})"
+    assert deleted.deleted_by == editor and deleted.deleted_at is not None
+    page = editor_client.get(change_url(inspection)).content.decode()
+    assert "rows deleted by hand" in page.lower() and adoption.label in page
+
+
+def test_deleting_a_row_added_by_hand_leaves_no_record(editor_client, editor, inspection):
+    added = Recommendation.objects.create(
+        inspection=inspection, section="Recommendations", text="Added by hand.", order=99
+    )
+    mark_edited(added, editor)
+    added.save()
+    data = form_data(editor_client, inspection)
+    set_row(data, "recommendations", added, DELETE="on")
+
+    save(editor_client, inspection, data)
+
+    assert not Recommendation.objects.filter(pk=added.pk).exists()
+    assert not DeletedRow.objects.exists()
+
+
+def test_reparse_leaves_a_row_deleted_by_hand_deleted_and_says_so(editor_client, inspection):
     adoption = adoption_of(inspection)
     data = form_data(editor_client, inspection)
     set_row(data, "judgements", adoption, DELETE="on")
     save(editor_client, inspection, data)
-    before = list(inspection.judgements.values_list("pk", "label", "grade"))
+    before = set(inspection.judgements.values_list("label", "grade"))
 
     response = reparse_action(editor_client, inspection)
 
     notes = messages_of(response)
-    assert any("not re-parsed" in note and f"'{adoption.label}'" in note for note in notes), notes
-    assert list(inspection.judgements.values_list("pk", "label", "grade")) == before
+    assert any(note.startswith("Re-parsed Knowsley 2017") for note in notes), notes
+    assert any(
+        note.startswith("Conflict: Not restored: judgement") and f"'{adoption.label}'" in note
+        for note in notes
+    ), notes
+    assert set(inspection.judgements.values_list("label", "grade")) == before
 
-    response = reparse_action(editor_client, inspection, "reparse_adding_back")
+    response = reparse_action(editor_client, inspection, "reparse_restoring_deleted")
 
-    assert any("added back 1 row" in note for note in messages_of(response))
+    assert any("were restored" in note for note in messages_of(response))
     assert inspection.judgements.filter(label=adoption.label).count() == 1
+    assert not DeletedRow.objects.filter(inspection=inspection).exists()
 
 
-def test_reparse_refuses_to_duplicate_a_relabelled_row(editor_client, inspection):
+def test_reparse_does_not_duplicate_a_relabelled_row_and_reports_it(editor_client, inspection):
     adoption = adoption_of(inspection)
     data = form_data(editor_client, inspection)
     set_row(data, "judgements", adoption, label="Adoption performance (relabelled)")
@@ -212,10 +248,27 @@ def test_reparse_refuses_to_duplicate_a_relabelled_row(editor_client, inspection
 
     response = reparse_action(editor_client, inspection)
 
-    assert any(
-        "relabelled" in note and "Nothing was changed" in note for note in messages_of(response)
-    )
+    conflicts = [note for note in messages_of(response) if note.startswith("Conflict:")]
+    assert len(conflicts) == 1, conflicts
+    assert "'Adoption performance (relabelled)'" in conflicts[0]
+    assert f"'{adoption.label}': '{adoption.grade_as_printed}'" in conflicts[0]
     assert inspection.judgements.count() == count
+    adoption.refresh_from_db()
+    assert adoption.label == "Adoption performance (relabelled)"
+
+
+def test_the_change_form_can_reparse_restoring_deleted_rows(editor_client, inspection):
+    adoption = adoption_of(inspection)
+    data = form_data(editor_client, inspection)
+    set_row(data, "judgements", adoption, DELETE="on")
+    save(editor_client, inspection, data)
+    url = f"/admin/inspections/inspection/{inspection.pk}/reparse/"
+    assert 'name="restore_deleted"' in editor_client.get(change_url(inspection)).content.decode()
+
+    editor_client.post(url)
+    assert not inspection.judgements.filter(label=adoption.label).exists()
+    editor_client.post(url, {"restore_deleted": "1"})
+    assert inspection.judgements.filter(label=adoption.label).exists()
 
 
 def test_reparse_of_an_uncorrected_inspection_rereads_it(editor_client, inspection):

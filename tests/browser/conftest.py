@@ -53,17 +53,6 @@ def chromium():
 
 
 @pytest.fixture
-def reference_data(transactional_db):
-    """Transactional tests flush every table afterwards, the migrated reference data too:
-    load it again when it is missing."""
-    from authorities.models import Authority, AuthorityName, StatisticalNeighbour
-    from authorities.reference import load_reference_data
-
-    if not Authority.objects.exists():
-        load_reference_data(Authority, AuthorityName, StatisticalNeighbour)
-
-
-@pytest.fixture
 def page(chromium, live_server, reference_data):
     """A fresh browser page; ``page.base_url`` is the live server's URL.
 

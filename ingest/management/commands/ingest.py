@@ -29,8 +29,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--replace",
             action="store_true",
-            help="re-read reports already stored (keeps manual corrections). With no PATH, "
+            help="re-read reports already stored (keeps manual corrections and deletions, "
+            "listing each conflict). With no PATH, "
             "re-reads every stored file whose parser version is out of date",
+        )
+        parser.add_argument(
+            "--restore-deleted",
+            action="store_true",
+            help="with --replace: bring back rows an admin deleted by hand (by default they "
+            "stay deleted and are listed)",
         )
         parser.add_argument(
             "--all",
@@ -53,6 +60,8 @@ class Command(BaseCommand):
         started = time.perf_counter()
         if options["jobs"] < 1:
             raise CommandError("--jobs must be at least 1")
+        if options["restore_deleted"] and not options["replace"]:
+            raise CommandError("--restore-deleted only makes sense with --replace")
         if options["paths"]:
             jobs = [(str(path), None) for path in self._collect(options["paths"])]
         elif options["replace"]:
@@ -112,6 +121,7 @@ class Command(BaseCommand):
     def _results(self, jobs, options) -> Iterator[tuple[str, IngestResult]]:
         load_options = {
             "replace": options["replace"],
+            "restore_deleted": options["restore_deleted"],
             "dry_run": options["dry_run"],
             "publish": not options["draft"],
         }
