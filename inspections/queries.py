@@ -834,6 +834,11 @@ class CompareGrid:
                 for cell in column:
                     yield row.authority, cell
 
+    @property
+    def has_repeated_judgements(self) -> bool:
+        """Whether a cell stands for an area judged twice in one report (2009-2012)."""
+        return any(cell.judgements_in_area > 1 for _, cell in self.cells())
+
     def chart_data(self) -> dict[str, Any]:
         """One series per authority; a year with two inspections shows the later one."""
         return {

@@ -180,6 +180,7 @@ def urls_to_measure(q: str) -> tuple[list[str], list[str], str]:
     from django.db.models import Count
 
     from authorities.models import Authority
+    from inspections.grades import HEADLINE_AREAS, Area
     from inspections.models import Inspection
 
     authorities = list(
@@ -197,14 +198,38 @@ def urls_to_measure(q: str) -> tuple[list[str], list[str], str]:
     )
     synthetic = Inspection.objects.filter(parser_version="synthetic").count()
     total = Inspection.objects.count()
-    note = f"{total} inspections in the database, {synthetic} of them synthetic"
     compare_query = urlencode([*(("authority", a) for a in authorities), ("area", COMPARE_AREA)])
+    # The heaviest comparison a user is offered: the largest region, on every headline area.
+    largest_region = (
+        Authority.objects.current()
+        .values("region")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "region")
+        .first()
+    )
+    region_slugs = Authority.objects.current().filter(region=largest_region["region"])
+    region_query = urlencode(
+        [
+            *(
+                ("authority", slug)
+                for slug in region_slugs.order_by("name").values_list("slug", flat=True)
+            ),
+            *(("area", str(area)) for area in Area if area in HEADLINE_AREAS),
+        ]
+    )
+    note = (
+        f"{total} inspections in the database, {synthetic} of them synthetic; the second "
+        f"comparison is the whole {largest_region['region']} region "
+        f"({largest_region['n']} authorities) on every headline area"
+    )
     html = [
         "/",
         "/authorities/",
         *(f"/authorities/{slug}/" for slug in authorities),
         f"/inspections/{inspection.pk if inspection else 0}/",
         f"/compare/?{compare_query}",
+        f"/compare/?{region_query}",
+        "/inspections/",
         "/judgements/",
         "/judgements/?area=help-and-protection&grade=inadequate",
         "/recommendations/",
@@ -219,8 +244,16 @@ def urls_to_measure(q: str) -> tuple[list[str], list[str], str]:
     return html, csv_urls, note
 
 
+URL_WIDTH = 64
+
+
+def shown(url: str) -> str:
+    """Long query strings (a whole region's comparison) cut to keep the table readable."""
+    return url if len(url) <= URL_WIDTH else url[: URL_WIDTH - 1] + "…"
+
+
 def print_results(results: list[Measurement]) -> None:
-    width = max(len(r.url) for r in results)
+    width = max(len(shown(r.url)) for r in results)
     print(
         f"{'URL':<{width}}  {'status':>6} {'median':>9} {'p95':>9} {'queries':>7} "
         f"{'size':>9} {'rows':>7} {'peak mem':>9}  verdict"
@@ -238,7 +271,7 @@ def print_results(results: list[Measurement]) -> None:
             checks = ", ".join(description for description, _ in r.checks) or "no target"
         verdict = "PASS" if r.passed else "FAIL"
         print(
-            f"{r.url:<{width}}  {r.status or '-':>6} {median:>9} {p95:>9} {queries:>7} "
+            f"{shown(r.url):<{width}}  {r.status or '-':>6} {median:>9} {p95:>9} {queries:>7} "
             f"{size:>9} {rows:>7} {peak:>9}  {verdict} ({checks})"
         )
         if r.error:

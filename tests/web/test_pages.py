@@ -330,6 +330,18 @@ def test_compare_grid_has_authorities_as_rows_and_years_as_columns(client, merse
     )
 
 
+def test_compare_explains_an_area_judged_twice_only_where_it_happens(client, merseyside):
+    note = "judged this area twice"
+    assert note not in html(client.get(COMPARE))
+
+    response = client.get(COMPARE.replace("children-in-care", "leadership"))
+
+    (grid,) = response.context["grids"]
+    assert grid.has_repeated_judgements
+    page = html(response)
+    assert note in page and 'class="note" title="' in page
+
+
 def test_compare_chart_has_one_series_per_authority(client, merseyside):
     data = chart_json(client.get(COMPARE), "compare-chart-children-in-care")
     assert [s["label"] for s in data["series"]] == ["Knowsley", "Liverpool", "St Helens"]
