@@ -10,3 +10,8 @@ from .settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="inspection-explorer-media-"))  # noqa: F405
+
+# Serve static files from the source folders (no collectstatic in tests); autorefresh also
+# stops WhiteNoise warning, on every request, that STATIC_ROOT has not been collected.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from inspections import grades
 from inspections.grades import Framework, Grade
@@ -89,3 +92,19 @@ def grade_key() -> dict:
 def area_short(area: str) -> str:
     """ "Help and protection" for "Help and protection / safeguarding"."""
     return area_short_label(area)
+
+
+@register.filter
+def highlight(text: str, query: str | None) -> SafeString:
+    """The text, escaped, with each word of a free-text search marked where it matches."""
+    words = sorted({word for word in (query or "").split()}, key=len, reverse=True)
+    if not words:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(format_html("<mark>{}</mark>", match.group()))
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))

@@ -444,6 +444,24 @@ def test_recommendation_search_needs_every_word_and_counts_inspections(client, m
     assert [r.inspection.start_date.year for r in response.context["page_obj"]] == [2014]
 
 
+def test_recommendation_search_marks_the_words_it_matched(client, merseyside):
+    page = html(client.get("/recommendations/", {"authority": "knowsley", "q": "LEAVERS care"}))
+    assert "<mark>care</mark> <mark>leavers</mark>" in page
+    assert "<mark>" not in html(client.get("/recommendations/", {"authority": "knowsley"}))
+
+
+def test_highlight_escapes_the_text_around_and_inside_matches():
+    from inspections.templatetags.inspection_tags import highlight
+
+    assert (
+        highlight("<b>A&B</b> a", "a") == "&lt;b&gt;<mark>A</mark>&amp;B&lt;/b&gt; <mark>a</mark>"
+    )
+    assert highlight("x < y", "") == "x &lt; y"
+    assert (
+        highlight("care leavers", "care leavers care") == "<mark>care</mark> <mark>leavers</mark>"
+    )
+
+
 def test_recommendation_filters_by_timescale_and_kind(client, merseyside):
     response = client.get("/recommendations/", {"timescale": Timescale.IMMEDIATELY})
     rows = list(response.context["page_obj"])
