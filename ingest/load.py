@@ -14,10 +14,12 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -301,8 +303,9 @@ def row_keys(rows: Iterable[tuple[str, str]]) -> list[str]:
     seen: Counter[tuple[str, str]] = Counter()
     keys = []
     for section, text in rows:
-        seen[(_normal(section), _normal(text))] += 1
-        keys.append(row_key(section, text, seen[(_normal(section), _normal(text))]))
+        identity = (_normal(section), _normal(text))
+        seen[identity] += 1
+        keys.append(row_key(section, text, seen[identity]))
     return keys
 
 
@@ -328,7 +331,6 @@ def _store_rows(
     Rows corrected or added by hand are kept (and any disagreement with the new parse
     reported); rows deleted by hand stay deleted (and are named) unless ``restore_deleted``.
     """
-    notes: list[str] = []
     kept_judgements: dict[str, EditTracking] = {}
     kept_recommendations: dict[str, EditTracking] = {}
     deleted: dict[tuple[str, str], DeletedRow] = {}
@@ -342,42 +344,64 @@ def _store_rows(
         else:
             deleted = {(row.kind, row.parsed_key): row for row in inspection.deleted_rows.all()}
 
-    new_judgements = []
-    judgement_keys = row_keys((parsed.section, parsed.label) for parsed in report.judgements)
-    for order, (parsed, key) in enumerate(
-        zip(report.judgements, judgement_keys, strict=True), start=1
-    ):
-        kept = kept_judgements.pop(key, None)
-        if kept is not None:
-            notes.extend(_judgement_conflict(kept, parsed))
-        elif (DeletedRow.Kind.JUDGEMENT, key) in deleted:
-            notes.append(_not_restored(deleted[(DeletedRow.Kind.JUDGEMENT, key)]))
-        else:
-            new_judgements.append(_judgement(inspection, parsed, order, key))
-    Judgement.objects.bulk_create(new_judgements)
-
-    new_recommendations = []
-    recommendation_keys = row_keys(
-        (parsed.section, parsed.text) for parsed in report.recommendations
+    new_judgements, judgement_notes = _merge_rows(
+        report.judgements,
+        row_keys((parsed.section, parsed.label) for parsed in report.judgements),
+        kept_judgements,
+        deleted,
+        DeletedRow.Kind.JUDGEMENT,
+        partial(_judgement, inspection),
+        _judgement_conflict,
     )
-    for order, (parsed, key) in enumerate(
-        zip(report.recommendations, recommendation_keys, strict=True), start=1
-    ):
-        if kept_recommendations.pop(key, None) is not None:
-            continue
-        if (DeletedRow.Kind.RECOMMENDATION, key) in deleted:
-            notes.append(_not_restored(deleted[(DeletedRow.Kind.RECOMMENDATION, key)]))
-        else:
-            new_recommendations.append(_recommendation(inspection, parsed, order, key))
+    Judgement.objects.bulk_create(new_judgements)
+    new_recommendations, recommendation_notes = _merge_rows(
+        report.recommendations,
+        row_keys((parsed.section, parsed.text) for parsed in report.recommendations),
+        kept_recommendations,
+        deleted,
+        DeletedRow.Kind.RECOMMENDATION,
+        partial(_recommendation, inspection),
+    )
     Recommendation.objects.bulk_create(new_recommendations)
+    notes = [*judgement_notes, *recommendation_notes]
 
     for row in [*kept_judgements.values(), *kept_recommendations.values()]:
         if row.parsed_key:  # corrected from the parse, which no longer reads it
+            shown = Truncator(str(row)).chars(70)
             notes.append(
-                f"Kept {row._meta.verbose_name} '{Truncator(str(row)).chars(70)}', corrected by hand; "
+                f"Kept {row._meta.verbose_name} '{shown}', corrected by hand; "
                 "the report no longer reads it"
             )
     return notes
+
+
+def _merge_rows(
+    parsed_rows: Sequence[ParsedJudgement] | Sequence[ParsedRecommendation],
+    keys: list[str],
+    kept: dict[str, EditTracking],
+    deleted: dict[tuple[str, str], DeletedRow],
+    kind: DeletedRow.Kind,
+    build: Callable[[Any, int, str], EditTracking],
+    compare: Callable[[Any, Any], list[str]] | None = None,
+) -> tuple[list[EditTracking], list[str]]:
+    """The rows to create for one kind, and notes on the corrections kept.
+
+    A parsed row matching a row kept by hand is not stored again (``compare`` says where
+    they disagree); one deleted by hand is left out and named. Matched kept rows are
+    removed from ``kept``, so what remains there the report no longer reads.
+    """
+    new: list[EditTracking] = []
+    notes: list[str] = []
+    for order, (parsed, key) in enumerate(zip(parsed_rows, keys, strict=True), start=1):
+        kept_row = kept.pop(key, None)
+        if kept_row is not None:
+            if compare is not None:
+                notes.extend(compare(kept_row, parsed))
+        elif (kind, key) in deleted:
+            notes.append(_not_restored(deleted[(kind, key)]))
+        else:
+            new.append(build(parsed, order, key))
+    return new, notes
 
 
 def _judgement_conflict(kept: Judgement, parsed: ParsedJudgement) -> list[str]:

@@ -6,8 +6,8 @@
   warnings, the source file and who uploaded it when.
 - *Correct*: rows saved here are marked as edited by whom and when, and parsed rows
   deleted here are recorded (:class:`~inspections.models.DeletedRow`), so re-parsing keeps
-  the corrections (:func:`ingest.load.load`). The fields read from the report's front page are read-only:
-  a re-parse rewrites them, so a correction there would be lost silently.
+  the corrections (:func:`ingest.load.load`). The fields read from the report's front page
+  are read-only: a re-parse rewrites them, so a correction there would be lost silently.
 - *Publish*: only users with ``inspections.publish_inspection`` may publish or unpublish.
 """
 
