@@ -18,12 +18,11 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
-from django.urls import reverse
 
 from authorities.models import Region
 
 from .grades import Area, Grade, RecommendationKind, Timescale
-from .queries import CompareGrid, framework_name
+from .queries import CompareGrid, framework_name, inspection_path, inspection_source_path
 
 CHUNK_SIZE = 2000
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -153,23 +152,20 @@ def csv_response(
 
 
 class Links:
-    """Absolute URLs of inspection pages and report files, built without reverse() per row."""
+    """Absolute URLs of inspection pages and report files, built without reverse() per row.
 
-    _SENTINEL = 987654321
+    Stable addresses (authority, start date, framework), the same on every install.
+    """
 
     def __init__(self, request: HttpRequest):
-        self._detail = self._template(request, "inspections:inspection-detail")
-        self._source = self._template(request, "inspections:inspection-source")
+        origin = request.build_absolute_uri("/").removesuffix("/")
+        self._origin = origin
 
-    def _template(self, request: HttpRequest, name: str) -> str:
-        url = request.build_absolute_uri(reverse(name, args=[self._SENTINEL]))
-        return url.replace(str(self._SENTINEL), "{}")
+    def inspection(self, authority_slug: str, start_date: date, framework: str) -> str:
+        return self._origin + inspection_path(authority_slug, start_date, framework)
 
-    def inspection(self, pk: int) -> str:
-        return self._detail.format(pk)
-
-    def source(self, pk: int) -> str:
-        return self._source.format(pk)
+    def source(self, authority_slug: str, start_date: date, framework: str) -> str:
+        return self._origin + inspection_source_path(authority_slug, start_date, framework)
 
 
 def _authority_values(prefix: str) -> tuple[str, ...]:
@@ -193,11 +189,11 @@ def judgement_rows(queryset: QuerySet, links: Links) -> Iterator[list[Any]]:
         "label",
         "grade_as_printed",
         "grade",
-        "inspection_id",
+        "inspection__authority__slug",
     )
     for row in queryset.values_list(*fields).iterator(chunk_size=CHUNK_SIZE):
         (name, number, gss, region, framework, kind, start, end, published, section, area, label,
-         printed, grade, inspection_id) = row  # fmt: skip
+         printed, grade, slug) = row  # fmt: skip
         yield [
             *_authority_cells(name, number, gss, region),
             framework_name(framework, kind),
@@ -210,8 +206,8 @@ def judgement_rows(queryset: QuerySet, links: Links) -> Iterator[list[Any]]:
             printed,
             _GRADE_WORDS.get(grade, ""),
             _GRADE_RANKS.get(grade, ""),
-            links.inspection(inspection_id),
-            links.source(inspection_id),
+            links.inspection(slug, start, framework),
+            links.source(slug, start, framework),
         ]
 
 
@@ -226,11 +222,11 @@ def recommendation_rows(queryset: QuerySet, links: Links) -> Iterator[list[Any]]
         "timescale",
         "kind",
         "text",
-        "inspection_id",
+        "inspection__authority__slug",
     )
     for row in queryset.values_list(*fields).iterator(chunk_size=CHUNK_SIZE):
         (name, number, gss, region, framework, kind_of_inspection, start, published, section,
-         timescale, kind, text, inspection_id) = row  # fmt: skip
+         timescale, kind, text, slug) = row  # fmt: skip
         yield [
             *_authority_cells(name, number, gss, region),
             framework_name(framework, kind_of_inspection),
@@ -240,7 +236,7 @@ def recommendation_rows(queryset: QuerySet, links: Links) -> Iterator[list[Any]]
             _TIMESCALES.get(timescale, timescale),
             _KINDS.get(kind, kind),
             text,
-            links.inspection(inspection_id),
+            links.inspection(slug, start, framework),
         ]
 
 
@@ -258,11 +254,11 @@ def inspection_rows(queryset: QuerySet, links: Links) -> Iterator[list[Any]]:
         "overall_grade",
         "judgement_count",
         "recommendation_count",
-        "id",
+        "authority__slug",
     )
     for row in queryset.values_list(*fields).iterator(chunk_size=CHUNK_SIZE):
         (name, number, gss, region, framework, kind, title, start, end, published, lead,
-         overall, judgements, recommendations, pk) = row  # fmt: skip
+         overall, judgements, recommendations, slug) = row  # fmt: skip
         yield [
             *_authority_cells(name, number, gss, region),
             framework_name(framework, kind),
@@ -274,8 +270,8 @@ def inspection_rows(queryset: QuerySet, links: Links) -> Iterator[list[Any]]:
             _GRADE_WORDS.get(overall or "", ""),
             judgements,
             recommendations,
-            links.inspection(pk),
-            links.source(pk),
+            links.inspection(slug, start, framework),
+            links.source(slug, start, framework),
         ]
 
 
@@ -296,5 +292,5 @@ def compare_rows(grids: Iterable[CompareGrid], links: Links) -> Iterator[list[An
                 _GRADE_WORDS.get(cell.grade, ""),
                 _GRADE_RANKS.get(cell.grade, ""),
                 cell.judgements_in_area,
-                links.inspection(cell.inspection_id),
+                links.inspection(cell.authority_slug, cell.start_date, cell.framework),
             ]

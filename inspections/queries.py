@@ -16,13 +16,14 @@ order in the report and says so.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import (
     Count,
@@ -73,6 +74,7 @@ CELL_FIELDS: tuple[str, ...] = (
     "inspection__framework",
     "inspection__inspection_type",
     "inspection__start_date",
+    "inspection__authority__slug",
 )
 
 
@@ -103,9 +105,70 @@ def _url_template(name: str) -> str:
     return reverse(name, args=[_URL_SENTINEL]).replace(_URL_SENTINEL, "{}")
 
 
-def inspection_url(pk: int) -> str:
-    """The inspection page's path, without a reverse() per call."""
-    return _url_template("inspections:inspection-detail").format(pk)
+# Framework values are slugs ("ilacs-2026"); the date is ISO 8601.
+INSPECTION_KEY_PATTERN = r"(?P<start>\d{4}-\d{2}-\d{2})-(?P<framework>[a-z0-9]+(?:-[a-z0-9]+)*)"
+
+
+class InspectionKey(NamedTuple):
+    """An inspection's part of its public URL: its start date and framework, "2024-11-18-ilacs".
+
+    With the authority's slug it names one inspection the same way on every install (no
+    database id), so the URL survives a re-load of the data.
+    """
+
+    start_date: date
+    framework: str
+
+    def __str__(self) -> str:
+        return f"{self.start_date.isoformat()}-{self.framework}"
+
+    @classmethod
+    def parse(cls, text: str) -> InspectionKey:
+        """``"2024-11-18-ilacs-2026"`` -> (2024-11-18, "ilacs-2026"); ValueError if not a key."""
+        match = re.fullmatch(INSPECTION_KEY_PATTERN, text)
+        if match is None:
+            raise ValueError(f"Not an inspection key: {text!r}")
+        return cls(date.fromisoformat(match["start"]), match["framework"])
+
+
+_SLUG_SENTINEL = "authority-sentinel-987654321"
+_KEY_SENTINEL = "9876-05-04-key-sentinel"
+
+
+@cache
+def _inspection_url_template(name: str) -> str:
+    url = reverse(name, args=[_SLUG_SENTINEL, _KEY_SENTINEL])
+    return url.replace(_SLUG_SENTINEL, "{slug}").replace(_KEY_SENTINEL, "{key}")
+
+
+def inspection_path(authority_slug: str, start_date: date, framework: str) -> str:
+    """The inspection page's path, ``/authorities/knowsley/inspections/2024-11-18-ilacs/``.
+
+    Built without a reverse() per call; :meth:`Inspection.get_absolute_url` uses it too.
+    """
+    return _inspection_url_template("inspections:inspection-detail").format(
+        slug=authority_slug, key=InspectionKey(start_date, framework)
+    )
+
+
+def inspection_source_path(authority_slug: str, start_date: date, framework: str) -> str:
+    """The path of the inspection's report file (``.../2024-11-18-ilacs/report/``)."""
+    return _inspection_url_template("inspections:inspection-source").format(
+        slug=authority_slug, key=InspectionKey(start_date, framework)
+    )
+
+
+def find_inspection(authority_slug: str, key: InspectionKey) -> Inspection | None:
+    """The published inspection a public URL names, with its authority; None if none."""
+    # (authority, framework, start date) is unique in practice; the database only makes
+    # it unique with the end date, so two could share a key: the shorter one wins.
+    return (
+        published_inspections()
+        .select_related("authority")
+        .filter(authority__slug=authority_slug, start_date=key.start_date, framework=key.framework)
+        .order_by("end_date", "id")
+        .first()
+    )
 
 
 def authority_url(slug: str) -> str:
@@ -139,6 +202,7 @@ class GradeCell:
     inspection_type: str
     inspection_id: int
     start_date: date
+    authority_slug: str
     judgements_in_area: int = 1
 
     @classmethod
@@ -153,8 +217,14 @@ class GradeCell:
             inspection_type=row["inspection__inspection_type"],
             inspection_id=row["inspection_id"],
             start_date=row["inspection__start_date"],
+            authority_slug=row["inspection__authority__slug"],
             judgements_in_area=judgements_in_area,
         )
+
+    @property
+    def url(self) -> str:
+        """The path of the inspection page this cell comes from."""
+        return inspection_path(self.authority_slug, self.start_date, self.framework)
 
     @property
     def is_read(self) -> bool:
@@ -206,7 +276,7 @@ class GradeCell:
             "scale": grades.scale_for(self.framework).description,
             "framework": f"{self.start_date.year} {self.framework_name}",
             "source": self.source_note,
-            "url": inspection_url(self.inspection_id),
+            "url": self.url,
         }
 
 
@@ -458,7 +528,8 @@ def inspection_detail(inspection: Inspection) -> InspectionDetail:
             return None
         row = siblings[index]
         name = framework_name(row["framework"], row["inspection_type"])
-        return InspectionLink(inspection_url(row["id"]), f"{row['start_date'].year} {name}")
+        url = inspection_path(inspection.authority.slug, row["start_date"], row["framework"])
+        return InspectionLink(url, f"{row['start_date'].year} {name}")
 
     return InspectionDetail(
         judgement_sections=judgement_sections,

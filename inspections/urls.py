@@ -1,17 +1,53 @@
-"""Public pages. These URLs are a public contract: keep them stable."""
+"""Public pages. These URLs are a public contract: keep them stable.
 
-from django.urls import path
+An inspection's address is built from its authority, start date and framework
+(``/authorities/knowsley/inspections/2024-11-18-ilacs/``), so it is the same on every
+install. The older ``/inspections/<id>/`` addresses redirect to it permanently.
+"""
+
+from django.urls import path, register_converter
 
 from . import views
+from .queries import InspectionKey
+
+
+class InspectionKeyConverter:
+    """``2024-11-18-ilacs`` <-> :class:`InspectionKey`; an impossible date does not match."""
+
+    regex = r"\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*"
+
+    def to_python(self, value: str) -> InspectionKey:
+        return InspectionKey.parse(value)  # ValueError (2024-13-45): no match, so a 404
+
+    def to_url(self, value: InspectionKey | str) -> str:
+        return str(value)
+
+
+register_converter(InspectionKeyConverter, "inspection_key")
 
 app_name = "inspections"
 urlpatterns = [
     path("", views.home, name="home"),
     path("authorities/", views.authority_list, name="authority-list"),
     path("authorities/<slug:slug>/", views.authority_detail, name="authority-detail"),
+    path(
+        "authorities/<slug:slug>/inspections/<inspection_key:key>/",
+        views.inspection_detail,
+        name="inspection-detail",
+    ),
+    path(
+        "authorities/<slug:slug>/inspections/<inspection_key:key>/report/",
+        views.inspection_source,
+        name="inspection-source",
+    ),
     path("inspections/", views.inspection_list, name="inspection-list"),
-    path("inspections/<int:pk>/", views.inspection_detail, name="inspection-detail"),
-    path("inspections/<int:pk>/report/", views.inspection_source, name="inspection-source"),
+    # Addresses by database id, from before stable addresses: permanent redirects.
+    path("inspections/<int:pk>/", views.inspection_by_id, name="inspection-by-id"),
+    path(
+        "inspections/<int:pk>/report/",
+        views.inspection_source_by_id,
+        name="inspection-source-by-id",
+    ),
     path("compare/", views.compare, name="compare"),
     path("judgements/", views.judgement_list, name="judgement-list"),
     path("recommendations/", views.recommendation_list, name="recommendation-list"),

@@ -11,7 +11,13 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -20,6 +26,7 @@ from authorities.models import Authority, AuthorityName, Region
 from . import csv_export, queries
 from .filters import AuthorityListForm, InspectionFilter, JudgementFilter, RecommendationFilter
 from .grades import HEADLINE_AREAS, Area, Grade
+from .models import Inspection
 
 PAGE_SIZE = 50
 
@@ -159,10 +166,15 @@ def inspections_csv(request: HttpRequest) -> HttpResponse:
     return csv_export.csv_response("inspections.csv", csv_export.INSPECTION_COLUMNS, rows)
 
 
-def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = get_object_or_404(
-        queries.published_inspections().select_related("authority"), pk=pk
-    )
+def _inspection_or_404(slug: str, key: queries.InspectionKey) -> Inspection:
+    inspection = queries.find_inspection(slug, key)
+    if inspection is None:
+        raise Http404("No published inspection has this address")
+    return inspection
+
+
+def inspection_detail(request: HttpRequest, slug: str, key: queries.InspectionKey) -> HttpResponse:
+    inspection = _inspection_or_404(slug, key)
     detail = queries.inspection_detail(inspection)
     return render(
         request,
@@ -170,6 +182,9 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "inspection": inspection,
             "authority": inspection.authority,
+            "source_url": queries.inspection_source_path(
+                slug, inspection.start_date, inspection.framework
+            ),
             "sections": detail.judgement_sections,
             "judgement_count": detail.judgement_count,
             "recommendation_sections": detail.recommendation_sections,
@@ -182,9 +197,9 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def inspection_source(request: HttpRequest, pk: int) -> FileResponse:
+def inspection_source(request: HttpRequest, slug: str, key: queries.InspectionKey) -> FileResponse:
     """The report file as ingested, under its original name (published inspections only)."""
-    inspection = get_object_or_404(queries.published_inspections(), pk=pk)
+    inspection = _inspection_or_404(slug, key)
     if not inspection.source_file:
         raise Http404("This inspection has no stored report file")
     try:
@@ -194,6 +209,26 @@ def inspection_source(request: HttpRequest, pk: int) -> FileResponse:
     filename = inspection.source_filename or inspection.source_file.name.rsplit("/", 1)[-1]
     content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+
+
+def _redirect_by_id(request: HttpRequest, pk: int, make_path) -> HttpResponsePermanentRedirect:
+    """A permanent redirect from an address by database id to the stable one."""
+    inspection = get_object_or_404(
+        queries.published_inspections().select_related("authority"), pk=pk
+    )
+    path = make_path(inspection.authority.slug, inspection.start_date, inspection.framework)
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{path}?{query}" if query else path)
+
+
+def inspection_by_id(request: HttpRequest, pk: int) -> HttpResponsePermanentRedirect:
+    """``/inspections/<id>/``, the address before stable ones: redirects to the page."""
+    return _redirect_by_id(request, pk, queries.inspection_path)
+
+
+def inspection_source_by_id(request: HttpRequest, pk: int) -> HttpResponsePermanentRedirect:
+    """``/inspections/<id>/report/``: redirects to the report file's stable address."""
+    return _redirect_by_id(request, pk, queries.inspection_source_path)
 
 
 # --------------------------------------------------------------------------- compare

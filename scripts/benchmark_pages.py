@@ -226,7 +226,7 @@ def urls_to_measure(q: str) -> tuple[list[str], list[str], str]:
         "/",
         "/authorities/",
         *(f"/authorities/{slug}/" for slug in authorities),
-        f"/inspections/{inspection.pk if inspection else 0}/",
+        inspection.get_absolute_url() if inspection else "/inspections/0/",
         f"/compare/?{compare_query}",
         f"/compare/?{region_query}",
         "/inspections/",

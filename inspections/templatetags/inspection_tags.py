@@ -15,7 +15,6 @@ from inspections.queries import (
     GradeCell,
     area_short_label,
     grade_label,
-    inspection_url,
 )
 
 register = template.Library()
@@ -39,7 +38,7 @@ def cell_badge(cell: GradeCell | None, link: bool = False) -> str:
     if link:
         return format_html(
             '<a class="cell-link" href="{}" aria-label="{} {}: {}">{}</a>',
-            inspection_url(cell.inspection_id),
+            cell.url,
             cell.year,
             cell.framework_name,
             cell.grade_label,

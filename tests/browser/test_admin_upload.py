@@ -7,6 +7,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
+from inspections.models import Inspection
 from tests.samples import REPO_ROOT, sample_path
 
 REPORT = sample_path("pdf-original/knowsley-2021-ilacs.pdf")
@@ -52,7 +53,8 @@ def test_admin_uploads_reviews_and_publishes_a_report(admin_login, screenshot):
 
     link = created_row.get_by_role("link")
     inspection_id = re.search(r"/inspection/(\d+)/change/", link.get_attribute("href")).group(1)
-    public_link = f'a[href="/inspections/{inspection_id}/"]'
+    public_path = Inspection.objects.get(pk=inspection_id).get_absolute_url()
+    public_link = f'a[href="{public_path}"]'
     link.click()
     page.wait_for_url(re.compile(rf"/admin/inspections/inspection/{inspection_id}/change/$"))
     expect(page.locator("#judgements-group")).to_be_visible()

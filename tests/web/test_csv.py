@@ -49,7 +49,6 @@ def test_judgements_csv_columns_and_values(client, merseyside):
     )
     assert header == JUDGEMENT_HEADER
     overall = rows[0]
-    apa = merseyside["knowsley"][0]
     assert overall == {
         "la_name": "Knowsley",
         "old_la_code": "340",
@@ -65,8 +64,8 @@ def test_judgements_csv_columns_and_values(client, merseyside):
         "grade_as_printed": "4",
         "grade": "Outstanding",
         "grade_rank": "1",
-        "inspection_url": f"http://testserver/inspections/{apa.pk}/",
-        "source_file": f"http://testserver/inspections/{apa.pk}/report/",
+        "inspection_url": "http://testserver/authorities/knowsley/inspections/2006-11-01-apa/",
+        "source_file": "http://testserver/authorities/knowsley/inspections/2006-11-01-apa/report/",
     }
     assert overall["label"].startswith("The contribution of the local authority")
 
