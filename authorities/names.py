@@ -27,6 +27,9 @@ _SUFFIXES = tuple(
     sorted(
         (
             " metropolitan borough council",
+            # "Wakefield District Metropolitan Council", "Calderdale Metropolitan Council".
+            " district metropolitan council",
+            " metropolitan council",
             " metropolitan district council",
             " borough council",
             " city council",

@@ -138,6 +138,14 @@ MEDIA_URL = "media/"
 INGEST_MAX_UPLOAD_BYTES = int(os.environ.get("INGEST_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 INGEST_PARSE_TIMEOUT_SECONDS = float(os.environ.get("INGEST_PARSE_TIMEOUT_SECONDS", "120"))
 
+# Layout text extracted from PDFs, kept by the file's SHA-256 so that re-reading a report
+# after a parser change does not extract it again. Empty turns the cache off.
+INGEST_LAYOUT_CACHE = (
+    Path(os.environ.get("INGEST_LAYOUT_CACHE", BASE_DIR / "var" / "layout-cache"))
+    if os.environ.get("INGEST_LAYOUT_CACHE", "x")
+    else None
+)
+
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and env_bool("HTTPS", False))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 

@@ -15,3 +15,6 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="inspection-explorer-media-"))  # noqa
 # stops WhiteNoise warning, on every request, that STATIC_ROOT has not been collected.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Each test reads its files afresh; tests of the cache pass their own folder.
+INGEST_LAYOUT_CACHE = None

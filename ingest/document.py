@@ -36,6 +36,9 @@ class Document:
     pages: tuple[str, ...]
     paginated: bool
     name: str = ""
+    # False when only the opening pages were read: a parser that needs no more than those
+    # (see ingest.parsers.pages_needed) is spared the extraction of the rest.
+    complete: bool = True
 
     @property
     def text(self) -> str:

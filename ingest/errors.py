@@ -19,6 +19,10 @@ class UnknownReportKind(IngestError):
     """The text was read but is not a kind of report the app can parse."""
 
 
+class OtherReportKind(UnknownReportKind):
+    """The report names its kind, and it is one the app does not read (a focused visit...)."""
+
+
 class ParseError(IngestError):
     """The report's kind was recognised but its content could not be read."""
 

@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pdfminer.high_level import extract_pages
+from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTTextContainer, LTTextLineHorizontal
-from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfminer.psparser import PSException
 
 from .document import Document
-from .errors import CorruptFile, NotAReport
+from .errors import CorruptFile, IngestError, NotAReport
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt")
 
@@ -89,21 +93,58 @@ def text_to_document(data: bytes, *, name: str) -> Document:
 
 
 def pdf_to_document(data: bytes, *, name: str) -> Document:
-    pages: list[str] = []
+    return PdfReader(data, name=name).read(None)
+
+
+@contextmanager
+def _pdf_errors(name: str) -> Iterator[None]:
+    """pdfminer's many error types, as the plain refusal a person can act on."""
     try:
-        for page in extract_pages(io.BytesIO(data), laparams=_LAPARAMS):
-            pages.append(layout_rows(_text_lines(page)))
+        yield
+    except IngestError:
+        raise
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as error:
         raise CorruptFile(
             f"{name}: the PDF is damaged or incomplete ({_describe(error)})"
         ) from error
     except Exception as error:  # pdfminer raises many private error types on broken files
         raise CorruptFile(f"{name}: the PDF could not be read ({_describe(error)})") from error
-    if not pages:
-        raise CorruptFile(f"{name}: the PDF has no pages")
-    if not any(page.strip() for page in pages):
-        raise NotAReport(f"{name}: the PDF has no text to read (is it a scanned image?)")
-    return Document(pages=tuple(pages), paginated=True, name=name)
+
+
+class PdfReader:
+    """A PDF opened once, its pages turned into layout text on demand, first page first.
+
+    Extraction is most of an ingest's time, and some reports are read whole from their
+    opening pages (an ILACS report; a letter of a kind the app refuses): ``read(2)`` costs
+    two pages, and a later ``read(None)`` goes on from the third.
+    """
+
+    def __init__(self, data: bytes, *, name: str):
+        self.name = name
+        self._texts: list[str] = []
+        with _pdf_errors(name):
+            document = PDFDocument(PDFParser(io.BytesIO(data)))
+            manager = PDFResourceManager(caching=True)
+            self._device = PDFPageAggregator(manager, laparams=_LAPARAMS)
+            self._interpreter = PDFPageInterpreter(manager, self._device)
+            self._pages = PDFPage.create_pages(document)
+            self._next = next(self._pages, None)
+        if self._next is None:
+            raise CorruptFile(f"{name}: the PDF has no pages")
+
+    def read(self, pages: int | None) -> Document:
+        """The first ``pages`` pages (all with None) as a Document; ``complete`` says if
+        that is the whole PDF."""
+        with _pdf_errors(self.name):
+            while self._next is not None and (pages is None or len(self._texts) < pages):
+                self._interpreter.process_page(self._next)
+                self._texts.append(layout_rows(_text_lines(self._device.get_result())))
+                self._next = next(self._pages, None)
+        texts = self._texts if pages is None else self._texts[:pages]
+        complete = self._next is None and len(texts) == len(self._texts)
+        if complete and not any(page.strip() for page in texts):
+            raise NotAReport(f"{self.name}: the PDF has no text to read (is it a scanned image?)")
+        return Document(pages=tuple(texts), paginated=True, name=self.name, complete=complete)
 
 
 def _describe(error: Exception) -> str:

@@ -6,6 +6,7 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 
 from .extract import SUPPORTED_SUFFIXES
+from .load import Listing
 from .upload import max_upload_bytes
 
 MAX_FILES_PER_UPLOAD = 20
@@ -39,6 +40,20 @@ class MultipleFileField(forms.FileField):
 
 class UploadReportsForm(forms.Form):
     files = MultipleFileField(label="Report files")
+    published_on = forms.DateField(
+        required=False,
+        label="Publication date in Ofsted's listing",
+        help_text="Optional, YYYY-MM-DD. ILACS reports print no publication date: give the "
+        "date Ofsted's listing shows. A date printed in the report is used instead where there "
+        "is one. Applies to every file of this upload.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    ofsted_url = forms.URLField(
+        required=False,
+        label="Address of the report on Ofsted's site",
+        help_text="Optional; public pages link to it. Applies to every file of this upload.",
+        assume_scheme="https",
+    )
     publish = forms.BooleanField(
         required=False,
         label="Publish at once",
@@ -62,3 +77,9 @@ class UploadReportsForm(forms.Form):
                 f"Upload at most {MAX_FILES_PER_UPLOAD} files at a time (you chose {len(files)})."
             )
         return files
+
+    def listing(self) -> Listing:
+        return Listing(
+            published_on=self.cleaned_data.get("published_on"),
+            url=self.cleaned_data.get("ofsted_url") or "",
+        )

@@ -16,6 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -28,12 +29,13 @@ from django.utils import timezone
 from django.utils.text import Truncator, slugify
 
 from authorities.models import Authority, UnknownAuthorityName
+from inspections.grades import PublishedSource
 from inspections.models import DeletedRow, EditTracking, Inspection, Judgement, Recommendation
 
 from . import parsers
 from .errors import IngestError, ParseError, UnknownAuthority
-from .extract import read_bytes
 from .parsers.base import ParsedJudgement, ParsedRecommendation, ParsedReport
+from .reading import read_report
 
 
 class Status(StrEnum):
@@ -55,6 +57,7 @@ class Prepared:
     error: str = ""
     seconds_extract: float = 0.0
     seconds_parse: float = 0.0
+    from_cache: bool = False  # the layout text came from the cache, not from extraction
 
 
 @dataclass
@@ -74,16 +77,33 @@ class IngestResult:
         return self.status == Status.FAILED
 
 
+@dataclass(frozen=True)
+class Listing:
+    """What Ofsted's listing says of a file, beside the report itself.
+
+    ILACS reports print no publication date: the listing's date is the best source there.
+    Where the report prints one, the report wins.
+    """
+
+    published_on: date | None = None
+    url: str = ""
+
+
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def prepare(data: bytes, name: str) -> Prepared:
-    """Extract and parse one file's bytes. Never raises for bad input: see ``Prepared.error``."""
+def prepare(data: bytes, name: str, *, cache: Path | None | bool = True) -> Prepared:
+    """Extract and parse one file's bytes. Never raises for bad input: see ``Prepared.error``.
+
+    ``cache``: the layout-text cache folder; True uses ``settings.INGEST_LAYOUT_CACHE``,
+    None or False reads without one.
+    """
     prepared = Prepared(name=name, sha256=sha256_of(data))
+    root = _cache_root(cache)
     started = time.perf_counter()
     try:
-        document = read_bytes(data, name=name)
+        document, prepared.from_cache = read_report(data, name, sha256=prepared.sha256, cache=root)
         prepared.seconds_extract = time.perf_counter() - started
         started = time.perf_counter()
         prepared.report = parsers.parse(document)
@@ -95,6 +115,14 @@ def prepare(data: bytes, name: str) -> Prepared:
             f"{name}: unexpected error while reading ({error.__class__.__name__}: {error})"
         )
     return prepared
+
+
+def _cache_root(cache: Path | None | bool) -> Path | None:
+    if cache is True:
+        from django.conf import settings
+
+        return settings.INGEST_LAYOUT_CACHE
+    return cache or None
 
 
 def prepare_path(path: str) -> Prepared:
@@ -116,13 +144,15 @@ def ingest_bytes(data: bytes, name: str, **options) -> IngestResult:
 
 def load(
     prepared: Prepared,
-    data: bytes,
+    data: bytes | None,
     *,
     replace: bool = False,
     restore_deleted: bool = False,
     dry_run: bool = False,
     publish: bool = True,
     uploaded_by=None,
+    listing: Listing | None = None,
+    authority: Authority | None = None,
 ) -> IngestResult:
     """Store a prepared report in one transaction and say what happened.
 
@@ -132,6 +162,12 @@ def load(
     - ``restore_deleted``: with ``replace``, bring back rows deleted by hand.
     - ``dry_run``: check everything, write nothing.
     - ``publish``: False holds a new inspection as a draft.
+    - ``listing``: Ofsted's listing of the file (publication date, address), if known.
+    - ``authority``: the authority, where it is known already (the national dataset); by
+      default it is resolved from the name the report prints.
+
+    ``data`` is the file's bytes, stored beside the inspection; None (the national dataset,
+    which carries no files) stores none and keeps any file already stored.
     """
     started = time.perf_counter()
     result = _load(
@@ -142,6 +178,8 @@ def load(
         dry_run=dry_run,
         publish=publish,
         uploaded_by=uploaded_by,
+        listing=listing or Listing(),
+        authority=authority,
     )
     result.seconds_extract = prepared.seconds_extract
     result.seconds_parse = prepared.seconds_parse
@@ -150,7 +188,16 @@ def load(
 
 
 def _load(
-    prepared: Prepared, data: bytes, *, replace, restore_deleted, dry_run, publish, uploaded_by
+    prepared: Prepared,
+    data: bytes | None,
+    *,
+    replace: bool,
+    restore_deleted: bool,
+    dry_run: bool,
+    publish: bool,
+    uploaded_by,
+    listing: Listing,
+    authority: Authority | None,
 ) -> IngestResult:
     name = prepared.name
     if prepared.error:
@@ -171,7 +218,7 @@ def _load(
     report = prepared.report
     assert report is not None
     try:
-        authority = _resolve_authority(report, name)
+        authority = authority or _resolve_authority(report, name)
         _check_dates(report, name)
     except IngestError as error:
         return IngestResult(name, Status.FAILED, str(error), report=report)
@@ -204,7 +251,12 @@ def _load(
             inspection = existing or Inspection(
                 authority=authority, is_published=publish, uploaded_by=uploaded_by
             )
-            if not existing or existing.sha256 != prepared.sha256:
+            if data is None:
+                old_file = None
+                if not existing:
+                    inspection.source_filename = name
+                    inspection.sha256 = prepared.sha256
+            elif not existing or existing.sha256 != prepared.sha256:
                 old_file = existing.source_file.name if existing else None
                 stored_name = default_storage.save(
                     _storage_name(authority, report, prepared, name), ContentFile(data)
@@ -214,7 +266,7 @@ def _load(
                 inspection.sha256 = prepared.sha256
             else:
                 old_file = None
-            _copy_fields(inspection, authority, report)
+            _copy_fields(inspection, authority, report, listing)
             inspection.save()
             conflicts = _store_rows(
                 inspection,
@@ -272,14 +324,27 @@ def _storage_name(authority: Authority, report: ParsedReport, prepared: Prepared
     return f"reports/{report.start_date.year}/{stem}-{prepared.sha256[:12]}{suffix}"
 
 
-def _copy_fields(inspection: Inspection, authority: Authority, report: ParsedReport) -> None:
+def _copy_fields(
+    inspection: Inspection, authority: Authority, report: ParsedReport, listing: Listing
+) -> None:
     inspection.authority = authority
     inspection.framework = report.framework
     inspection.inspection_type = report.inspection_type
     inspection.title = report.title[:300]
     inspection.start_date = report.start_date
     inspection.end_date = report.end_date
-    inspection.published_on = report.published_on
+    if report.published_on:
+        inspection.published_on = report.published_on
+        inspection.published_on_source = PublishedSource.REPORT
+    elif listing.published_on:
+        inspection.published_on = listing.published_on
+        inspection.published_on_source = PublishedSource.LISTING
+    elif inspection.published_on_source != PublishedSource.LISTING:
+        # A re-parse without the listing keeps the date the listing gave before.
+        inspection.published_on = None
+        inspection.published_on_source = ""
+    if listing.url:
+        inspection.ofsted_url = listing.url
     inspection.lead_inspector = report.lead_inspector[:120]
     inspection.parser_version = report.parser_version
     inspection.parse_warnings = list(report.warnings)

@@ -24,7 +24,7 @@ from inspections.models import Inspection
 
 from .errors import IngestError
 from .extract import SUPPORTED_SUFFIXES, sniff
-from .load import IngestResult, Prepared, Status, load
+from .load import IngestResult, Listing, Prepared, Status, load
 from .sandbox import prepare_isolated
 
 logger = logging.getLogger(__name__)
@@ -83,7 +83,9 @@ def check_before_parsing(name: str, size: int) -> None:
         )
 
 
-def ingest_uploads(files: list[UploadedFile], *, user, publish: bool = False) -> list[UploadResult]:
+def ingest_uploads(
+    files: list[UploadedFile], *, user, publish: bool = False, listing: Listing | None = None
+) -> list[UploadResult]:
     """:func:`ingest_upload` for several files, in the order given.
 
     The files are parsed side by side (each in its own worker process, at most
@@ -92,20 +94,25 @@ def ingest_uploads(files: list[UploadedFile], *, user, publish: bool = False) ->
     """
     workers = max(1, int(getattr(settings, "INGEST_PARALLEL_PARSES", 2)))
     if len(files) <= 1 or workers == 1:
-        return [ingest_upload(uploaded, user=user, publish=publish) for uploaded in files]
+        return [
+            ingest_upload(uploaded, user=user, publish=publish, listing=listing)
+            for uploaded in files
+        ]
     # Threads only wait for the worker processes; the parsing happens in those.
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="upload") as pool:
         checked = list(pool.map(_check_and_parse, files))
-    return [_store(item, user=user, publish=publish) for item in checked]
+    return [_store(item, user=user, publish=publish, listing=listing) for item in checked]
 
 
-def ingest_upload(uploaded: UploadedFile, *, user, publish: bool = False) -> UploadResult:
+def ingest_upload(
+    uploaded: UploadedFile, *, user, publish: bool = False, listing: Listing | None = None
+) -> UploadResult:
     """Check, parse and store one uploaded file; never raises for a bad file.
 
     A refused file changes nothing: the checks come first, and :func:`load` stores the
     inspection, its rows and its file in one transaction or not at all.
     """
-    return _store(_check_and_parse(uploaded), user=user, publish=publish)
+    return _store(_check_and_parse(uploaded), user=user, publish=publish, listing=listing)
 
 
 @dataclass
@@ -131,12 +138,12 @@ def _check_and_parse(uploaded: UploadedFile) -> _Checked:
     return item
 
 
-def _store(item: _Checked, *, user, publish: bool) -> UploadResult:
+def _store(item: _Checked, *, user, publish: bool, listing: Listing | None) -> UploadResult:
     name, started, prepared, data = item.name, item.started, item.prepared, item.data
     if item.refusal:
         return _refused(name, item.refusal, started)
     try:
-        result = load(prepared, data, publish=publish, uploaded_by=user)
+        result = load(prepared, data, publish=publish, uploaded_by=user, listing=listing)
     except Exception:  # a bug; one bad file must not lose the others' results
         logger.exception("loading an uploaded report failed: %s", name)
         return _refused(

@@ -544,7 +544,12 @@ class InspectionAdmin(admin.ModelAdmin):
         }
         if request.method == "POST" and form.is_valid():
             publish = can_publish and form.cleaned_data.get("publish", False)
-            results = ingest_uploads(form.cleaned_data["files"], user=request.user, publish=publish)
+            results = ingest_uploads(
+                form.cleaned_data["files"],
+                user=request.user,
+                publish=publish,
+                listing=form.listing(),
+            )
             for result in results:
                 if result.outcome == Outcome.CREATED:
                     self.log_addition(request, result.inspection, f"Uploaded {result.name}")

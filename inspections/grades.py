@@ -40,6 +40,13 @@ class InspectionType(models.TextChoices):
     SHORT = "short", "Short inspection"
 
 
+class PublishedSource(models.TextChoices):
+    """Where an inspection's publication date came from."""
+
+    REPORT = "report", "the report"
+    LISTING = "listing", "Ofsted's listing"
+
+
 class Grade(models.TextChoices):
     """The one comparable scale, best first."""
 
@@ -179,6 +186,17 @@ FRAMEWORK_SCALES: dict[str, Scale] = {
 
 def scale_for(framework: str) -> Scale:
     return FRAMEWORK_SCALES[framework]
+
+
+# Frameworks whose reports judge the authority's services as a whole ("overall
+# effectiveness"); a report of one of these without that judgement is worth a look. The
+# 2009-2013 frameworks judge each section's overall effectiveness instead, and ILACS
+# reports from April 2026 have no overall judgement.
+FRAMEWORKS_WITH_OVERALL_JUDGEMENT = frozenset({Framework.APA, Framework.SIF, Framework.ILACS})
+
+
+def has_overall_judgement(framework: str) -> bool:
+    return framework in FRAMEWORKS_WITH_OVERALL_JUDGEMENT
 
 
 # Word forms as printed, in any framework. Longer phrases first so that "requires

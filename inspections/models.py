@@ -9,7 +9,15 @@ from django.utils.text import Truncator
 from authorities.models import Authority
 
 from . import grades
-from .grades import Area, Framework, Grade, InspectionType, RecommendationKind, Timescale
+from .grades import (
+    Area,
+    Framework,
+    Grade,
+    InspectionType,
+    PublishedSource,
+    RecommendationKind,
+    Timescale,
+)
 
 
 class InspectionQuerySet(models.QuerySet):
@@ -29,11 +37,20 @@ class Inspection(models.Model):
     start_date = models.DateField(help_text="First day of the inspection (APA: the letter's date)")
     end_date = models.DateField(help_text="Last day of the inspection (APA: the letter's date)")
     published_on = models.DateField(null=True, blank=True)
+    published_on_source = models.CharField(
+        "publication date from",
+        max_length=20,
+        choices=PublishedSource.choices,
+        blank=True,
+        help_text="Printed in the report, or (ILACS reports print none) Ofsted's listing",
+    )
     lead_inspector = models.CharField(max_length=120, blank=True)
 
-    source_file = models.FileField(upload_to="reports/%Y/", max_length=255)
+    # Empty for inspections loaded from the national dataset: the page links to ofsted_url.
+    source_file = models.FileField(upload_to="reports/%Y/", max_length=255, blank=True)
     source_filename = models.CharField(max_length=255, help_text="The file's name when ingested")
     sha256 = models.CharField("SHA-256", max_length=64, unique=True)
+    ofsted_url = models.URLField("Ofsted's address for the report", max_length=300, blank=True)
     parser_version = models.CharField(max_length=40)
     parse_warnings = models.JSONField(default=list, blank=True)
 
@@ -74,7 +91,12 @@ class Inspection(models.Model):
         return f"{self.authority.name} {self.start_date.year} {self.framework_display}"
 
     def get_absolute_url(self) -> str:
-        return reverse("inspections:inspection-detail", args=[self.pk])
+        """The stable public address: authority, start date and framework, no database id.
+
+        The same as ``queries.inspection_path()``, which lists use (no reverse() per row).
+        """
+        key = f"{self.start_date.isoformat()}-{self.framework}"  # queries.InspectionKey
+        return reverse("inspections:inspection-detail", args=[self.authority.slug, key])
 
     @property
     def framework_display(self) -> str:

@@ -1,4 +1,4 @@
-"""Write a minimal, valid one-page PDF with the given lines of text (for bad-input tests)."""
+"""Write a minimal, valid PDF with the given lines of text (for bad-input tests)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,28 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def make_pdf(lines: list[str]) -> bytes:
-    content = ["BT", "/F1 11 Tf", "14 TL", "72 770 Td"]
-    for line in lines:
-        content.append(f"({_escape(line)}) Tj T*")
-    content.append("ET")
-    stream = "\n".join(content).encode("latin-1")
+def make_pdf(lines: list[str], *more_pages: list[str]) -> bytes:
+    """A PDF whose first page prints ``lines``; each of ``more_pages`` is another page."""
+    pages = [lines, *more_pages]
+    count = len(pages)
+    # Objects: 1 catalog, 2 page tree, 3 font, then a page and its content for each page.
+    kids = " ".join(f"{4 + 2 * index} 0 R" for index in range(count)).encode()
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count,
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
+    for index, page_lines in enumerate(pages):
+        content = ["BT", "/F1 11 Tf", "14 TL", "72 770 Td"]
+        for line in page_lines:
+            content.append(f"({_escape(line)}) Tj T*")
+        content.append("ET")
+        stream = "\n".join(content).encode("latin-1")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * index)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

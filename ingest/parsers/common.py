@@ -65,16 +65,26 @@ _SINGLE = re.compile(
 )
 
 
+# Some 2015-2016 SIF covers print dates as numbers, day first: "12/09/2016 to 06/10/2016".
+_NUMERIC = r"(?P<{0}d>\d{{1,2}})/(?P<{0}m>\d{{1,2}})/(?P<{0}y>\d{{4}})"
+_NUMERIC_SINGLE = re.compile(_NUMERIC.format(""))
+_NUMERIC_RANGE = re.compile(_NUMERIC.format("a") + _DASH + _NUMERIC.format("b"))
+
+
 def _make_date(day: str, month: str, year: str) -> date | None:
     try:
-        return date(int(year), MONTHS[month.lower()], int(day))
+        number = int(month) if month.isdigit() else MONTHS[month.lower()]
+        return date(int(year), number, int(day))
     except (KeyError, ValueError):
         return None
 
 
 def parse_date(text: str) -> date | None:
-    """The first full date ("12 March 2010") in ``text``, or None."""
+    """The first full date ("12 March 2010", "25/11/2016") in ``text``, or None."""
     match = _SINGLE.search(text)
+    if match:
+        return _make_date(match["d"], match["m"], match["y"])
+    match = _NUMERIC_SINGLE.search(text)
     return _make_date(match["d"], match["m"], match["y"]) if match else None
 
 
@@ -83,6 +93,12 @@ def parse_date_range(text: str) -> tuple[date | None, date | None]:
 
     A single date gives the same start and end.
     """
+    numeric = _NUMERIC_RANGE.search(text)
+    if numeric:
+        start = _make_date(numeric["ad"], numeric["am"], numeric["ay"])
+        end = _make_date(numeric["bd"], numeric["bm"], numeric["by"])
+        if start and end:
+            return start, end
     match = _RANGE.search(text)
     if match:
         end = _make_date(match["d2"], match["m2"], match["y2"])

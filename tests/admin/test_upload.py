@@ -304,3 +304,36 @@ def test_a_publisher_may_publish_the_new_drafts_from_the_result_page(publisher_c
     publisher_client.post(CHANGELIST_URL, {"action": "publish_selected", "_selected_action": ids})
 
     assert Inspection.objects.filter(is_published=True).count() == 2
+
+
+def test_listing_date_and_address_are_kept_where_the_report_prints_no_date(editor_client):
+    ilacs = sample_upload("pdf-original/liverpool-2023-ilacs.pdf")
+    response = post_files(
+        editor_client,
+        ilacs,
+        published_on="2023-04-05",
+        ofsted_url="https://files.ofsted.gov.uk/v1/file/50212345",
+    )
+
+    result = results_of(response)["liverpool-2023-ilacs.pdf"]
+    inspection = Inspection.objects.get(pk=result.inspection.pk)
+    assert str(inspection.published_on) == "2023-04-05"
+    assert inspection.published_on_source == "listing"
+    assert inspection.ofsted_url == "https://files.ofsted.gov.uk/v1/file/50212345"
+
+
+def test_a_date_printed_in_the_report_wins_over_the_listing(editor_client):
+    response = post_files(editor_client, sample_upload(K2017_TEXT), published_on="2001-01-01")
+
+    inspection = Inspection.objects.get(pk=next(iter(results_of(response).values())).inspection.pk)
+    assert str(inspection.published_on) == "2017-06-13"
+    assert inspection.published_on_source == "report"
+
+
+def test_an_invalid_listing_date_is_a_form_error_and_stores_nothing(editor_client):
+    before = db_snapshot()
+    response = post_files(editor_client, sample_upload(K2017_TEXT), published_on="13/45/2023")
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["published_on"]
+    assert db_snapshot() == before

@@ -37,6 +37,7 @@ class J:
     section: str = ""
     area: str | None = None  # None: grades.area_for() decides, as the parsers do
     grade: str | None = None  # None: grades.read_grade() decides; "" makes it unreadable
+    page: int | None = None
 
 
 @dataclass
@@ -102,6 +103,7 @@ def make_inspection(
             grade=(read_grade(framework, j.printed) or "") if j.grade is None else j.grade,
             area=j.area or area_for(framework, j.section, j.label),
             order=order,
+            page=j.page,
         )
         for order, j in enumerate(judgements, start=1)
     )

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from inspections.grades import Framework, Grade, InspectionType, Timescale
-from inspections.queries import NOT_READ
+from inspections.queries import NOT_READ, inspection_source_path
 
 from .factories import J, R, ilacs, make_inspection, slac
 
@@ -19,6 +19,13 @@ pytestmark = pytest.mark.django_db
 def html(response) -> str:
     assert response.status_code == 200, response.status_code
     return response.content.decode()
+
+
+def source_path(inspection) -> str:
+    """The report file's stable address (authority, start date, framework)."""
+    return inspection_source_path(
+        inspection.authority.slug, inspection.start_date, inspection.framework
+    )
 
 
 def chart_json(response, element_id: str) -> dict:
@@ -225,7 +232,8 @@ def test_inspection_page_groups_judgements_and_recommendations(client, merseysid
     assert "Martin" not in page and "A Inspector" in page
     assert "1 February 2010 to 12 February 2010" in page
     assert "Grade 1 = outstanding (best)" in page
-    assert reverse("inspections:inspection-source", args=[inspection.pk]) in page
+    assert source_path(inspection) in page
+    assert 'href="/authorities/knowsley/inspections/2010-02-01-slac/report/"' in page
     assert "used in timelines (first of this area)" in page
     assert response.context["previous"].label == "2006 APA"
     assert response.context["following"].label == "2014 SIF"
@@ -264,7 +272,7 @@ def test_draft_inspection_and_its_file_are_404(client, db):
         "wirral", Framework.SIF, date(2015, 1, 5), published=False, file_bytes=b"%PDF-1.4"
     )
     assert client.get(draft.get_absolute_url()).status_code == 404
-    assert client.get(reverse("inspections:inspection-source", args=[draft.pk])).status_code == 404
+    assert client.get(source_path(draft)).status_code == 404
 
 
 def test_source_file_downloads_under_its_original_name(client, db):
@@ -275,7 +283,7 @@ def test_source_file_downloads_under_its_original_name(client, db):
         file_bytes=b"%PDF-1.4 report",
         filename="Wirral SIF 2015.pdf",
     )
-    response = client.get(reverse("inspections:inspection-source", args=[inspection.pk]))
+    response = client.get(source_path(inspection))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.4 report"
     assert response["Content-Type"] == "application/pdf"
@@ -284,10 +292,7 @@ def test_source_file_downloads_under_its_original_name(client, db):
 
 def test_source_file_missing_from_storage_is_404(client, db):
     inspection = make_inspection("wirral", Framework.SIF, date(2015, 1, 5))
-    assert (
-        client.get(reverse("inspections:inspection-source", args=[inspection.pk])).status_code
-        == 404
-    )
+    assert client.get(source_path(inspection)).status_code == 404
 
 
 def test_inspection_list_filters_by_framework_and_overall_grade(client, merseyside):
@@ -524,7 +529,44 @@ def test_ingested_apa_and_sif_reports_make_a_timeline(client, db):
     assert apa.cells["overall"].grade_label == "Outstanding"
     assert sif.cells["overall"].grade_label == "Requires improvement"
     assert sif.changes["overall"].direction == "worse"
-    response = client.get(reverse("inspections:inspection-source", args=[sif.inspection.pk]))
+    response = client.get(source_path(sif.inspection))
     assert response["Content-Disposition"].endswith(
         'filename="knowsley-2017-services-for-children-reinspection.txt"'
     )
+
+
+def test_inspection_page_says_where_the_publication_date_came_from(client, merseyside):
+    inspection = make_inspection(
+        "wirral",
+        Framework.ILACS,
+        date(2024, 3, 4),
+        [J("Overall effectiveness", "Good", "Judgements")],
+        published_on=date(2024, 5, 9),
+    )
+    inspection.published_on_source = "listing"
+    inspection.save()
+
+    page = html(client.get(inspection.get_absolute_url()))
+
+    assert "9 May 2024" in page
+    assert "Ofsted's listing; the report prints no date" in page
+
+
+def test_inspection_without_a_stored_file_links_to_ofsteds_copy(client, merseyside):
+    inspection = make_inspection(
+        "wirral",
+        Framework.ILACS,
+        date(2024, 3, 4),
+        [J("Overall effectiveness", "Good", "Judgements", page=2)],
+    )
+    inspection.source_file.name = ""
+    inspection.ofsted_url = "https://files.ofsted.gov.uk/v1/file/50250000"
+    inspection.save()
+
+    page = html(client.get(inspection.get_absolute_url()))
+
+    assert 'href="https://files.ofsted.gov.uk/v1/file/50250000"' in page
+    assert "Ofsted's copy of the report" in page
+    assert "Download the report" not in page
+    assert "p.&nbsp;2" in page
+    assert inspection.sha256[:16] in page

@@ -1,0 +1,62 @@
+"""Layout text cached by the SHA-256 of the file it was extracted from.
+
+Extraction (pdfminer, pure Python) is about 98% of an ingest's time, and it depends only on
+the file's bytes and on how :mod:`ingest.extract` rebuilds rows. So after a parser change,
+``ingest --replace`` reads the layout text from here instead of extracting again.
+
+One file per report: ``<root>/<EXTRACTOR_VERSION>/<sha[:2]>/<sha>.txt``, pages separated by
+form feeds (layout text never contains one); ``<sha>.opening.txt`` where only the opening
+pages were read (see :mod:`ingest.reading`). A change to how rows are rebuilt must bump
+:data:`EXTRACTOR_VERSION`, which leaves the old entries unread.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .document import Document
+
+# Bump whenever ingest/extract.py would produce different layout text for the same bytes.
+EXTRACTOR_VERSION = "1"
+
+PAGE_BREAK = "\f"
+
+
+def _entry(root: Path, sha256: str, *, complete: bool = True) -> Path:
+    suffix = ".txt" if complete else ".opening.txt"
+    return root / EXTRACTOR_VERSION / sha256[:2] / f"{sha256}{suffix}"
+
+
+def get(root: Path | None, sha256: str, *, name: str) -> Document | None:
+    """The cached layout of the file with this SHA-256 (the whole PDF's, else its opening
+    pages'), or None."""
+    if root is None or not sha256:
+        return None
+    for complete in (True, False):
+        try:
+            text = _entry(root, sha256, complete=complete).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        pages = tuple(text.split(PAGE_BREAK))
+        return Document(pages=pages, paginated=True, name=name, complete=complete)
+    return None
+
+
+def put(root: Path | None, sha256: str, document: Document) -> None:
+    """Store a PDF's layout text; a cache that cannot be written is skipped, not an error."""
+    if root is None or not sha256 or not document.paginated:
+        return
+    entry = _entry(root, sha256, complete=document.complete)
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        # Written whole then renamed: a reader never sees half an entry.
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".part")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(PAGE_BREAK.join(document.pages))
+        os.replace(temporary, entry)
+        if document.complete:
+            _entry(root, sha256, complete=False).unlink(missing_ok=True)
+    except OSError:
+        return

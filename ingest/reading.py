@@ -1,0 +1,68 @@
+"""From a file's bytes to the layout text its parser needs, through the cache.
+
+Extraction is nearly all of an ingest's time. Two things spare it: the layout cache (a file
+read before is not extracted again) and reading only the opening pages where they are all a
+report's parser needs (an ILACS report) or where they already show the file is of a kind the
+app refuses (a focused visit letter). The parser is handed the same pages either way, so a
+report reads the same from the cache as from its PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from . import layout_cache, parsers
+from .document import Document
+from .errors import OtherReportKind, UnknownReportKind
+from .extract import PdfReader, sniff, text_to_document
+
+# Pages read before deciding how many more are needed: enough for an ILACS report.
+OPENING_PAGES = 2
+
+
+def read_report(
+    data: bytes, name: str, *, sha256: str, cache: Path | None
+) -> tuple[Document, bool]:
+    """The layout text to parse, and whether it came from the cache.
+
+    Raises an :class:`~ingest.errors.IngestError` for a file that is not a report.
+    """
+    cached = layout_cache.get(cache, sha256, name=name)
+    if cached is not None:
+        enough = _enough(cached)
+        if enough is not None:
+            return enough, True
+    if sniff(data, name) == "text":
+        return text_to_document(data, name=name), False
+    reader = PdfReader(data, name=name)
+    opening = reader.read(OPENING_PAGES)
+    try:
+        needed = parsers.pages_needed(opening)
+    except OtherReportKind:
+        layout_cache.put(cache, sha256, opening)
+        raise
+    except UnknownReportKind:
+        needed = None  # the title may be further in: read on, and let the parser decide
+    document = reader.read(needed)
+    layout_cache.put(cache, sha256, document)
+    return document, False
+
+
+def _enough(cached: Document) -> Document | None:
+    """The cached pages the parser needs, or None when the cache holds too few."""
+    try:
+        needed = parsers.pages_needed(cached)
+    except OtherReportKind:
+        return cached  # refused from its opening pages, as when it was first read
+    except UnknownReportKind:
+        return cached if cached.complete else None
+    if needed is None:
+        return cached if cached.complete else None
+    if len(cached.pages) < needed and not cached.complete:
+        return None
+    return replace(
+        cached,
+        pages=cached.pages[:needed],
+        complete=cached.complete and len(cached.pages) <= needed,
+    )

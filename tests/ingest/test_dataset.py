@@ -1,0 +1,164 @@
+"""The national dataset: export, load, idempotence, corrections kept, bad files named."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from ingest import dataset
+from ingest.load import Listing, ingest_bytes
+from inspections.grades import PublishedSource
+from inspections.models import Inspection, Judgement, Recommendation
+from tests.samples import sample_path
+
+pytestmark = pytest.mark.django_db
+
+K2017_TEXT = "text/knowsley-2017-services-for-children-reinspection.txt"
+L2023_ILACS = "pdf-original/liverpool-2023-ilacs.pdf"
+ILACS_URL = "https://files.ofsted.gov.uk/v1/file/50000000"
+
+
+def _ingest_two():
+    sif = ingest_bytes(sample_path(K2017_TEXT).read_bytes(), "knowsley-2017.txt")
+    ilacs = ingest_bytes(
+        sample_path(L2023_ILACS).read_bytes(),
+        "liverpool-2023.pdf",
+        listing=Listing(published_on=date(2023, 4, 5), url=ILACS_URL),
+    )
+    return sif.inspection, ilacs.inspection
+
+
+def _snapshot():
+    return (
+        sorted(
+            Inspection.objects.values_list(
+                "sha256",
+                "authority__slug",
+                "framework",
+                "start_date",
+                "published_on",
+                "published_on_source",
+                "ofsted_url",
+                "lead_inspector",
+                "parser_version",
+            )
+        ),
+        sorted(
+            Judgement.objects.values_list(
+                "inspection__sha256", "order", "label", "grade_as_printed", "grade", "area", "page"
+            )
+        ),
+        sorted(
+            Recommendation.objects.values_list(
+                "inspection__sha256", "order", "section", "kind", "timescale", "text", "page"
+            )
+        ),
+    )
+
+
+def test_publication_date_comes_from_the_report_else_from_the_listing():
+    sif, ilacs = _ingest_two()
+    assert (sif.published_on, sif.published_on_source) == (
+        date(2017, 6, 13),
+        PublishedSource.REPORT,
+    )
+    assert (ilacs.published_on, ilacs.published_on_source) == (
+        date(2023, 4, 5),
+        PublishedSource.LISTING,
+    )
+    assert ilacs.ofsted_url == ILACS_URL
+
+
+def test_export_is_sorted_one_record_a_line_and_reproducible(tmp_path):
+    _ingest_two()
+    summary = dataset.export(tmp_path / "a")
+    dataset.export(tmp_path / "b")
+
+    for name in (dataset.INSPECTIONS_FILE, dataset.JUDGEMENTS_FILE, dataset.RECOMMENDATIONS_FILE):
+        first = (tmp_path / "a" / name).read_bytes()
+        assert first == (tmp_path / "b" / name).read_bytes()
+        lines = first.decode().splitlines()
+        assert all(json.loads(line) for line in lines)
+    assert summary.inspections == 2
+    assert summary.judgements == Judgement.objects.count()
+    record = json.loads((tmp_path / "a" / dataset.INSPECTIONS_FILE).read_text().splitlines()[1])
+    assert record["authority"] == "liverpool"
+    assert record["ofsted_url"] == ILACS_URL
+    assert len(record["sha256"]) == 64 and record["parser_version"].startswith("ilacs")
+    judgement = json.loads((tmp_path / "a" / dataset.JUDGEMENTS_FILE).read_text().splitlines()[0])
+    assert judgement["page"] is None or judgement["page"] >= 1
+
+
+def test_load_into_an_empty_database_gives_back_the_same_inspections(tmp_path):
+    _ingest_two()
+    dataset.export(tmp_path)
+    before = _snapshot()
+    Inspection.objects.all().delete()
+
+    summary = dataset.load_records(dataset.read(tmp_path))
+
+    assert summary.counts["created"] == 2 and not summary.failures
+    assert _snapshot() == before
+    assert all(not inspection.source_file for inspection in Inspection.objects.all())
+
+
+def test_loading_twice_changes_nothing(tmp_path):
+    _ingest_two()
+    dataset.export(tmp_path)
+    Inspection.objects.all().delete()
+    dataset.load_records(dataset.read(tmp_path))
+    before = _snapshot()
+    updated = list(Inspection.objects.values_list("updated_at", flat=True))
+
+    summary = dataset.load_records(dataset.read(tmp_path))
+
+    assert summary.counts["unchanged"] == 2
+    assert _snapshot() == before
+    assert list(Inspection.objects.values_list("updated_at", flat=True)) == updated
+
+
+def test_a_newer_dataset_replaces_parsed_rows_but_keeps_corrections(tmp_path):
+    sif, _ = _ingest_two()
+    dataset.export(tmp_path)
+    corrected = sif.judgements.first()
+    corrected.grade_as_printed = "Good (corrected)"
+    corrected.edited_at = timezone.now()
+    corrected.save()
+    path = tmp_path / dataset.INSPECTIONS_FILE
+    path.write_text(path.read_text().replace('"sif-', '"sif-next-'))
+
+    summary = dataset.load_records(dataset.read(tmp_path))
+
+    assert summary.counts["replaced"] == 1 and summary.counts["unchanged"] == 1
+    corrected.refresh_from_db()
+    assert corrected.grade_as_printed == "Good (corrected)"
+    assert sif.judgements.filter(label=corrected.label).count() == 1
+    sif.refresh_from_db()
+    assert sif.parser_version.startswith("sif-next-")
+
+
+def test_a_damaged_dataset_is_refused_naming_the_file_and_line(tmp_path):
+    _ingest_two()
+    dataset.export(tmp_path)
+    path = tmp_path / dataset.JUDGEMENTS_FILE
+    lines = path.read_text().splitlines()
+    lines[2] = lines[2][:-5]
+    path.write_text("\n".join(lines) + "\n")
+    before = _snapshot()
+
+    with pytest.raises(CommandError, match=rf"{dataset.JUDGEMENTS_FILE}, line 3: not JSON"):
+        call_command("load_dataset", input=tmp_path)
+    assert _snapshot() == before
+
+
+def test_commands_round_trip(tmp_path, capsys):
+    _ingest_two()
+    call_command("export_dataset", output=tmp_path)
+    Inspection.objects.all().delete()
+    call_command("load_dataset", input=tmp_path)
+    out = capsys.readouterr().out
+    assert "2 inspections" in out and "2 created" in out

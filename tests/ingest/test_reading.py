@@ -1,0 +1,85 @@
+"""Reading only the pages a report's parser needs, through the layout cache."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest import layout_cache
+from ingest.errors import OtherReportKind
+from ingest.extract import PdfReader, read_bytes
+from ingest.load import prepare, sha256_of
+from ingest.parsers import parse
+from ingest.reading import read_report
+from tests.pdfgen import make_pdf
+from tests.samples import sample_path
+
+ILACS = "pdf-original/liverpool-2023-ilacs.pdf"  # 13 pages
+SIF = "pdf-original/knowsley-2014-sif.pdf"  # 35 pages
+
+FOCUSED_VISIT = make_pdf(
+    ["Focused visit to Anytown local authority children's services", "Dear Director"],
+    ["Page two of the letter"],
+    ["Page three"],
+    ["Page four"],
+)
+
+
+def test_an_ilacs_report_is_read_from_its_opening_pages_only(tmp_path):
+    data = sample_path(ILACS).read_bytes()
+
+    document, from_cache = read_report(data, "l.pdf", sha256=sha256_of(data), cache=tmp_path)
+
+    assert len(document.pages) == 2 and not document.complete and not from_cache
+    whole = read_bytes(data, name="l.pdf")
+    assert len(whole.pages) == 13
+    assert parse(document).judgements == parse(whole).judgements
+    assert parse(document).recommendations == parse(whole).recommendations
+
+
+def test_a_sif_report_is_read_whole():
+    data = sample_path(SIF).read_bytes()
+    document, _ = read_report(data, "k.pdf", sha256=sha256_of(data), cache=None)
+    assert len(document.pages) == 35 and document.complete
+
+
+def test_a_refused_kind_is_refused_from_its_opening_pages_and_again_from_the_cache(tmp_path):
+    sha = sha256_of(FOCUSED_VISIT)
+    with pytest.raises(OtherReportKind, match="focused visit"):
+        read_report(FOCUSED_VISIT, "fv.pdf", sha256=sha, cache=tmp_path)
+    cached = layout_cache.get(tmp_path, sha, name="fv.pdf")
+    assert cached is not None and len(cached.pages) == 2 and not cached.complete
+
+    prepared = prepare(FOCUSED_VISIT, "fv.pdf", cache=tmp_path)
+    assert prepared.from_cache  # refused again without extracting again
+    assert "focused visit" in prepared.error
+
+
+def test_a_title_past_the_opening_pages_makes_the_whole_pdf_read():
+    data = make_pdf(["Contents"], ["Nothing here"], ["Focused visit to Anytown"], ["More"])
+    document, _ = read_report(data, "late.pdf", sha256=sha256_of(data), cache=None)
+    assert len(document.pages) == 4 and document.complete
+    with pytest.raises(OtherReportKind):
+        parse(document)
+
+
+def test_cached_opening_pages_are_not_enough_for_a_parser_that_needs_all(tmp_path):
+    data = sample_path(SIF).read_bytes()
+    sha = sha256_of(data)
+    opening = PdfReader(data, name="k.pdf").read(2)
+    layout_cache.put(tmp_path, sha, opening)
+
+    document, from_cache = read_report(data, "k.pdf", sha256=sha, cache=tmp_path)
+
+    assert not from_cache and document.complete and len(document.pages) == 35
+    assert layout_cache.get(tmp_path, sha, name="k.pdf").complete
+    assert not list(tmp_path.rglob("*.opening.txt"))
+
+
+def test_a_whole_cached_report_serves_a_parser_that_needs_two_pages(tmp_path):
+    data = sample_path(ILACS).read_bytes()
+    sha = sha256_of(data)
+    layout_cache.put(tmp_path, sha, read_bytes(data, name="l.pdf"))
+
+    document, from_cache = read_report(data, "l.pdf", sha256=sha, cache=tmp_path)
+
+    assert from_cache and len(document.pages) == 2
