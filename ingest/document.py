@@ -39,6 +39,9 @@ class Document:
     # False when only the opening pages were read: a parser that needs no more than those
     # (see ingest.parsers.pages_needed) is spared the extraction of the rest.
     complete: bool = True
+    # What was lost or doubtful in reading the file (a damaged page, bytes that were not
+    # text); the parser passes them on as the report's warnings.
+    warnings: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

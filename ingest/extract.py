@@ -11,24 +11,28 @@ text samples, so one parser reads both.
 from __future__ import annotations
 
 import io
+import logging
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTTextContainer, LTTextLineHorizontal
-from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdfparser import PDFParser, PDFSyntaxError
-from pdfminer.psparser import PSException
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 
 from .document import Document
 from .errors import CorruptFile, IngestError, NotAReport
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt")
+
+logger = logging.getLogger(__name__)
 
 _LAPARAMS = LAParams()
 
@@ -67,6 +71,13 @@ def sniff(data: bytes, name: str) -> str:
         raise NotAReport(f"{name}: this file is not a PDF (it does not start with %PDF)")
     if not _looks_like_text(data):
         raise NotAReport(f"{name}: this file is neither a PDF nor a text report")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        # No text report holds a NUL byte; past the sample it means a damaged or binary file.
+        raise NotAReport(
+            f"{name}: this is not a text report: it holds a NUL byte (at byte {nul:,}), as "
+            "damaged or binary files do"
+        )
     return "text"
 
 
@@ -85,11 +96,43 @@ def _looks_like_text(data: bytes) -> bool:
 
 
 def text_to_document(data: bytes, *, name: str) -> Document:
+    """A text report: UTF-8, or Windows-1252 where not one byte of it reads as UTF-8.
+
+    A file that is UTF-8 but for a few bad bytes stays UTF-8 (decoding it all as
+    Windows-1252 would garble every accented letter and dash); the bad bytes are replaced,
+    and the report carries a warning saying how many and where.
+    """
+    warnings: tuple[str, ...] = ()
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    return Document.from_text(text, name=name)
+    except UnicodeDecodeError as error:
+        if _has_utf8_sequences(data):
+            text = data.decode("utf-8-sig", errors="replace")
+            bad = text.count("\ufffd") - data.decode("utf-8-sig", "ignore").count("\ufffd")
+            warnings = (
+                f"{bad} place{'s' if bad != 1 else ''} in the file (the first at byte "
+                f"{error.start:,}) {'are' if bad != 1 else 'is'} not valid UTF-8 and "
+                "replaced by \ufffd: text may be missing there.",
+            )
+        else:
+            text = data.decode("cp1252", errors="replace")
+            if "\ufffd" in text:
+                warnings = (
+                    "Some bytes of the file are neither UTF-8 nor Windows-1252 text and were "
+                    "replaced by \ufffd: text may be missing there.",
+                )
+    document = Document.from_text(text, name=name)
+    return replace(document, warnings=warnings) if warnings else document
+
+
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _has_utf8_sequences(data: bytes) -> bool:
+    """Whether the bytes hold UTF-8 encoded characters (curly quotes, dashes, accents)."""
+    return _UTF8_MULTIBYTE.search(data) is not None
 
 
 def pdf_to_document(data: bytes, *, name: str) -> Document:
@@ -103,12 +146,21 @@ def _pdf_errors(name: str) -> Iterator[None]:
         yield
     except IngestError:
         raise
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as error:
+    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise CorruptFile(
-            f"{name}: the PDF is damaged or incomplete ({_describe(error)})"
+            f"{name}: the PDF is password-protected; upload a copy without a password"
+        ) from error
+    except MemoryError as error:
+        raise CorruptFile(
+            f"{name}: the PDF could not be read: it needs more memory than a report should"
         ) from error
     except Exception as error:  # pdfminer raises many private error types on broken files
-        raise CorruptFile(f"{name}: the PDF could not be read ({_describe(error)})") from error
+        # Its messages ("Invalid dictionary construct: [/'Type'...") help nobody who
+        # uploads a file; they go to the log for whoever debugs.
+        logger.info("%s: pdfminer failed: %s", name, _describe(error))
+        raise CorruptFile(
+            f"{name}: the PDF is damaged or incomplete, so it cannot be read"
+        ) from error
 
 
 class PdfReader:
@@ -122,6 +174,7 @@ class PdfReader:
     def __init__(self, data: bytes, *, name: str):
         self.name = name
         self._texts: list[str] = []
+        self._damaged: list[int] = []  # pages whose content was not all decompressed
         with _pdf_errors(name):
             document = PDFDocument(PDFParser(io.BytesIO(data)))
             manager = PDFResourceManager(caching=True)
@@ -134,17 +187,85 @@ class PdfReader:
 
     def read(self, pages: int | None) -> Document:
         """The first ``pages`` pages (all with None) as a Document; ``complete`` says if
-        that is the whole PDF."""
-        with _pdf_errors(self.name):
+        that is the whole PDF. A page whose content could not be decompressed whole is
+        named in ``warnings``: its text may be missing."""
+        with _pdf_errors(self.name), _PdfminerLog():
             while self._next is not None and (pages is None or len(self._texts) < pages):
-                self._interpreter.process_page(self._next)
+                page = self._next
+                damaged = any(_lost(stream) for stream in _content_streams(page))
+                self._interpreter.process_page(page)
                 self._texts.append(layout_rows(_text_lines(self._device.get_result())))
+                if damaged:
+                    self._damaged.append(len(self._texts))
                 self._next = next(self._pages, None)
         texts = self._texts if pages is None else self._texts[:pages]
         complete = self._next is None and len(texts) == len(self._texts)
         if complete and not any(page.strip() for page in texts):
             raise NotAReport(f"{self.name}: the PDF has no text to read (is it a scanned image?)")
-        return Document(pages=tuple(texts), paginated=True, name=self.name, complete=complete)
+        warnings = tuple(
+            f"Page {number} of the PDF is damaged: part of its content could not be "
+            "decompressed, so text may be missing from it."
+            for number in self._damaged
+            if number <= len(texts)
+        )
+        return Document(
+            pages=tuple(texts),
+            paginated=True,
+            name=self.name,
+            complete=complete,
+            warnings=warnings,
+        )
+
+
+def _content_streams(page: PDFPage) -> list[PDFStream]:
+    """The page's content streams that are still to be decoded, with their raw bytes."""
+    contents = page.contents if isinstance(page.contents, list) else [page.contents]
+    return [
+        stream
+        for stream in (resolve1(item) for item in contents)
+        if isinstance(stream, PDFStream) and stream.data is None and stream.rawdata
+    ]
+
+
+def _lost(stream: PDFStream) -> bool:
+    """Whether inflating the content stream fails, so that pdfminer reads only a part of it
+    (or nothing) and says so at most in a log line naming no file."""
+    filters = stream.get_filters()
+    if not filters or filters[0][0] not in LITERALS_FLATE_DECODE:
+        return False
+    data = stream.rawdata or b""
+    if stream.decipher and stream.objid is not None and stream.genno is not None:
+        data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+    try:
+        zlib.decompress(data)
+    except zlib.error:
+        return True
+    return False
+
+
+class _PdfminerLog(logging.Handler):
+    """Keeps pdfminer's log lines off stderr during extraction.
+
+    They name no file, so printed in a batch they would only puzzle; what matters in them
+    (a page whose content could not be inflated) becomes a warning naming the page.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self._logger = logging.getLogger("pdfminer")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        pass
+
+    def __enter__(self) -> _PdfminerLog:
+        self._propagate = self._logger.propagate
+        self._logger.addHandler(self)
+        self._logger.propagate = False
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._logger.removeHandler(self)
+        self._logger.propagate = self._propagate
 
 
 def _describe(error: Exception) -> str:
@@ -167,8 +288,13 @@ class _Row:
     lines: list[LTTextLineHorizontal] = field(default_factory=list)
 
 
+# Control characters a PDF's text can carry: NUL (which PostgreSQL refuses in text) and a
+# form feed (which separates pages in the layout cache) must not reach the layout text.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _clean(text: str) -> str:
-    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+    return re.sub(r"[ \t\r\n]+", " ", _CONTROLS.sub("", text)).strip()
 
 
 def layout_rows(lines: Iterable[LTTextLineHorizontal]) -> str:

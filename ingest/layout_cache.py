@@ -5,13 +5,15 @@ the file's bytes and on how :mod:`ingest.extract` rebuilds rows. So after a pars
 ``ingest --replace`` reads the layout text from here instead of extracting again.
 
 One file per report: ``<root>/<EXTRACTOR_VERSION>/<sha[:2]>/<sha>.txt``, pages separated by
-form feeds (layout text never contains one); ``<sha>.opening.txt`` where only the opening
+form feeds (layout text never contains one), and beside it ``<entry>.warnings.json`` when
+reading the PDF lost text; ``<sha>.opening.txt`` where only the opening
 pages were read (see :mod:`ingest.reading`). A change to how rows are rebuilt must bump
 :data:`EXTRACTOR_VERSION`, which leaves the old entries unread.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -40,8 +42,28 @@ def get(root: Path | None, sha256: str, *, name: str) -> Document | None:
         except (OSError, UnicodeDecodeError):
             continue
         pages = tuple(text.split(PAGE_BREAK))
-        return Document(pages=pages, paginated=True, name=name, complete=complete)
+        warnings = _read_warnings(_entry(root, sha256, complete=complete))
+        if warnings is None:
+            continue
+        return Document(
+            pages=pages, paginated=True, name=name, complete=complete, warnings=warnings
+        )
     return None
+
+
+def _warnings_file(entry: Path) -> Path:
+    return entry.with_name(entry.name + ".warnings.json")
+
+
+def _read_warnings(entry: Path) -> tuple[str, ...] | None:
+    """The reading warnings kept beside an entry; None when they cannot be read."""
+    path = _warnings_file(entry)
+    if not path.exists():
+        return ()
+    try:
+        return tuple(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None
 
 
 def put(root: Path | None, sha256: str, document: Document) -> None:
@@ -55,6 +77,11 @@ def put(root: Path | None, sha256: str, document: Document) -> None:
         handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".part")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(PAGE_BREAK.join(document.pages))
+        warnings = _warnings_file(entry)
+        if document.warnings:
+            warnings.write_text(json.dumps(list(document.warnings)), encoding="utf-8")
+        else:
+            warnings.unlink(missing_ok=True)
         os.replace(temporary, entry)
         if document.complete:
             _entry(root, sha256, complete=False).unlink(missing_ok=True)

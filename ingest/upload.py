@@ -62,6 +62,12 @@ class UploadResult:
     def refused(self) -> bool:
         return self.outcome == Outcome.REFUSED
 
+    @property
+    def reason_sentence(self) -> str:
+        """The reason as a sentence: one full stop, none after a question mark."""
+        reason = self.reason.rstrip(" .")
+        return reason if reason.endswith(("?", "!")) else f"{reason}."
+
 
 def max_upload_bytes() -> int:
     return int(settings.INGEST_MAX_UPLOAD_BYTES)

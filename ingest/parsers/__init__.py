@@ -173,4 +173,5 @@ def parse(document: Document) -> ParsedReport:
             f"{document.name}: no inspection judgements found: is this an Ofsted children's "
             "services report?"
         )
+    report.warnings[:0] = document.warnings  # text lost in reading comes first
     return report

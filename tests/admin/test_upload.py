@@ -337,3 +337,12 @@ def test_an_invalid_listing_date_is_a_form_error_and_stores_nothing(editor_clien
     assert response.status_code == 200
     assert response.context["form"].errors["published_on"]
     assert db_snapshot() == before
+
+
+def test_a_refusal_reads_as_one_sentence_without_doubled_punctuation(editor_client):
+    response = post_files(
+        editor_client, upload_file("newsletter.pdf", make_pdf(["Parish newsletter"]))
+    )
+    page = response.content.decode()
+    assert "inspection report? Nothing was stored." in page
+    assert "?." not in page and ".." not in page.replace("...", "")
