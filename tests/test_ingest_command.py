@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from io import StringIO
 
@@ -145,3 +146,64 @@ def test_replace_keeps_what_an_admin_deleted_or_relabelled(folder, django_user_m
 def test_restore_deleted_needs_replace(folder):
     with pytest.raises(CommandError, match="--restore-deleted only makes sense with --replace"):
         ingest("--restore-deleted", folder)
+
+
+def _manifest(folder, rows) -> str:
+    path = folder / "manifest.csv"
+    lines = ["file,published,ofsted_url,sha256"]
+    for relative, published, url in rows:
+        sha = hashlib.sha256((folder / relative).read_bytes()).hexdigest()
+        lines.append(f"{relative},{published},{url},{sha}")
+    path.write_text("\n".join(lines) + "\n")
+    return str(path)
+
+
+def test_manifest_gives_listing_dates_and_addresses_and_lists_the_files(tmp_path):
+    (tmp_path / "la").mkdir()
+    shutil.copy(sample_path("pdf-original/knowsley-2021-ilacs.pdf"), tmp_path / "la" / "k.pdf")
+    shutil.copy(
+        sample_path("text/knowsley-2017-services-for-children-reinspection.txt"), tmp_path / "la"
+    )
+    manifest = _manifest(
+        tmp_path,
+        [
+            ("la/k.pdf", "2021-04-20", "https://files.ofsted.gov.uk/v1/file/1"),
+            ("la/knowsley-2017-services-for-children-reinspection.txt", "2001-01-01", ""),
+        ],
+    )
+
+    output, code = ingest("--manifest", manifest)
+
+    assert code == 0, output
+    assert "2 files: 2 created" in output
+    ilacs = Inspection.objects.get(framework="ilacs")
+    assert (str(ilacs.published_on), ilacs.published_on_source) == ("2021-04-20", "listing")
+    assert ilacs.ofsted_url == "https://files.ofsted.gov.uk/v1/file/1"
+    sif = Inspection.objects.get(framework="sif")
+    assert (str(sif.published_on), sif.published_on_source) == ("2017-06-13", "report")
+
+
+def test_a_bad_manifest_is_refused_naming_it_and_the_line(tmp_path):
+    path = tmp_path / "manifest.csv"
+    path.write_text("file,published,sha256\nx.pdf,20 May 2021,abc\n")
+    with pytest.raises(CommandError, match=r"manifest.csv, line 2: the published date"):
+        call_command("ingest", "--manifest", str(path))
+    path.write_text("name,published\nx.pdf,2021-05-20\n")
+    with pytest.raises(CommandError, match="no column named file, sha256"):
+        call_command("ingest", "--manifest", str(path))
+
+
+def test_replace_without_paths_leaves_inspections_that_have_no_stored_file(folder):
+    ingest(folder)
+    dataset_only = Inspection.objects.get(framework="apa")
+    dataset_only.source_file.name = ""
+    dataset_only.parser_version = "old"
+    dataset_only.save()
+
+    output, code = ingest("--replace", "--all")
+
+    assert code == 0, output
+    assert "1 inspection without a stored file (from the national dataset) left" in output
+    assert "1 files: 0 created, 0 unchanged, 1 replaced" in output.replace("1 file:", "1 files:")
+    dataset_only.refresh_from_db()
+    assert dataset_only.parser_version == "old"
