@@ -203,9 +203,7 @@ def _load(
     if prepared.error:
         return IngestResult(name, Status.FAILED, prepared.error)
 
-    same_file = (
-        Inspection.objects.filter(sha256=prepared.sha256).select_related("authority").first()
-    )
+    same_file = _same_file(prepared.sha256)
     if same_file and not replace:
         return IngestResult(
             name,
@@ -223,16 +221,7 @@ def _load(
     except IngestError as error:
         return IngestResult(name, Status.FAILED, str(error), report=report)
 
-    existing = same_file or (
-        Inspection.objects.filter(
-            authority=authority,
-            framework=report.framework,
-            start_date=report.start_date,
-            end_date=report.end_date,
-        )
-        .select_related("authority")
-        .first()
-    )
+    existing = same_file or _same_inspection(authority, report)
     if existing and not replace:
         return IngestResult(
             name,
@@ -258,10 +247,12 @@ def _load(
                     inspection.sha256 = prepared.sha256
             elif not existing or existing.sha256 != prepared.sha256:
                 old_file = existing.source_file.name if existing else None
-                stored_name = default_storage.save(
-                    _storage_name(authority, report, prepared, name), ContentFile(data)
+                stored_name, created_file = _store_file(
+                    _storage_name(authority, report, prepared, name), data, prepared.sha256
                 )
                 inspection.source_file.name = stored_name
+                if not created_file:
+                    stored_name = None  # not ours to discard if this transaction fails
                 inspection.source_filename = name
                 inspection.sha256 = prepared.sha256
             else:
@@ -281,8 +272,23 @@ def _load(
                 transaction.on_commit(lambda: default_storage.delete(old_file))
     except IntegrityError as error:
         _discard(stored_name)
+        # Another ingest of the same report (a second upload, a parallel command) committed
+        # first: this one found nothing and tried to store it again.
+        winner = _same_file(prepared.sha256) or _same_inspection(authority, report)
+        if winner is not None:
+            return IngestResult(
+                name,
+                Status.UNCHANGED,
+                f"stored meanwhile by another ingest as {describe(winner)}; not stored twice",
+                winner,
+                report,
+            )
         return IngestResult(
-            name, Status.FAILED, f"{name}: could not be stored ({error})", report=report
+            name,
+            Status.FAILED,
+            f"{name}: could not be stored: it conflicts with an inspection already stored "
+            f"({_constraint(error)})",
+            report=report,
         )
     except IngestError as error:
         _discard(stored_name)
@@ -294,6 +300,48 @@ def _load(
     status = Status.REPLACED if existing else Status.CREATED
     message = f"{describe(inspection)}: {_counts(report)}"
     return IngestResult(name, status, message, inspection, report, conflicts)
+
+
+def _same_file(sha256: str) -> Inspection | None:
+    return Inspection.objects.filter(sha256=sha256).select_related("authority").first()
+
+
+def _same_inspection(authority: Authority, report: ParsedReport) -> Inspection | None:
+    """The inspection stored with this report's identity: authority, framework, dates."""
+    return (
+        Inspection.objects.filter(
+            authority=authority,
+            framework=report.framework,
+            start_date=report.start_date,
+            end_date=report.end_date,
+        )
+        .select_related("authority")
+        .first()
+    )
+
+
+def _store_file(storage_name: str, data: bytes, sha256: str) -> tuple[str, bool]:
+    """Save the report's file under its name (which carries its SHA-256); True if saved.
+
+    A file already there with the same bytes is used as it is: one left by an ingest killed
+    before its transaction committed, or being stored by a parallel ingest of the same
+    report. Saving again would store it twice, under a suffixed name.
+    """
+    if default_storage.exists(storage_name):
+        with default_storage.open(storage_name, "rb") as handle:
+            if sha256_of(handle.read()) == sha256:
+                return storage_name, False
+    return default_storage.save(storage_name, ContentFile(data)), True
+
+
+def _constraint(error: IntegrityError) -> str:
+    """Which rule the database enforced, in words, without its raw message."""
+    text = str(error).lower()
+    if "sha256" in text:
+        return "the same file"
+    if "unique_inspection" in text or "start_date" in text:
+        return "the same authority, framework and dates"
+    return "a database constraint"
 
 
 def _discard(stored_name: str | None) -> None:
