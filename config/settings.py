@@ -138,6 +138,10 @@ MEDIA_URL = "media/"
 # takes longer than the timeout is stopped (hostile or pathological PDFs).
 INGEST_MAX_UPLOAD_BYTES = int(os.environ.get("INGEST_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 INGEST_PARSE_TIMEOUT_SECONDS = float(os.environ.get("INGEST_PARSE_TIMEOUT_SECONDS", "120"))
+# Address space a parse worker may use: a PDF built to exhaust memory fails on its own.
+INGEST_PARSE_MEMORY_BYTES = int(os.environ.get("INGEST_PARSE_MEMORY_BYTES", 2 * 1024**3))
+# Files the admin upload parses side by side (each in its own worker process).
+INGEST_PARALLEL_PARSES = int(os.environ.get("INGEST_PARALLEL_PARSES", "2"))
 
 # Layout text extracted from PDFs, kept by the file's SHA-256 so that re-reading a report
 # after a parser change does not extract it again. Empty turns the cache off.

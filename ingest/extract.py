@@ -152,7 +152,7 @@ def _pdf_errors(name: str) -> Iterator[None]:
         ) from error
     except MemoryError as error:
         raise CorruptFile(
-            f"{name}: the PDF could not be read: it needs more memory than a report should"
+            f"{name}: reading this file needed more memory than allowed and was stopped"
         ) from error
     except Exception as error:  # pdfminer raises many private error types on broken files
         # Its messages ("Invalid dictionary construct: [/'Type'...") help nobody who

@@ -1,14 +1,20 @@
-"""Read and parse an uploaded file in a separate process, with a time and memory limit.
+"""Read and parse report files in worker processes, with time, memory and size limits.
 
 Reading a PDF is CPU-bound pure Python, and a hostile or broken PDF can make pdfminer run
-for minutes or eat memory. The web process must stay responsive, so the admin upload runs
-:func:`ingest.load.prepare` (which never touches the database) in a worker process and
-kills it past ``settings.INGEST_PARSE_TIMEOUT_SECONDS``. Only the parsed result comes back;
-the database load stays in the web process.
+forever (a page whose content refers to itself) or eat memory (a compression bomb). So
+every file is read by :func:`ingest.load.prepare` (which never touches the database) in a
+worker process: ``manage.py ingest``, the admin upload and re-parse alike, with the same
+limits (``settings.INGEST_PARSE_TIMEOUT_SECONDS``, ``INGEST_PARSE_MEMORY_BYTES``,
+``INGEST_MAX_UPLOAD_BYTES``). Only the parsed result comes back; the database load stays
+in the calling process.
 
-Workers come from a ``forkserver`` (a clean process started once, with Django set up and
-the parsers imported by :mod:`ingest.sandbox_boot`), never from a ``fork`` of the
-multi-threaded web process. Where forkserver is not available, ``spawn`` is used.
+A :class:`Worker` is a long-lived process that reads one file at a time: one that runs
+past its time limit is killed and replaced, one that fails is replaced, and one whose
+parent dies dies with it. :class:`IsolatedReader` keeps one worker per calling thread, so
+N threads read N files at once. Workers come from a ``forkserver`` (a clean process started
+once, with Django set up and the parsers imported by :mod:`ingest.sandbox_boot`), never from
+a ``fork`` of the multi-threaded web process. Where forkserver is not available, ``spawn``
+is used.
 """
 
 from __future__ import annotations
@@ -17,10 +23,13 @@ import importlib
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from multiprocessing.connection import Connection
 from typing import Any
 
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 
 from .errors import IngestError, ParseTimeout
 
@@ -30,12 +39,12 @@ logger = logging.getLogger(__name__)
 # after Django is set up. Tests point this at a deliberately slow function.
 PREPARE_FUNCTION = "ingest.load:prepare"
 
-# Address space a worker may use; a PDF built to exhaust memory fails instead of
-# bringing the server down. Overridable with settings.INGEST_PARSE_MEMORY_BYTES.
-DEFAULT_MEMORY_LIMIT_BYTES = 2 * 1024**3
-
-# How long to wait for a worker to exit after it has sent its result or was killed.
+# How long to wait for a worker to exit after it was told to stop or was killed.
 _JOIN_SECONDS = 5
+# How often a worker checks that the process it reads for is still there.
+_WATCH_SECONDS = 0.5
+
+_MEMORY_MESSAGE = "reading this file needed more memory than allowed and was stopped"
 
 
 class WorkerFailed(IngestError):
@@ -54,6 +63,58 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
+class Worker:
+    """One worker process calling ``function_path`` ("module:function"), one call at a time."""
+
+    def __init__(self, function_path: str, *, memory_limit: int | None):
+        context = _context()
+        self._connection, child = context.Pipe(duplex=True)
+        self._process = context.Process(
+            target=_serve,
+            args=(child, function_path, memory_limit, os.getpid()),
+            name="ingest-sandbox",
+            daemon=True,
+        )
+        self._process.start()
+        child.close()  # only the worker holds its end now: its death reads as end-of-file
+
+    @property
+    def alive(self) -> bool:
+        return self._process.is_alive()
+
+    def call(self, *args: Any, timeout: float, description: str) -> Any:
+        """The function's result for ``args``. Raises :class:`ParseTimeout` past ``timeout``
+        seconds and :class:`WorkerFailed` when the worker dies or the function raises; after
+        either the worker is stopped (a caller makes a new one)."""
+        try:
+            self._connection.send(args)
+            if not self._connection.poll(timeout):
+                self.stop()
+                raise ParseTimeout(
+                    f"{description}: this file could not be read within {timeout:g} seconds "
+                    "and reading it was stopped. The file may be damaged or unusually "
+                    "complex; try another copy of the report."
+                )
+            outcome, value = self._connection.recv()
+        except (EOFError, OSError) as error:
+            self.stop()
+            raise WorkerFailed(
+                f"{description}: reading this file stopped unexpectedly "
+                f"(worker exit code {self._process.exitcode}); the file may be damaged or too "
+                "large to read"
+            ) from error
+        if outcome == "error":
+            self.stop()
+            raise WorkerFailed(f"{description}: {value}")
+        return value
+
+    def stop(self) -> None:
+        self._connection.close()
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join(_JOIN_SECONDS)
+
+
 def run_isolated(
     function_path: str,
     *args: Any,
@@ -61,97 +122,139 @@ def run_isolated(
     description: str,
     memory_limit: int | None = None,
 ) -> Any:
-    """Call ``function_path`` ("module:function") with ``args`` in a worker process.
-
-    Returns the function's result (it must be picklable). Raises :class:`ParseTimeout`
-    when it runs longer than ``timeout`` seconds (the worker is killed) and
-    :class:`WorkerFailed` when the worker dies or the function raises. ``description``
-    names the work in error messages ("knowsley.pdf").
-    """
-    context = _context()
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(
-        target=_worker_main,
-        args=(sender, function_path, args, memory_limit),
-        name=f"ingest-sandbox {description}"[:60],
-        daemon=True,
-    )
-    process.start()
-    # Only the worker holds the sending end now, so its death reads as end-of-file.
-    sender.close()
+    """Call ``function_path`` with ``args`` once, in a worker process of its own; see
+    :meth:`Worker.call` for what it raises. ``description`` names the work in messages."""
+    worker = Worker(function_path, memory_limit=memory_limit)
     try:
-        if not receiver.poll(timeout):
-            raise ParseTimeout(
-                f"{description}: reading this file took longer than {timeout:g} seconds and "
-                "was stopped. The file may be damaged or unusually complex; try another copy "
-                "of the report."
+        return worker.call(*args, timeout=timeout, description=description)
+    finally:
+        worker.stop()
+
+
+class IsolatedReader:
+    """Reads files with :func:`ingest.load.prepare` in sandbox workers, one per calling
+    thread, kept between files; use it as a context manager so the workers are stopped."""
+
+    def __init__(self, *, timeout: float | None = None):
+        self.timeout = settings.INGEST_PARSE_TIMEOUT_SECONDS if timeout is None else timeout
+        self._local = threading.local()
+        self._workers: list[Worker] = []
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> IsolatedReader:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            for worker in self._workers:
+                worker.stop()
+            self._workers.clear()
+
+    def _worker(self) -> Worker:
+        worker = getattr(self._local, "worker", None)
+        if worker is None or not worker.alive:
+            worker = Worker(PREPARE_FUNCTION, memory_limit=settings.INGEST_PARSE_MEMORY_BYTES)
+            self._local.worker = worker
+            with self._lock:
+                self._workers.append(worker)
+        return worker
+
+    def prepare(self, data: bytes, name: str):
+        """Like ``prepare``, never raises for bad input: a file over the size limit, a
+        timeout or a dead worker comes back as a Prepared with ``error`` set."""
+        from .load import Prepared, sha256_of  # the caller has Django ready here
+
+        limit = settings.INGEST_MAX_UPLOAD_BYTES
+        if len(data) > limit:
+            return Prepared(
+                name=name,
+                sha256=sha256_of(data),
+                error=f"{name}: the file is {filesizeformat(len(data))}, larger than the "
+                f"limit of {filesizeformat(limit)}",
             )
         try:
-            outcome, value = receiver.recv()
-        except (EOFError, OSError) as error:
-            process.join(_JOIN_SECONDS)
-            raise WorkerFailed(
-                f"{description}: reading this file stopped unexpectedly "
-                f"(worker exit code {process.exitcode}); the file may be damaged or too large "
-                "to read"
-            ) from error
-    finally:
-        receiver.close()
-        if process.is_alive():
-            process.kill()
-        process.join(_JOIN_SECONDS)
-    if outcome == "error":
-        raise WorkerFailed(f"{description}: {value}")
-    return value
+            # The cache folder is passed, not read from settings in the worker: a worker's
+            # settings are the fork server's, not any override of the calling process.
+            return self._worker().call(
+                data,
+                name,
+                settings.INGEST_LAYOUT_CACHE,
+                timeout=self.timeout,
+                description=name,
+            )
+        except IngestError as error:
+            logger.warning("isolated parse failed: %s", error)
+            return Prepared(name=name, sha256=sha256_of(data), error=str(error))
 
 
 def prepare_isolated(data: bytes, name: str, *, timeout: float | None = None):
-    """:func:`ingest.load.prepare` in a worker process with the configured limits.
-
-    Like ``prepare`` it never raises for bad input: a timeout or a dead worker comes back
-    as a :class:`~ingest.load.Prepared` with ``error`` set.
-    """
-    from .load import Prepared, sha256_of  # the web process has Django ready here
-
-    limit = settings.INGEST_PARSE_TIMEOUT_SECONDS if timeout is None else timeout
-    memory = getattr(settings, "INGEST_PARSE_MEMORY_BYTES", DEFAULT_MEMORY_LIMIT_BYTES)
-    try:
-        return run_isolated(
-            PREPARE_FUNCTION, data, name, timeout=limit, description=name, memory_limit=memory
-        )
-    except IngestError as error:
-        logger.warning("isolated parse failed: %s", error)
-        return Prepared(name=name, sha256=sha256_of(data), error=str(error))
+    """:func:`ingest.load.prepare` for one file in a worker process with the limits."""
+    with IsolatedReader(timeout=timeout) as reader:
+        return reader.prepare(data, name)
 
 
-def _worker_main(
-    sender: Connection, function_path: str, args: tuple, memory_limit: int | None
+def _serve(
+    connection: Connection, function_path: str, memory_limit: int | None, caller: int
 ) -> None:
-    """Entry point of a worker process: set up, call the function, send back the result."""
+    """A worker's life: set up, then answer calls until the caller hangs up or dies."""
+    _die_with_caller(caller)
+    _limit_memory(memory_limit)
     try:
-        _limit_memory(memory_limit)
         _ensure_django()
         module_name, _, function_name = function_path.partition(":")
         function = getattr(importlib.import_module(module_name), function_name)
-        result = function(*args)
-        message = ("ok", result)
-    except MemoryError:
-        message = ("error", "reading this file needed more memory than allowed and was stopped")
-    except Exception as error:  # sent back to the web process as a plain message
-        message = ("error", f"unexpected error while reading ({error.__class__.__name__}: {error})")
-    if (
-        message[0] == "ok"
-        and getattr(message[1], "error", "")
-        and "MemoryError" in getattr(message[1], "error", "")
-    ):
-        # prepare() turns every exception into a message; say what happened in plain words.
-        message[
-            1
-        ].error = (
-            f"{message[1].name}: reading this file needed more memory than allowed and was stopped"
-        )
-    sender.send(message)
-    sender.close()
+    except Exception as error:
+        function = None
+        setup_error = f"the reader could not start ({error.__class__.__name__}: {error})"
+    while True:
+        try:
+            args = connection.recv()
+        except (EOFError, OSError):
+            return
+        if function is None:
+            connection.send(("error", setup_error))
+            return
+        try:
+            message = ("ok", function(*args))
+        except MemoryError:
+            message = ("error", _MEMORY_MESSAGE)
+        except Exception as error:  # sent back to the caller as a plain message
+            message = (
+                "error",
+                f"unexpected error while reading ({error.__class__.__name__}: {error})",
+            )
+        result = message[1]
+        if message[0] == "ok" and "MemoryError" in (getattr(result, "error", "") or ""):
+            # prepare() turns every exception into a message; say what happened plainly.
+            result.error = f"{result.name}: {_MEMORY_MESSAGE}"
+        connection.send(message)
+        if message[0] == "error" or "MemoryError" in str(getattr(result, "error", "")):
+            return  # a worker that failed may be in a bad state: the caller starts another
+
+
+def _die_with_caller(caller: int) -> None:
+    """End this worker when the process it reads for dies (a killed ``ingest``, a web
+    worker recycled mid-upload), so that no parse runs on unwatched and unlimited.
+
+    The worker's parent is the fork server, not the caller, and the fork server lives as
+    long as any worker does; so a thread watches the caller itself. It gets its turn even
+    while a parse loops in pure Python, as threads share the interpreter by time slices.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(_WATCH_SECONDS)
+            try:
+                os.kill(caller, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # alive, under another user
+                pass
+
+    threading.Thread(target=watch, name="caller-watch", daemon=True).start()
 
 
 def _limit_memory(limit: int | None) -> None:

@@ -98,7 +98,7 @@ def ingest_uploads(
     ``settings.INGEST_PARALLEL_PARSES`` at a time, default 2), then loaded one by one in
     this process: the database sees them in order, one transaction each.
     """
-    workers = max(1, int(getattr(settings, "INGEST_PARALLEL_PARSES", 2)))
+    workers = max(1, settings.INGEST_PARALLEL_PARSES)
     if len(files) <= 1 or workers == 1:
         return [
             ingest_upload(uploaded, user=user, publish=publish, listing=listing)

@@ -6,7 +6,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -18,11 +18,10 @@ from ingest.load import (
     Prepared,
     Status,
     load,
-    prepare,
-    prepare_path,
     sha256_of,
 )
 from ingest.manifest import ManifestError, read_manifest
+from ingest.sandbox import IsolatedReader, prepare_isolated
 from inspections.models import Inspection
 
 PROGRESS_THRESHOLD = 10
@@ -161,21 +160,26 @@ class Command(BaseCommand):
             "publish": not options["draft"],
         }
         paths = [path for path, _ in jobs]
-        if options["jobs"] > 1 and len(paths) > 1:
-            # Extraction is CPU-bound pure Python: workers extract and parse, the main
-            # process alone touches the database, in the order the files were given.
-            # The largest files are handed out first so that no big file is left running
-            # alone on one core at the end.
-            with ProcessPoolExecutor(max_workers=options["jobs"]) as pool:
-                futures = {
-                    path: pool.submit(prepare_path, path)
-                    for path in sorted(paths, key=_size, reverse=True)
-                }
+        # Each file is read in a worker process of its own, with the same time, memory and
+        # size limits as an upload (ingest.sandbox); N threads keep N workers busy. The
+        # main process alone touches the database, in the order the files were given. The
+        # largest files are handed out first so that no big file is left running alone on
+        # one core at the end.
+        with (
+            IsolatedReader() as reader,
+            ThreadPoolExecutor(max_workers=options["jobs"], thread_name_prefix="ingest") as pool,
+        ):
+            futures = {
+                path: pool.submit(_prepare_path, reader, path)
+                for path in sorted(paths, key=_size, reverse=True)
+            }
+            try:
                 for path in paths:
                     yield path, self._load_one(path, futures[path].result(), load_options)
-        else:
-            for path in paths:
-                yield path, self._load_one(path, prepare_path(path), load_options)
+            except BaseException:
+                for future in futures.values():
+                    future.cancel()
+                raise
 
     def _load_one(self, path: str, prepared: Prepared, load_options) -> IngestResult:
         if prepared.error:
@@ -183,7 +187,7 @@ class Command(BaseCommand):
         try:
             data = Path(path).read_bytes()
             if prepared.sha256 != sha256_of(data):  # the file changed while it was being read
-                prepared = prepare(data, prepared.name)
+                prepared = prepare_isolated(data, prepared.name)
             listing = self.listings.get(prepared.sha256)
             return load(prepared, data, listing=listing, **load_options)
         except Exception as error:  # one bad file must not stop a batch
@@ -250,6 +254,17 @@ class Command(BaseCommand):
         filled = int(width * number / total)
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {number}/{total}")
         sys.stderr.flush()
+
+
+def _prepare_path(reader: IsolatedReader, path: str) -> Prepared:
+    """Read one file and parse it in a sandbox worker; never raises for a bad file."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        return Prepared(
+            name=Path(path).name, sha256="", error=f"{path}: cannot be read ({error.strerror})"
+        )
+    return reader.prepare(data, Path(path).name)
 
 
 def _size(path: str) -> int:
