@@ -30,6 +30,8 @@ _SUFFIXES = tuple(
             # "Wakefield District Metropolitan Council", "Calderdale Metropolitan Council".
             " district metropolitan council",
             " metropolitan council",
+            # "Tameside metropolitan borough" (an ILACS cover, 2019).
+            " metropolitan borough",
             " metropolitan district council",
             " borough council",
             " city council",
@@ -63,7 +65,7 @@ def light_key(name: str) -> str:
     text = re.sub(r"['’`]", "", text)
     text = re.sub(r"\bst\.?\s", "st ", text)
     # "Bristol, City of" -> "city of bristol"
-    match = re.fullmatch(r"\s*(.+?),\s*(city of|county of)\s*", text)
+    match = re.fullmatch(r"\s*(.+?),?\s+(city of|county of)\s*", text)
     if match:
         text = f"{match[2]} {match[1]}"
     text = re.sub(r"[^a-z0-9]+", " ", text)

@@ -93,7 +93,7 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def prepare(data: bytes, name: str, *, cache: Path | None | bool = True) -> Prepared:
+def prepare(data: bytes, name: str, cache: Path | None | bool = True) -> Prepared:
     """Extract and parse one file's bytes. Never raises for bad input: see ``Prepared.error``.
 
     ``cache``: the layout-text cache folder; True uses ``settings.INGEST_LAYOUT_CACHE``,
@@ -108,6 +108,15 @@ def prepare(data: bytes, name: str, *, cache: Path | None | bool = True) -> Prep
         started = time.perf_counter()
         prepared.report = parsers.parse(document)
         prepared.seconds_parse = time.perf_counter() - started
+        if prepared.report.needs_more_pages:
+            started = time.perf_counter()
+            document, prepared.from_cache = read_report(
+                data, name, sha256=prepared.sha256, cache=root, whole=True
+            )
+            prepared.seconds_extract += time.perf_counter() - started
+            started = time.perf_counter()
+            prepared.report = parsers.parse(document)
+            prepared.seconds_parse += time.perf_counter() - started
     except IngestError as error:
         prepared.error = str(error)
     except Exception as error:  # a bug, but one file must not stop a batch
@@ -123,18 +132,6 @@ def _cache_root(cache: Path | None | bool) -> Path | None:
 
         return settings.INGEST_LAYOUT_CACHE
     return cache or None
-
-
-def prepare_path(path: str) -> Prepared:
-    """:func:`prepare` for a path; a top-level function so worker processes can run it."""
-    file_path = Path(path)
-    try:
-        data = file_path.read_bytes()
-    except OSError as error:
-        return Prepared(
-            name=str(path), sha256="", error=f"{path}: cannot be read ({error.strerror})"
-        )
-    return prepare(data, file_path.name)
 
 
 def ingest_bytes(data: bytes, name: str, **options) -> IngestResult:

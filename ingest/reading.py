@@ -18,24 +18,30 @@ from .errors import OtherReportKind, UnknownReportKind
 from .extract import PdfReader, sniff, text_to_document
 
 # Pages read before deciding how many more are needed: enough for an ILACS report.
-OPENING_PAGES = 2
+OPENING_PAGES = 3
 
 
 def read_report(
-    data: bytes, name: str, *, sha256: str, cache: Path | None
+    data: bytes, name: str, *, sha256: str, cache: Path | None, whole: bool = False
 ) -> tuple[Document, bool]:
-    """The layout text to parse, and whether it came from the cache.
+    """The layout text to parse, and whether it came from the cache; ``whole``: every page,
+    for a parser that found the opening pages were not enough
+    (:attr:`~ingest.parsers.base.ParsedReport.needs_more_pages`).
 
     Raises an :class:`~ingest.errors.IngestError` for a file that is not a report.
     """
     cached = layout_cache.get(cache, sha256, name=name)
     if cached is not None:
-        enough = _enough(cached)
+        enough = (cached if cached.complete else None) if whole else _enough(cached)
         if enough is not None:
             return enough, True
     if sniff(data, name) == "text":
         return text_to_document(data, name=name), False
     reader = PdfReader(data, name=name)
+    if whole:
+        document = reader.read(None)
+        layout_cache.put(cache, sha256, document)
+        return document, False
     opening = reader.read(OPENING_PAGES)
     try:
         needed = parsers.pages_needed(opening)

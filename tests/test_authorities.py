@@ -53,6 +53,18 @@ def test_every_english_authority_is_loaded_with_codes_and_region():
         ("Northamptonshire County Council", "northamptonshire"),
         ("Cumbria County Council", "cumbria"),
         ("Surrey Safeguarding Children Board", "surrey"),
+        # As the national corpus prints them.
+        ("Bristol, City of", "bristol"),
+        ("Bristol City of", "bristol"),
+        ("Wakefield District Metropolitan Council", "wakefield"),
+        ("Calderdale Metropolitan Council", "calderdale"),
+        ("Tameside metropolitan borough", "tameside"),
+        ("East Riding", "east-riding-of-yorkshire"),
+        ("East Riding of Yorkshire Council", "east-riding-of-yorkshire"),
+        ("Newcastle", "newcastle-upon-tyne"),
+        ("Royal Borough of Kensington and Chelsea", "kensington-and-chelsea"),
+        ("London Borough of Richmond upon Thames", "richmond-upon-thames"),
+        ("City of Bradford Metropolitan District Council", "bradford"),
     ],
 )
 def test_report_spellings_resolve_to_one_authority(printed, slug):

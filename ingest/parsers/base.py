@@ -40,3 +40,6 @@ class ParsedReport:
     judgements: list[ParsedJudgement] = field(default_factory=list)
     recommendations: list[ParsedRecommendation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Set by a parser handed only a report's opening pages (Document.complete False) when
+    # what it read may go on past them: the report is then read whole and parsed again.
+    needs_more_pages: bool = False
