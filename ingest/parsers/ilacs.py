@@ -5,32 +5,45 @@ reads:
 
 - a title: in 2018-2020 "Inspection of children's social care services" or "Inspection of
   local authority children's services" with the authority as printed on the line above
-  ("Bolton", "Liverpool City Council"); later "Inspection of <authority> local authority
-  children's services", which may wrap ("Inspection of Knowsley Council local" /
-  "authority children's services"). The same phrase returns as a running footer
-  ("Inspection of Knowsley local authority children's services 18 to 29 November 2024\\t2");
+  ("Bolton", "Liverpool City Council"), itself wrapping ("City of Bradford Metropolitan
+  District" / "Council"); once "Inspection of local authority children's social care" /
+  "services" (Tameside 2019); later "Inspection of <authority> local authority children's
+  services", which may wrap ("Inspection of Knowsley Council local" / "authority children's
+  services"), or "Inspection of Kent County Council" / "children's services", or a trust's
+  name with nothing after it ("Inspection of Bradford Children and" / "Families Trust").
+  The phrase returns as a running footer ("Inspection of Knowsley local authority
+  children's services 18 to 29 November 2024\\t2");
 - "Inspection dates: 8 to 19 January 2018" (also "17 March to 21 March 2025", "23 April
   2018 to 04 May 2018", split visits "8 July 2019 to 12 July 2019 and 7 August 2019 to
   8 August 2019"); a publication date only where one is printed (most have none);
 - "Lead inspector: Paula Thomson-Jones, Her Majesty's Inspector" (the title may sit on the
-  next line, and the name may be spaced oddly: "Thomson -Jones");
+  next line, and the name may be spaced oddly: "Thomson -Jones"); once two: "Lead
+  inspectors: A, His Majesty's Inspector, and B," / "His Majesty's Inspector"; two 2025
+  reports name no inspector at all;
 - a "Judgement / Grade" table: the impact of leaders on social work practice with children
   and families; the experiences and progress of children who need help and protection; of
   children in care and care leavers (from 2023: of children in care, and separately of care
   leavers); overall effectiveness (none from April 2026). In a PDF a label wraps in its cell
-  and a grade may wrap too ("Requires improvement" / "to be good");
+  and a grade may wrap too ("Requires improvement" / "to be good"); once label and grade
+  share one cell ("The experiences and progress of children in care Good");
 - "What needs to improve" (later "What needs to improve?", with a footnote mark from 2026:
-  "What needs to improve?1"), a bulleted list; older reports may head it "What needs to
-  improve in this local authority?" or "Areas for improvement";
+  "What needs to improve?1"; 2018-2019 "What needs to improve:"), a bulleted list that may
+  run on past a page break, whose items may carry lists of their own ("The quality of
+  oversight of:" / "− permanence for children" / "− private fostering."); older reports may
+  head it "What needs to improve in this local authority?" or "Areas for improvement";
 - body sections whose headings restate each grade: 2018 "The experiences and progress of
   children in care and care leavers is / good.", later "The experiences and progress of
-  children in care: requires / improvement to be good".
+  children in care: requires / improvement to be good", 2019-2020 "... care leavers are: /
+  good", and a few without "The" or "and progress".
 
 Choices, applied the same way to every report:
 
 - All graded judgements get the section :data:`JUDGEMENTS_SECTION` ("Judgements"), whether
   read from the table or, exceptionally, only from a body heading; labels are printed
-  labels with wrapping undone.
+  labels with wrapping undone (a full stop after a label dropped).
+- Authority: as printed, whole where it wraps; "Bristol City of", the reference data's
+  "Bristol, City of" printed without its comma, gets the comma back. Two lead inspectors
+  are both named ("A and B"); none printed leaves the lead blank with a warning.
 - A body heading restating a grade is reconciled with the table's judgement of the same
   area: one judgement, the table's grade kept, a warning naming both when they disagree. A
   grade stated only in the body is kept (with a warning).
@@ -46,7 +59,10 @@ Choices, applied the same way to every report:
 - Recommendations: every item of the "What needs to improve" list, timescale none stated,
   kind recommendation ("Areas for improvement" lists: kind area for improvement); section =
   the heading as printed without a footnote mark. National-framework cross-references
-  printed with an item ("(Outcome 4, national framework)") stay part of its text.
+  printed with an item ("(Outcome 4, national framework)") stay part of its text, and so
+  do the entries of an item's own list (joined with semicolons where nothing separates
+  them). A list ends at a body heading or a numbered paragraph even where its last item
+  has no full stop.
 - No publication date is printed on most ILACS reports, so a missing one is normal (None)
   and not warned about.
 """
@@ -54,7 +70,7 @@ Choices, applied the same way to every report:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -75,7 +91,6 @@ from .common import (
     FOUR_WORD_GRADE,
     FOUR_WORD_GRADE_CELL,
     INSPECTION_DATES,
-    LEAD_INSPECTOR,
     PAGE_NUMBER,
     Row,
     Statement,
@@ -90,7 +105,7 @@ from .common import (
     read_statements,
 )
 
-PARSER_VERSION = "ilacs-1"
+PARSER_VERSION = "ilacs-2"
 
 JUDGEMENTS_SECTION = "Judgements"
 # From April 2026 ILACS reports carry no overall effectiveness judgement.
@@ -123,6 +138,15 @@ _TITLE_UNNAMED = re.compile(
 )
 # A named title of another shape, for trusts: "inspection of x children's trust".
 _TITLE_OTHER = re.compile(r"^inspection of (?:the )?(?P<name>.+?)\s*$")
+# The authority's name above a 2018-2020 title: at most three rows of words, no sentence.
+_NAME_ROWS = 3
+_NAME_ROW = re.compile(rf"^[A-Z][\w{_APOS_CHARS},.&()\- ]{{0,60}}$")
+_CITY_OF = re.compile(r"(?P<name>[^,]+?)\s+(?P<of>City of|County of)", re.IGNORECASE)
+# "Lead inspector:", and "Lead inspectors:" where two share the lead (not
+# common.LEAD_INSPECTOR, which reads "s: A, HMI, and B" as one name).
+_LEAD_INSPECTOR = re.compile(r"^lead\s+inspector(?P<s>s)?\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
+_INSPECTOR_TITLE = re.compile(rf"\b(?:(?:her|his) majesty{_APOS}?s inspector|hmi)\b", re.IGNORECASE)
+_SEVERAL_NAMES = re.compile(r"\s*(?:,|\band\b)\s*", re.IGNORECASE)
 _NOT_INSPECTIONS = (
     (re.compile(r"\bfocused visit\b"), "a focused visit letter"),
     (re.compile(r"\bmonitoring visit\b"), "a monitoring visit letter"),
@@ -154,6 +178,7 @@ _RI_PHRASE = "requires improvement to be good"
 # rows and body headings, and to repair a word split across cells.
 _LABELS = (
     r"the impact of leaders on social work practice with children and families",
+    r"the impact of leaders on practice with children and families",
     r"the experiences? and progress of children who need help and protection",
     r"the experiences? and progress of children in care and care leavers",
     r"the experiences? and progress of children in care",
@@ -179,24 +204,42 @@ _PLAIN_LABELS = tuple(
 _LABEL_START = re.compile(
     r"^(?:the impact of leaders\b|the experiences? and progress of\b|overall effectiveness\b)"
 )
+_LABEL_THEN_GRADE = re.compile(
+    rf"(?P<label>(?:the|overall) .+?)\s+(?P<grade>{FOUR_WORD_GRADE})\.?", re.IGNORECASE
+)
 _TABLE_HEADER = re.compile(r"^judge?ments?\s+grades?$")
 # A body heading restating a grade: "<label> is good", "<label> requires improvement to be
 # good" (2018), "<label>: requires improvement to be good". Whole headings only, so prose
 # mentioning a grade is never read.
+# Body headings also drop "The" ("Experiences and progress of children who need help and
+# protection: good", Lewisham 2024) or "and progress" ("The experiences of children in
+# care: outstanding", Manchester 2025), and join label and grade with "is:" / "are:"
+# ("... care leavers are: good", 2019-2020).
+_BODY_LABELS = tuple(
+    label.replace("the ", "(?:the )?", 1).replace(" and progress", "(?: and progress)?")
+    for label in _LABELS
+)
 _BODY_SENTENCE = re.compile(
-    rf"(?P<label>{'|'.join(_LABELS)})(?:\s*[:–—-]\s*|\s+(?:is|are)\s+|\s+)"
+    rf"(?P<label>{'|'.join(_BODY_LABELS)})(?:\s*[:–—-]\s*|\s+(?:is|are)\s*:?\s*|\s+)"
     rf"(?P<grade>{FOUR_WORD_GRADE})\.?"
 )
 # The colon form with something other than a grade after it: kept and flagged.
 _BODY_COLON = re.compile(
-    rf"(?P<label>{'|'.join(_LABELS)})\s*:\s*(?P<grade>[a-z][a-z ,]{{1,40}})\.?"
+    rf"(?P<label>{'|'.join(_BODY_LABELS)})\s*(?:(?:is|are)\s*)?:\s*"
+    rf"(?P<grade>[a-z][a-z ,]{{1,40}})\.?"
 )
-_BODY_STARTS = ("the impact of leaders", "the experience", "overall effectiveness")
+_BODY_STARTS = (
+    "the impact of leaders",
+    "the experience",
+    "overall effectiveness",
+    "impact of leaders",
+    "experiences and progress",
+)
 
 # Recommendation list headings (lower-case, without closing punctuation / footnote mark).
 _LIST_HEADINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(r"^what needs to improve(?: in this local authority)?\s*\??$"),
+        re.compile(r"^what needs to improve(?: in this local authority)?\s*[?:]?$"),
         RecommendationKind.RECOMMENDATION,
     ),
     (re.compile(r"^areas for priority action\s*:?$"), RecommendationKind.RECOMMENDATION),
@@ -207,7 +250,12 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[?:a-z])\s?\d{1,2}$")
 # ("\uf06e" in 2018 reports), the black square of later ones, a dash.
 _BULLET_CHARS = "•●▪■◼◾◆◦‣∙·\uf000-\uf0ff"
 _BULLET = re.compile(rf"^(?:\(cid:\d+\)|[{_BULLET_CHARS}]|[-–—*](?=\s))\s*")
+# The bullets of a list inside an item ("The quality of oversight of:" / "− permanence for
+# children" / "− private fostering."): dashes (a minus sign, the combining long stroke
+# of some 2019 reports), a hollow bullet or "o". They belong to the item above them.
+_SUB_BULLET = re.compile(r"^(?:[-–—−\u0336o◦](?=\s)|[−\u0336◦])\s*")
 _INNER_BULLET = re.compile(rf"\s+(?:\(cid:\d+\)|[{_BULLET_CHARS}])\s+")
+_SUSPENDED_HYPHEN = re.compile(r"(?<=\d)-(?=(?:and|or|to)\b)")
 _PARAGRAPH = re.compile(r"^\d{1,3}\.\s*\S")
 _FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-Z‘'\"“]")
 _NO_ITEMS = re.compile(
@@ -253,6 +301,9 @@ def parse(document: Document) -> ParsedReport:
     judgements = _reconcile(judgements, body, warnings)
 
     framework = _framework(judgements, header, warnings)
+    recommendations, list_open = _recommendations(
+        rows, table_end, {statement.rows[0].line.number for statement in body}
+    )
     report = ParsedReport(
         framework=framework,
         inspection_type=_inspection_type(rows, header),
@@ -264,8 +315,11 @@ def parse(document: Document) -> ParsedReport:
         lead_inspector=lead,
         parser_version=PARSER_VERSION,
         judgements=judgements,
-        recommendations=_recommendations(rows, table_end),
+        recommendations=recommendations,
         warnings=warnings,
+        # Read from its opening pages only, a report whose list of what needs to improve
+        # had not ended, or not begun, by the last of them must be read further.
+        needs_more_pages=not document.complete and (list_open or not recommendations),
     )
     return report
 
@@ -391,7 +445,11 @@ def _title_at(rows: Sequence[Row], start: int) -> tuple[list[str], int] | None:
     while index < min(len(rows), start + 6) and len(parts) < 3:
         row = rows[index]
         if row.cells:
-            if parts and (INSPECTION_DATES.match(row.plain) or LEAD_INSPECTOR.match(row.plain)):
+            if parts and INSPECTION_DATES.match(row.plain):
+                # A trust's title need not end with "children's services" ("Inspection
+                # of Bradford Children and" / "Families Trust"): the dates end it.
+                return (parts, index) if _TITLE_OTHER.match(_key(" ".join(parts))) else None
+            if parts and _LEAD_INSPECTOR.match(row.plain):
                 return None
             parts.append(row.plain)
             if _TITLE_END.search(_key(" ".join(parts))):
@@ -414,11 +472,9 @@ def _authority(rows: Sequence[Row], title: str, title_index: int) -> str:
     if named:
         return _slice_as_printed(title, named.start("name"), named.end("name"))
     if _TITLE_UNNAMED.match(key):
-        for index in range(title_index - 1, max(-1, title_index - 5), -1):
-            row = rows[index]
-            if not row.cells or PAGE_NUMBER.match(row.plain) or row.key == "ofsted":
-                continue
-            return row.plain.strip(" :,")
+        above = _name_above(rows, title_index)
+        if above:
+            return above
         # No name above the title: the running footer may carry it.
         for row in rows[title_index + 1 :]:
             footer = _TITLE_NAMED.match(row.key)
@@ -429,6 +485,39 @@ def _authority(rows: Sequence[Row], title: str, title_index: int) -> str:
     if other:
         return _slice_as_printed(title, other.start("name"), other.end("name"))
     return ""
+
+
+def _name_above(rows: Sequence[Row], title_index: int) -> str:
+    """The authority printed above a 2018-2020 title, whole where it wraps ("City of
+    Bradford Metropolitan District" / "Council", "Royal Borough of Kensington and" /
+    "Chelsea"); "" if none.
+
+    The rows directly above the title on its page, up to :data:`_NAME_ROWS` of them; a
+    blank row (in a text report) ends the name once part of it is read.
+    """
+    parts: list[str] = []
+    page = rows[title_index].line.page
+    for index in range(title_index - 1, max(-1, title_index - _NAME_ROWS - 3), -1):
+        row = rows[index]
+        if row.line.page != page:
+            break
+        if not row.cells:
+            if parts:
+                break
+            continue
+        if PAGE_NUMBER.match(row.plain) or row.key == "ofsted":
+            continue
+        if len(parts) == _NAME_ROWS or not _NAME_ROW.match(row.plain):
+            break
+        parts.insert(0, row.plain)
+    return _comma_city_of(join_wrapped(parts).strip(" :,"))
+
+
+def _comma_city_of(name: str) -> str:
+    """ "Bristol City of" (the reference data's "Bristol, City of" printed without its
+    comma) with the comma put back, so that it reads as the reference name."""
+    match = _CITY_OF.fullmatch(name)
+    return f"{match['name']}, {match['of']}" if match else name
 
 
 def _slice_as_printed(text: str, start: int, end: int) -> str:
@@ -464,23 +553,34 @@ def _date_ranges(text: str) -> list[tuple[date, date]]:
 
 
 def _lead_inspector(rows: Sequence[Row], header: _Header, warnings: list[str]) -> str:
-    """The lead inspector's name, without "HMI" or "His Majesty's Inspector"."""
+    """The lead inspector's name, without "HMI" or "His Majesty's Inspector".
+
+    Where two share the lead ("Lead inspectors: A, His Majesty's Inspector, and B," /
+    "His Majesty's Inspector") both are named: "A and B".
+    """
     for index in range(header.title_end, min(len(rows), header.title_end + _HEADER_ROWS)):
-        match = LEAD_INSPECTOR.match(rows[index].plain)
+        match = _LEAD_INSPECTOR.match(rows[index].plain)
         if not match:
             continue
         name = match["name"]
-        if not name.strip(" :"):
-            following = _next_content(rows, index + 1)
-            name = following.plain if following is not None else ""
-        name = clean_person_name(name)
+        following = _next_content(rows, index + 1)
+        if not name.strip(" :") or (match["s"] and name.rstrip().endswith((",", " and"))):
+            name = f"{name} {following.plain}" if following is not None else name
+        if match["s"]:
+            names = [
+                clean_person_name(part)
+                for part in _SEVERAL_NAMES.split(_INSPECTOR_TITLE.sub(",", name))
+            ]
+            name = " and ".join(part for part in names if part)
+        else:
+            name = clean_person_name(name)
         if name and not _MAJESTY.match(_key(name)):
             return name
     # No "Lead inspector:" label: a signature "X, His Majesty's Inspector" names the lead.
     for row in rows[header.title_end :]:
         if len(row.cells) == 1 and len(row.plain) < 90:
             signed = _SIGNED.match(row.plain.replace("’", "'"))
-            if signed and not LEAD_INSPECTOR.match(row.plain):
+            if signed and not _LEAD_INSPECTOR.match(row.plain):
                 return clean_person_name(signed["name"])
     warnings.append("No lead inspector found: lead inspector left blank.")
     return ""
@@ -501,7 +601,9 @@ class _TableRow:
 
     @property
     def label(self) -> str:
-        return _join_label(self.label_cells)
+        # "... with children and families." (Cheshire East 2020): the full stop is no part
+        # of the label.
+        return _join_label(self.label_cells).rstrip(" .")
 
 
 def _join_label(label_cells: Sequence[Sequence[str]]) -> str:
@@ -552,7 +654,7 @@ def _table(document: Document, rows: Sequence[Row], start: int) -> tuple[list[_T
         if _TABLE_HEADER.match(row.key):
             header_seen = True
             continue
-        cells = list(row.cells)
+        cells = _label_and_grade(row.cells)
         has_grade = len(cells) > 1
         starts_label = _LABEL_START.match(row.key) and (has_grade or _could_be_label(row.key))
         if starts_label or (
@@ -589,6 +691,16 @@ def _table(document: Document, rows: Sequence[Row], start: int) -> tuple[list[_T
     if table:
         return table, len(rows)
     raise _fail(document, "has no table of judgements ('Judgement / Grade') under its title")
+
+
+def _label_and_grade(cells: Sequence[str]) -> list[str]:
+    """A row's cells; a label and its grade printed as one cell ("The experiences and
+    progress of children in care Good", West Berkshire 2025) are split in two."""
+    if len(cells) == 1:
+        match = _LABEL_THEN_GRADE.fullmatch(cells[0])
+        if match and _could_be_label(_key(match["label"])):
+            return [match["label"], match["grade"]]
+    return list(cells)
 
 
 def _could_be_label(key: str) -> bool:
@@ -691,8 +803,12 @@ def _statement_at(rows: Sequence[Row], start: int, title_rows: int) -> Statement
     Either a sentence ending in the grade ("<label>: inadequate", "<label> is good.") or a
     label column beside a grade column ("<label>\\tGood"). A heading "<label>: <words>"
     whose words are not a grade is returned as unreadable, unless a longer window (the
-    grade wrapping onto the next row) reads as a grade.
+    grade wrapping onto the next row) reads as a grade. A heading starts with a capital: a
+    row in lower case continues a sentence ("... the judgement for" / "experiences and
+    progress of children in care and care leavers is inadequate.").
     """
+    if not rows[start].plain[:1].isupper():
+        return None
     unreadable: Statement | None = None
     for size in (1, 2, 3):
         window = _window(rows, start, size, title_rows)
@@ -803,6 +919,7 @@ class _List:
     kind: str
     footnoted: bool
     bulleted: bool = False
+    glyph: str = ""  # the bullet of the list's first item
     items: list[tuple[list[str], Line]] = field(default_factory=list)
 
 
@@ -817,6 +934,12 @@ def _list_heading(row: Row) -> _List | None:
             section = _FOOTNOTE_MARK.sub("", row.plain).strip() if footnoted else row.plain
             return _List(section.rstrip(" :"), kind, footnoted)
     return None
+
+
+def _join_item(parts: Sequence[str]) -> str:
+    """An item's lines joined; a suspended hyphen at a line end ("homeless 16-" / "and
+    17-year-olds") keeps the space after it (common.join_wrapped would give "16-and")."""
+    return _SUSPENDED_HYPHEN.sub("- ", join_wrapped(parts))
 
 
 def _finished(parts: Sequence[str]) -> bool:
@@ -836,8 +959,19 @@ def _is_heading(row: Row, following: Row | None) -> bool:
     )
 
 
-def _recommendations(rows: Sequence[Row], start: int) -> list[ParsedRecommendation]:
-    """Every item of the recommendation lists, in order."""
+def _recommendations(
+    rows: Sequence[Row], start: int, headings: Collection[int] = ()
+) -> tuple[list[ParsedRecommendation], bool]:
+    """Every item of the recommendation lists, in order, and whether the last list was
+    still open at the end of the text.
+
+    A list ends at the first row that is none of its items: a row of prose after a finished
+    item, a numbered paragraph, or a body heading (``headings``: the row numbers where the
+    graded body headings start), even where the last item lacks its full stop. Running
+    footers, page numbers and footnotes between pages are skipped, so an item or a list
+    continues past a page break. A bullet of another kind under an item (a dash under
+    "The quality of oversight of:") continues that item.
+    """
     lists: list[_List] = []
     current: _List | None = None
     skip_page: int | None = None
@@ -857,6 +991,9 @@ def _recommendations(rows: Sequence[Row], start: int) -> list[ParsedRecommendati
         if skip_page is not None and line.page == skip_page:
             continue
         plain = row.plain
+        if line.number in headings:
+            current = None  # a body heading: the list has ended
+            continue
         if _FOOTNOTE.match(plain) and (current.footnoted or line.page is not None):
             # A footnote at the foot of the page: skip the rest of the page (in a text
             # report, just the note's first line).
@@ -864,10 +1001,24 @@ def _recommendations(rows: Sequence[Row], start: int) -> list[ParsedRecommendati
             continue
         if _NO_ITEMS.search(plain):
             continue
+        if current.items and current.glyph:
+            sub = _SUB_BULLET.match(plain)
+            if sub and not plain.startswith(current.glyph):
+                # An item's own list, its entries set apart as the item's text reads.
+                parts = current.items[-1][0]
+                if not parts[-1].endswith((":", ";", ",", ".", " and", " or")):
+                    parts[-1] += ";"
+                parts.append(plain[sub.end() :])
+                continue
         bullet = _BULLET.match(plain)
         if bullet:
             current.bulleted = True
+            if not current.items:
+                current.glyph = bullet.group().strip()
             current.items.append(([plain[bullet.end() :]], line))
+            continue
+        if current.bulleted and _PARAGRAPH.match(plain):
+            current = None  # the numbered paragraphs of the body
             continue
         if not current.items:
             if plain.endswith(":"):
@@ -885,7 +1036,7 @@ def _recommendations(rows: Sequence[Row], start: int) -> list[ParsedRecommendati
             current = None  # the list has ended
             continue
         current.items.append(([plain], line))  # the next item of an unbulleted list
-    return [
+    recommendations = [
         ParsedRecommendation(
             section=found.section,
             timescale=Timescale.NONE_STATED,
@@ -895,6 +1046,7 @@ def _recommendations(rows: Sequence[Row], start: int) -> list[ParsedRecommendati
         )
         for found in lists
         for parts, line in found.items
-        for text in _INNER_BULLET.split(join_wrapped(parts))
+        for text in _INNER_BULLET.split(_join_item(parts))
         if text.strip() and not _NO_ITEMS.search(text)
     ]
+    return recommendations, current is not None

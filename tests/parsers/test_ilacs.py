@@ -183,7 +183,7 @@ def test_title_wrapping_over_two_rows():
 
 
 def test_trust_title_keeps_the_trust_name():
-    # Detection does not know this title shape; the parser still reads the name as printed.
+    # The trust's name as printed, whether or not the title says "local authority".
     text = report_2018(
         above_title="", title="Inspection of Widgetshire Children’s Trust children’s services"
     )
@@ -193,6 +193,54 @@ def test_trust_title_keeps_the_trust_name():
         title="Inspection of Widgetshire Children’s Trust local authority children’s services",
     )
     assert parse(_doc(named)).authority_name == "Widgetshire Children’s Trust"
+
+
+@pytest.mark.parametrize(
+    ("above_title", "name"),
+    [
+        # Wrapped over two rows (Bradford 2018, Kensington and Chelsea 2019).
+        (
+            "City of Widgetshire Metropolitan District\nCouncil",
+            "City of Widgetshire Metropolitan District Council",
+        ),
+        ("Royal Borough of Widget and\nGadget", "Royal Borough of Widget and Gadget"),
+        # The reference data's "Bristol, City of" printed without its comma.
+        ("Widgetshire City of", "Widgetshire, City of"),
+    ],
+)
+def test_authority_above_the_title_is_read_whole(above_title, name):
+    assert parse(_doc(report_2018(above_title=above_title))).authority_name == name
+
+
+def test_trust_title_without_childrens_services_ends_at_the_dates():
+    # Bradford 2026: "Inspection of Bradford Children and" / "Families Trust"; only the running
+    # footer says "children's services".
+    text = report_2023_pdf().replace(
+        "Inspection of Widgetshire local authority\nchildren’s services\n",
+        "Inspection of Widgetshire Children and\nFamilies Trust\n",
+    )
+    report = parse(_doc(text, "widgetshire.pdf"))
+    assert report.authority_name == "Widgetshire Children and Families Trust"
+    assert report.title == "Inspection of Widgetshire Children and Families Trust"
+    assert len(report.judgements) == 5
+
+
+def test_title_naming_the_council_without_local_authority_is_an_inspection():
+    # Kent 2022: the first page also mentions an earlier focused visit.
+    text = report_2018(
+        above_title="",
+        title="Inspection of Widgetshire County Council\nchildren’s services",
+        extra="Leaders addressed the areas identified at the focused visit in 2019.",
+    )
+    report = parse(_doc(text))
+    assert report.framework == Framework.ILACS
+    assert report.authority_name == "Widgetshire County Council"
+
+
+def test_local_authority_childrens_social_care_title_is_an_inspection():
+    # Tameside 2019.
+    text = report_2018(title="Inspection of local authority children’s social care\nservices")
+    assert parse(_doc(text)).framework == Framework.ILACS
 
 
 @pytest.mark.parametrize(
@@ -230,6 +278,15 @@ def test_inspection_dates(dates, start, end):
 )
 def test_lead_inspector(lead, name):
     assert parse(_doc(report_2018(lead=lead))).lead_inspector == name
+
+
+def test_two_lead_inspectors_are_both_named():
+    # Stoke-on-Trent 2022.
+    lead = (
+        "Lead inspectors: Rebecca Quested, His Majesty’s Inspector, and Matthew Reed,\n"
+        "His Majesty’s Inspector"
+    )
+    assert parse(_doc(report_2018(lead=lead))).lead_inspector == "Rebecca Quested and Matthew Reed"
 
 
 def test_lead_inspector_from_a_signature_when_not_labelled():
@@ -404,6 +461,49 @@ def test_markup_in_a_text_report_is_not_part_of_the_label():
     assert (report.judgements[0].label, report.judgements[0].grade) == (LEADERS, Grade.GOOD)
 
 
+def test_label_and_grade_printed_as_one_cell():
+    # West Berkshire 2025: "The experiences and progress of children in care Good".
+    text = report_2023_pdf().replace(
+        "The experiences and progress of\tGood\nchildren in care\n",
+        "The experiences and progress of children in care Good\n",
+    )
+    report = parse(_doc(text, "widgetshire.pdf"))
+    assert [(j.label, j.grade) for j in report.judgements][2] == (CARE, Grade.GOOD)
+    assert len(report.judgements) == 5
+    assert report.warnings == []
+
+
+def test_full_stop_after_a_table_label_is_not_part_of_it():
+    # Cheshire East 2020: "... with" / "children and families." beside its wrapped grade.
+    text = report_2023_pdf().replace(
+        "practice with children and families\n", "practice with children and families.\n"
+    )
+    assert parse(_doc(text, "widgetshire.pdf")).judgements[0].label == LEADERS
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        f"{HELP} is: good",  # 2019-2020
+        f"{HELP}\nare: good",
+        "Experiences and progress of children who need help and protection: good",  # no "The"
+        "The experiences of children who need help and protection: good",  # no "and progress"
+    ],
+)
+def test_body_heading_forms_are_read_and_checked(heading):
+    text = report_2018(help_heading=heading, help_grade="Inadequate")
+    report = parse(_doc(text))
+    assert any("the body says 'good'" in w for w in report.warnings), report.warnings
+
+
+def test_prose_continuing_a_sentence_is_not_a_body_heading():
+    extra = (
+        "Despite some strengths, the judgement for\n"
+        "experiences and progress of children in care and care leavers is inadequate."
+    )
+    assert parse(_doc(report_2018(extra=extra))).warnings == []
+
+
 # --------------------------------------------------------------------------- reconciling
 
 
@@ -501,6 +601,100 @@ def test_bullet_glyphs_are_stripped():
         "The quality of plans.",
         "The use of audits.",
     ]
+
+
+def test_heading_with_a_colon_and_lower_case_items_without_full_stops():
+    # Bradford 2018, East Riding 2020, Wakefield 2018: "What needs to improve:".
+    improve = (
+        "What needs to improve:\n"
+        "\uf06e the identification and response to risk, particularly the longer-term\n"
+        "impact of domestic abuse and neglect\n"
+        "\uf06e supervision of social work staff, which provides direction, to be regular and\n"
+        "reflective."
+    )
+    report = parse(_doc(report_2018(improve=improve)))
+    assert [(r.section, r.text) for r in report.recommendations] == [
+        (
+            "What needs to improve",
+            "the identification and response to risk, particularly the longer-term impact of "
+            "domestic abuse and neglect",
+        ),
+        (
+            "What needs to improve",
+            "supervision of social work staff, which provides direction, to be regular and "
+            "reflective.",
+        ),
+    ]
+
+
+def test_unfinished_last_item_ends_at_the_body_heading():
+    # Herefordshire 2018: the last item has no full stop and the heading follows at once.
+    improve = (
+        "What needs to improve\n"
+        "• The regularity and quality of social worker supervision.\n"
+        "• The quality of life-story work for all children"
+    )
+    text = report_2018(improve=improve).replace(f"\n\n{HELP} is good", f"\n{HELP} is good")
+    report = parse(_doc(text))
+    assert [r.text for r in report.recommendations] == [
+        "The regularity and quality of social worker supervision.",
+        "The quality of life-story work for all children",
+    ]
+
+
+def test_list_inside_an_item_belongs_to_it():
+    # Isle of Wight 2023 (minus signs), Manchester 2022 (hyphens), Cornwall 2019 (U+0336).
+    improve = (
+        "What needs to improve?\n"
+        "◼ The quality of oversight and monitoring of:\n"
+        "− the pre-proceedings process in the Public Law Outline (PLO)\n"
+        "- permanence for children, and\n"
+        "\u0336\tprivate fostering.\n"
+        "◼ Caseloads in the children’s assessment and safeguarding teams."
+    )
+    report = parse(_doc(report_2018(improve=improve)))
+    assert [r.text for r in report.recommendations] == [
+        "The quality of oversight and monitoring of: the pre-proceedings process in the "
+        "Public Law Outline (PLO); permanence for children, and private fostering.",
+        "Caseloads in the children’s assessment and safeguarding teams.",
+    ]
+
+
+def test_list_continues_past_a_page_break_with_footer_and_page_number():
+    text = report_2023_pdf().replace(
+        "vulnerabilities.\n(Outcome 4, national framework)\n",
+        "vulnerabilities. (Outcome 4, national framework)\n◼ The timeliness of life-story work.\n",
+    )
+    report = parse(_doc(text, "widgetshire.pdf"))
+    assert [r.text for r in report.recommendations][-2:] == [
+        "The quality of pathway plans for care leavers, including those with additional "
+        "vulnerabilities. (Outcome 4, national framework)",
+        "The timeliness of life-story work.",
+    ]
+    assert [r.page for r in report.recommendations] == [2, 2, 2, 3]
+
+
+def test_numbered_paragraph_ends_a_bulleted_list():
+    improve = (
+        "What needs to improve\n"
+        "• The quality of plans for children\n"
+        "1. Children who need help receive it promptly."
+    )
+    report = parse(_doc(report_2018(improve=improve)))
+    assert [r.text for r in report.recommendations] == ["The quality of plans for children"]
+
+
+def test_suspended_hyphen_at_a_line_end_keeps_its_space():
+    improve = (
+        "What needs to improve?\n"
+        "◼ The consistency of practice to support children who are privately fostered, 16-\n"
+        "and 17-year-olds who present as homeless."
+    )
+    report = parse(_doc(report_2018(improve=improve)))
+    assert report.recommendations[0].text == (
+        "The consistency of practice to support children who are privately fostered, 16- and "
+        "17-year-olds who present as homeless."
+    )
 
 
 # --------------------------------------------------------------------------- refusals
