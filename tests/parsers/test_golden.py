@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from dataclasses import replace
 
 import pytest
 
-from ingest.parsers import parse
+from ingest.parsers import PAGES_NEEDED, parse
 from tests.parsers import golden
 from tests.samples import sample_document
 
@@ -75,3 +76,24 @@ def test_report_matches_golden(expected, source):
 
     for fragment in expected.get("warnings", []):
         assert any(fragment in warning for warning in report.warnings), report.warnings
+
+
+@pytest.mark.parametrize(("expected", "source"), list(_golden_cases()))
+def test_opening_pages_read_as_the_whole_report(expected, source):
+    """A parser that needs only the opening pages (ingest.reading) reads the same from them,
+    or says it needs more: never fewer recommendations quietly."""
+    document = sample_document(source)
+    needed = PAGES_NEEDED.get(expected["framework"])
+    if needed is None or not document.paginated or len(document.pages) <= needed:
+        pytest.skip("read whole")
+    opening = parse(replace(document, pages=document.pages[:needed], complete=False))
+    if opening.needs_more_pages:
+        return  # read whole, as ingest.load.prepare does
+    whole = parse(document)
+    assert opening.judgements == whole.judgements
+    assert opening.recommendations == whole.recommendations
+    assert (opening.lead_inspector, opening.start_date, opening.end_date) == (
+        whole.lead_inspector,
+        whole.start_date,
+        whole.end_date,
+    )

@@ -571,3 +571,258 @@ def test_damaged_2014_reports_raise_only_ingest_errors(cut, junk):
     text = REPORT_2014[:cut] + junk + REPORT_2014[cut + len(junk) :]
     with contextlib.suppress(IngestError):
         sif.parse(Document.from_text(text, name="damaged.txt"))
+
+
+# --------------------------------------------------------------------------- corpus layouts
+# Layouts seen across Ofsted's SIF reports (see the golden tests of corpus reports for the
+# real thing): names and grades that wrap, sentence judgements, lists under sub-headings.
+
+
+def pdf_report(*pages: str):
+    return sif.parse(Document(pages=pages, paginated=True, name="widgetshire.pdf"))
+
+
+COVER_2015 = """London Borough of Widget and
+Gadget
+Inspection of services for children in need of help and
+protection, children looked after and care leavers
+and
+Review of the effectiveness of the Local Safeguarding Children
+Board1
+Inspection dates: 19 November-11 December 2014 and 28 – 30
+January 2015
+Report published: 20 March 2015
+The overall judgement is that children’s services require
+improvement.2
+The judgements on areas of the service that contribute to overall effectiveness are:
+Requires
+1. Children who need help and protection
+improvement
+Requires
+2. Children looked after and achieving\timprovement to be
+good
+2.1 Adoption performance\tNot judged
+Requires improvement
+2.2 Experiences and progress of care leavers
+3. Leadership, management and governance Inadequate
+1 Ofsted produces this report under its power to combine reports.
+1"""
+
+BODY_2015 = (
+    """Contents
+The local authority\t3
+What does the local authority need to improve?\t4
+The local authority’s strengths\t5
+The Local Safeguarding Children Board (LSCB)\t9
+2""",
+    """What does the local authority need to improve?
+Priority and immediate action
+Outcomes for care leavers
+1.\tEnsure that each care leaver has a pathway plan.
+2.\tTake action to re-establish contact with care leavers
+who are not in touch.
+Leadership, management and governance
+3.\tPublish an updated corporate parenting plan
+3""",
+    """Areas for improvement
+The quality of social work practice
+4. Improve the standard of social work assessments by:
+\uf0b7 training social workers
+\uf0b7 auditing assessments.
+5. Ensure that children in care always have a life story book
+The local authority’s strengths
+6. Early help services are well targeted.
+Information about this inspection
+Lead inspector: Jane Smith Senior HMI
+5""",
+    """The Local Safeguarding Children Board (LSCB)
+The Local Safeguarding Children Board is good
+Recommendations
+The following recommendations are those that inspectors considered to be the
+priorities for the board.
+90. Ensure that the board evaluates training (paragraph 95)
+91. Strengthen the board’s oversight of private fostering.
+Inspection findings – the Local Safeguarding Children Board
+92. The board is well led.
+9""",
+)
+
+
+def test_corpus_cover_name_dates_sentence_and_wrapped_grades():
+    report = pdf_report(COVER_2015, *BODY_2015)
+
+    assert report.authority_name == "London Borough of Widget and Gadget"
+    assert (report.start_date, report.end_date) == (date(2014, 11, 19), date(2015, 1, 30))
+    assert report.published_on == date(2015, 3, 20)
+    assert report.lead_inspector == "Jane Smith"
+    assert [(j.label, j.grade_as_printed, j.grade) for j in report.judgements] == [
+        (
+            "The overall judgement is that children’s services require improvement",
+            "require improvement",
+            Grade.REQUIRES_IMPROVEMENT,
+        ),
+        (
+            "Children who need help and protection",
+            "Requires improvement",
+            Grade.REQUIRES_IMPROVEMENT,
+        ),
+        (
+            "Children looked after and achieving",
+            "Requires improvement to be good",
+            Grade.REQUIRES_IMPROVEMENT,
+        ),
+        ("Adoption performance", "Not judged", None),
+        (
+            "Experiences and progress of care leavers",
+            "Requires improvement",
+            Grade.REQUIRES_IMPROVEMENT,
+        ),
+        ("Leadership, management and governance", "Inadequate", Grade.INADEQUATE),
+        ("The Local Safeguarding Children Board is good", "good", Grade.GOOD),
+    ]
+    lscb = report.judgements[-1]
+    assert (lscb.section, lscb.area) == ("The Local Safeguarding Children Board (LSCB)", Area.LSCB)
+    # "Not judged" is kept without a grade and said so; the LSCB's grade stated at the head
+    # of its own part is not "missing from the table".
+    assert any("Adoption performance: printed 'Not judged'" in w for w in report.warnings)
+    assert not any("not in the table" in w for w in report.warnings)
+
+
+def test_corpus_lists_skip_sub_headings_and_end_at_report_headings():
+    report = pdf_report(COVER_2015, *BODY_2015)
+    improve = "What does the local authority need to improve?"
+    lscb = "The Local Safeguarding Children Board (LSCB)"
+
+    assert recommendations(report) == [
+        (
+            improve,
+            Timescale.IMMEDIATELY,
+            RecommendationKind.RECOMMENDATION,
+            "Ensure that each care leaver has a pathway plan.",
+        ),
+        (
+            improve,
+            Timescale.IMMEDIATELY,
+            RecommendationKind.RECOMMENDATION,
+            "Take action to re-establish contact with care leavers who are not in touch.",
+        ),
+        (
+            improve,
+            Timescale.IMMEDIATELY,
+            RecommendationKind.RECOMMENDATION,
+            "Publish an updated corporate parenting plan",
+        ),
+        (
+            improve,
+            Timescale.NONE_STATED,
+            RecommendationKind.AREA_FOR_IMPROVEMENT,
+            "Improve the standard of social work assessments by: training social workers "
+            "auditing assessments.",
+        ),
+        (
+            improve,
+            Timescale.NONE_STATED,
+            RecommendationKind.AREA_FOR_IMPROVEMENT,
+            "Ensure that children in care always have a life story book",
+        ),
+        (
+            lscb,
+            Timescale.NONE_STATED,
+            RecommendationKind.RECOMMENDATION,
+            "Ensure that the board evaluates training (paragraph 95)",
+        ),
+        (
+            lscb,
+            Timescale.NONE_STATED,
+            RecommendationKind.RECOMMENDATION,
+            "Strengthen the board’s oversight of private fostering.",
+        ),
+    ]
+
+
+def test_grade_words_that_do_not_pair_with_the_rows_are_never_guessed():
+    cover = COVER_2015.replace("2.1 Adoption performance\tNot judged", "2.1 Adoption performance")
+    report = pdf_report(cover, *BODY_2015)
+    grades = {j.label: (j.grade_as_printed, j.grade) for j in report.judgements}
+    # Five rows but four grades: no row takes words printed on a line of their own, and
+    # each keeps only the words printed beside its label.
+    assert grades["Children who need help and protection"] == ("", None)
+    assert grades["Children looked after and achieving"] == ("improvement to be", None)
+    assert grades["Adoption performance"] == ("", None)
+    assert grades["Experiences and progress of care leavers"] == ("", None)
+    assert grades["Leadership, management and governance"] == ("Inadequate", Grade.INADEQUATE)
+    assert any("could not be paired" in w for w in report.warnings)
+
+
+def test_table_read_across_a_page_break_after_the_cover_footnote():
+    cover = """Widgetshire County Council
+Inspection of services for children in need of help and
+protection, children looked after and care leavers
+Inspection date: 22 May 2015 – 18 June 2015
+Report published: 3 August 2015
+Children’s services in Widgetshire require improvement to be good
+1. Children who need help and protection\tRequires improvement
+2. Children looked after and achieving permanence\tRequires improvement
+2.1 Adoption performance\tGood
+1 Ofsted produces this report under its power to combine reports.
+1"""
+    second = """2.2 Experiences and progress of care leavers\tInadequate
+3. Leadership, management and governance\tGood
+Contents
+Recommendations\t3
+2"""
+    report = pdf_report(cover, second, "Recommendations\n1. Improve plans.\n3")
+    assert [(j.label, j.grade) for j in report.judgements[3:]] == [
+        ("Adoption performance", Grade.GOOD),
+        ("Experiences and progress of care leavers", Grade.INADEQUATE),
+        ("Leadership, management and governance", Grade.GOOD),
+    ]
+
+
+def test_numbered_themes_with_bullets_make_the_bullets_the_items():
+    text = report_2016(
+        recommendations=(
+            "1. Quality and effectiveness of practice\n"
+            "• Ensure that plans are focused on outcomes.\n"
+            "• Improve assessments.\n"
+            "2. Oversight by leaders\n"
+            "• Stabilise the workforce."
+        )
+    )
+    assert [r.text for r in parse_text(text).recommendations] == [
+        "Ensure that plans are focused on outcomes.",
+        "Improve assessments.",
+        "Stabilise the workforce.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("dates", "start", "end"),
+    [
+        ("Inspection date: 12/09/2016 to 06/10/2016", date(2016, 9, 12), date(2016, 10, 6)),
+        ("Inspection date: 20 June 2017 ─ 13 July 2017", date(2017, 6, 20), date(2017, 7, 13)),
+        ("Inspection dates: 9–24 November 2017", date(2017, 11, 9), date(2017, 11, 24)),
+    ],
+)
+def test_cover_date_forms(dates, start, end):
+    report = parse_text(report_2016(dates=dates))
+    assert (report.start_date, report.end_date) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("lead", "name"),
+    [
+        ("Lead inspector on site: Pietro Battista", "Pietro Battista"),
+        ("Lead inspector: John Mitchell, Senior HMI", "John Mitchell"),
+    ],
+)
+def test_lead_inspector_forms(lead, name):
+    assert parse_text(report_2016(lead=lead)).lead_inspector == name
+
+
+def test_lead_inspector_in_prose_is_not_the_lead_inspector():
+    text = report_2016().replace(
+        "12. Leaders are ambitious.",
+        "12. Leaders met the\nlead inspector attended by the director.",
+    )
+    assert parse_text(text).lead_inspector == "Paula Thomson-Jones"
