@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Developer entry points; needs only Python 3.11 and pip.
 
-    python3 dev.py serve   # set up .venv, migrate, ingest the sample reports, run on :8000
+    python3 dev.py serve [ADDRESS]  # set up .venv, migrate, load the national dataset and the
+                                    # sample reports, run on ADDRESS (default 127.0.0.1:8000)
     python3 dev.py test    # set up .venv, lint, run the whole test suite
 
 The database is SQLite (var/db.sqlite3) unless DATABASE_URL is set.
@@ -46,6 +47,8 @@ def serve(argv: list[str]) -> None:
     env = {"DEBUG": os.environ.get("DEBUG", "1")}
     manage = [str(PYTHON), "manage.py"]
     run(*manage, "migrate", "--no-input", env=env)
+    # The national picture first: every report Ofsted lists, read by this version's parsers.
+    run(*manage, "load_dataset", env=env)
     # Idempotent: files already stored are reported "unchanged". Ofsted's own PDFs go first
     # so that they, not the test renderings of the same reports, are the stored sources.
     reports = [
