@@ -14,7 +14,15 @@ def _check_deploy(**environment: str) -> subprocess.CompletedProcess:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "HTTPS", "SECURE_PROXY_SSL_HEADER", "SECURE_COOKIES"}
+        if key
+        not in {
+            "DEBUG",
+            "HTTPS",
+            "SECURE_PROXY_SSL_HEADER",
+            "SECURE_COOKIES",
+            # Set by the browser tests for their live server; never in a deployment.
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings",
