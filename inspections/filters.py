@@ -6,15 +6,13 @@ exactly the rows the page shows (every page of them).
 
 from __future__ import annotations
 
-from functools import reduce
-from operator import and_
-
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
 from authorities.models import Authority, AuthorityName, AuthorityType, Region
 
+from . import search
 from .grades import HEADLINE_AREAS, Area, Framework, Grade, RecommendationKind, Timescale
 from .queries import AUTHORITY_SORTS, LIST_AREAS, NOT_READ
 
@@ -102,6 +100,14 @@ class InspectionFieldsFilterSet(django_filters.FilterSet):
     def _field(self, name: str) -> str:
         return f"{self.inspection_path}{name}"
 
+    def error_text(self) -> str:
+        """The form's errors in plain words, one line each, for a CSV's 400 answer."""
+        return "\n".join(
+            f"{self.form.fields[name].label if name in self.form.fields else name}: {error}"
+            for name, errors in self.form.errors.items()
+            for error in errors
+        )
+
     def filter_authority(self, queryset: QuerySet, name: str, value: Authority) -> QuerySet:
         return queryset.filter(**{self._field("authority"): value})
 
@@ -135,11 +141,18 @@ class InspectionFieldsFilterSet(django_filters.FilterSet):
 
     @property
     def qs(self) -> QuerySet:
+        # No rows for an invalid filter: an impossible date or an over-long search must
+        # not quietly list (or export) everything.
+        if self.is_bound and not self.form.is_valid():
+            return self.queryset.none()
         queryset = super().qs
-        # The default order applies when no (valid) sort was asked for.
-        if not (self.is_bound and self.form.is_valid() and self.form.cleaned_data.get("sort")):
-            queryset = queryset.order_by(*self.ordering_for("authority"))
+        # The default order applies when no sort was asked for.
+        if not (self.is_bound and self.form.cleaned_data.get("sort")):
+            queryset = self.default_order(queryset)
         return queryset
+
+    def default_order(self, queryset: QuerySet) -> QuerySet:
+        return queryset.order_by(*self.ordering_for("authority"))
 
     def active_filters(self) -> list[tuple[str, str]]:
         """(label, value) of each filter in use, to say on the page what is shown."""
@@ -188,7 +201,14 @@ class JudgementFilter(InspectionFieldsFilterSet):
 
 
 class RecommendationFilter(InspectionFieldsFilterSet):
-    q = django_filters.CharFilter(label="Text contains", method="filter_text")
+    q = django_filters.CharFilter(
+        label="Text contains",
+        method="filter_text",
+        max_length=search.MAX_LENGTH,
+        validators=[search.validate],
+        help_text='Words (all must appear, "supervision" finds "supervise" too) and '
+        f'"quoted phrases"; at most {search.MAX_TERMS}.',
+    )
     section = django_filters.CharFilter(
         label="Section contains", lookup_expr="icontains", field_name="section"
     )
@@ -203,11 +223,19 @@ class RecommendationFilter(InspectionFieldsFilterSet):
         fields: list[str] = []
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        """Every word must appear (in any order): "care leavers housing"."""
-        words = value.split()
-        if not words:
-            return queryset
-        return queryset.filter(reduce(and_, (Q(text__icontains=word) for word in words)))
+        """Every word and phrase must appear: 'care leavers "personal advisers"'."""
+        return search.filter_text(queryset, search.parse(value))
+
+    def default_order(self, queryset: QuerySet) -> QuerySet:
+        """Best matches of a search first (where the database ranks them)."""
+        return search.by_relevance(queryset, *self.ordering_for("authority"))
+
+    @property
+    def text_search(self) -> search.Search:
+        """The valid search of the form, for marking matches."""
+        if self.is_bound and self.form.is_valid():
+            return search.parse(self.form.cleaned_data.get("q") or "")
+        return search.Search((), ())
 
 
 class InspectionFilter(InspectionFieldsFilterSet):

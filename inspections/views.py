@@ -16,6 +16,7 @@ from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
+    HttpResponseBadRequest,
     HttpResponsePermanentRedirect,
 )
 from django.shortcuts import get_object_or_404, redirect, render
@@ -162,6 +163,8 @@ def inspections_csv(request: HttpRequest) -> HttpResponse:
     filterset = InspectionFilter(
         request.GET, queryset=queries.inspections_with_counts(), request=request
     )
+    if filterset.errors:
+        return _bad_filters(filterset)
     rows = csv_export.inspection_rows(filterset.qs, csv_export.Links(request))
     return csv_export.csv_response("inspections.csv", csv_export.INSPECTION_COLUMNS, rows)
 
@@ -272,6 +275,15 @@ def compare_csv(request: HttpRequest) -> HttpResponse:
 # --------------------------------------------------------------------------- explorers
 
 
+def _bad_filters(filterset) -> HttpResponse:
+    """An export asked for with an invalid filter: say what is wrong, export nothing."""
+    return HttpResponseBadRequest(
+        f"Bad request: the filters are not valid, so nothing was exported.\n"
+        f"{filterset.error_text()}\n",
+        content_type="text/plain; charset=utf-8",
+    )
+
+
 def _explorer(
     request: HttpRequest,
     filterset,
@@ -317,6 +329,8 @@ def judgements_csv(request: HttpRequest) -> HttpResponse:
     filterset = JudgementFilter(
         request.GET, queryset=queries.published_judgements(), request=request
     )
+    if filterset.errors:
+        return _bad_filters(filterset)
     rows = csv_export.judgement_rows(filterset.qs, csv_export.Links(request))
     return csv_export.csv_response("judgements.csv", csv_export.JUDGEMENT_COLUMNS, rows)
 
@@ -348,5 +362,7 @@ def recommendations_csv(request: HttpRequest) -> HttpResponse:
     filterset = RecommendationFilter(
         request.GET, queryset=queries.published_recommendations(), request=request
     )
+    if filterset.errors:
+        return _bad_filters(filterset)
     rows = csv_export.recommendation_rows(filterset.qs, csv_export.Links(request))
     return csv_export.csv_response("recommendations.csv", csv_export.RECOMMENDATION_COLUMNS, rows)

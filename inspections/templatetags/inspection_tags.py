@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -16,6 +14,9 @@ from inspections.queries import (
     area_short_label,
     grade_label,
 )
+
+from ..search import Search, TooManyTerms, highlight_pattern
+from ..search import parse as parse_search
 
 register = template.Library()
 
@@ -94,12 +95,17 @@ def area_short(area: str) -> str:
 
 
 @register.filter
-def highlight(text: str, query: str | None) -> SafeString:
-    """The text, escaped, with each word of a free-text search marked where it matches."""
-    words = sorted({word for word in (query or "").split()}, key=len, reverse=True)
-    if not words:
+def highlight(text: str, text_search: Search | str | None) -> SafeString:
+    """The text, escaped, with each word and phrase of a free-text search marked where it
+    matches (a word by its stem: a search for "supervision" marks "supervised")."""
+    if isinstance(text_search, str):
+        try:
+            text_search = parse_search(text_search)
+        except TooManyTerms:
+            text_search = None
+    pattern = highlight_pattern(text_search) if text_search else None
+    if pattern is None:
         return escape(text)
-    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
     parts, last = [], 0
     for match in pattern.finditer(text):
         parts.append(escape(text[last : match.start()]))
