@@ -6,6 +6,7 @@ Everything that differs between a laptop and production comes from the environme
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "axes",
     "authorities",
     "inspections",
     "ingest",
@@ -66,6 +68,31 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "inspections.middleware.ContentSecurityPolicy",
+    # Last, as django-axes asks: it answers a locked-out sign-in.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# username from one address, that pair is locked out for AXES_COOLOFF_MINUTES. A
+# maintained library rather than our own: it records attempts in the database (so every
+# web worker sees them), resets on success and ships admin views to lift a lockout.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Where the client's address is read: REMOTE_ADDR unless a trusted proxy sets a header
+# (e.g. AXES_IP_HEADERS="HTTP_X_FORWARDED_FOR,REMOTE_ADDR"); trusting a header no proxy
+# sets would let anyone choose their address and dodge the lockout.
+AXES_IPWARE_META_PRECEDENCE_ORDER = [
+    header.strip()
+    for header in os.environ.get("AXES_IP_HEADERS", "REMOTE_ADDR").split(",")
+    if header.strip()
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -138,6 +165,14 @@ MEDIA_URL = "media/"
 # takes longer than the timeout is stopped (hostile or pathological PDFs).
 INGEST_MAX_UPLOAD_BYTES = int(os.environ.get("INGEST_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 INGEST_PARSE_TIMEOUT_SECONDS = float(os.environ.get("INGEST_PARSE_TIMEOUT_SECONDS", "120"))
+# The most one upload request may carry, checked while it streams in (with the per-file
+# limit above) by ingest.upload_handlers.LimitedUploadHandler.
+INGEST_MAX_REQUEST_BYTES = int(os.environ.get("INGEST_MAX_REQUEST_BYTES", 100 * 1024 * 1024))
+FILE_UPLOAD_HANDLERS = [
+    "ingest.upload_handlers.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 # Address space a parse worker may use: a PDF built to exhaust memory fails on its own.
 INGEST_PARSE_MEMORY_BYTES = int(os.environ.get("INGEST_PARSE_MEMORY_BYTES", 2 * 1024**3))
 # Files the admin upload parses side by side (each in its own worker process).

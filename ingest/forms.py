@@ -71,7 +71,7 @@ class UploadReportsForm(forms.Form):
             del self.fields["publish"]
 
     def clean_files(self):
-        files = self.cleaned_data["files"]
+        files = [uploaded for uploaded in self.cleaned_data["files"] if uploaded]
         if len(files) > MAX_FILES_PER_UPLOAD:
             raise forms.ValidationError(
                 f"Upload at most {MAX_FILES_PER_UPLOAD} files at a time (you chose {len(files)})."

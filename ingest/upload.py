@@ -158,6 +158,12 @@ def _store(item: _Checked, *, user, publish: bool, listing: Listing | None) -> U
     return _describe(name, result, started)
 
 
+def refused_upload(name: str, message: str) -> UploadResult:
+    """The result of a file refused before it reached the pipeline (over the size limit
+    while it streamed in)."""
+    return _refused(name, message, time.perf_counter())
+
+
 def _refused(name: str, message: str, started: float) -> UploadResult:
     return UploadResult(
         name=name,

@@ -32,7 +32,7 @@ from django.views.decorators.http import require_POST
 
 from ingest.forms import UploadReportsForm
 from ingest.reparse import ReparseResult, reparse
-from ingest.upload import Outcome, ingest_uploads
+from ingest.upload import Outcome, ingest_uploads, refused_upload
 
 from . import grades
 from .models import DeletedRow, EditTracking, Inspection, Judgement, Recommendation
@@ -532,9 +532,16 @@ class InspectionAdmin(admin.ModelAdmin):
         if not self.has_upload_permission(request):
             raise PermissionDenied
         can_publish = self.has_publish_permission(request)
+        posted = request.method == "POST"
         form = UploadReportsForm(
-            request.POST or None, request.FILES or None, can_publish=can_publish
+            request.POST if posted else None,
+            request.FILES if posted else None,
+            can_publish=can_publish,
         )
+        # Files dropped while streaming in, over the size limit (ingest.upload_handlers).
+        skipped = getattr(request, "upload_skipped", [])
+        if skipped:
+            form.fields["files"].required = False
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -542,9 +549,16 @@ class InspectionAdmin(admin.ModelAdmin):
             "can_publish": can_publish,
             "title": "Upload reports",
         }
-        if request.method == "POST" and form.is_valid():
+        refusal = getattr(request, "upload_refusal", "")
+        if refusal:
+            # The body was not read past the limit: no file is whole, none is read.
+            form = UploadReportsForm(can_publish=can_publish)
+            context["form"] = form
+            context["upload_refusal"] = refusal
+        elif request.method == "POST" and form.is_valid():
             publish = can_publish and form.cleaned_data.get("publish", False)
-            results = ingest_uploads(
+            results = [refused_upload(name, reason) for name, reason in skipped]
+            results += ingest_uploads(
                 form.cleaned_data["files"],
                 user=request.user,
                 publish=publish,

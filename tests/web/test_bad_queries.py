@@ -28,3 +28,11 @@ def test_a_nul_character_in_the_query_is_a_400(client, url):
 def test_ordinary_queries_still_work(client):
     assert client.get("/recommendations/?q=supervision").status_code == 200
     assert client.get("/compare/?authority=knowsley").status_code in (200, 302)
+
+
+@pytest.mark.parametrize("url", ["/", "/authorities/", "/judgements/", "/admin/login/"])
+def test_every_page_has_a_strict_content_security_policy(client, url):
+    policy = client.get(url).headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "frame-ancestors 'none'" in policy
