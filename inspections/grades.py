@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import models
 
@@ -197,6 +198,49 @@ FRAMEWORKS_WITH_OVERALL_JUDGEMENT = frozenset({Framework.APA, Framework.SIF, Fra
 
 def has_overall_judgement(framework: str) -> bool:
     return framework in FRAMEWORKS_WITH_OVERALL_JUDGEMENT
+
+
+# The areas every report of a framework judges: a report read without one of them lost a
+# row of its table (or prints an unusual one), and says so in a warning. ILACS reports
+# judge care leavers apart from children in care from January 2023.
+EXPECTED_AREAS: dict[str, tuple[str, ...]] = {
+    Framework.APA: (Area.OVERALL, Area.CAPACITY_TO_IMPROVE),
+    Framework.SLAC: (Area.HELP_AND_PROTECTION, Area.CHILDREN_IN_CARE),
+    Framework.LAC: (Area.CHILDREN_IN_CARE, Area.CAPACITY_TO_IMPROVE),
+    Framework.SIF: (
+        Area.OVERALL,
+        Area.HELP_AND_PROTECTION,
+        Area.CHILDREN_IN_CARE,
+        Area.ADOPTION,
+        Area.CARE_LEAVERS,
+        Area.LEADERSHIP,
+    ),
+    Framework.LSCB_REVIEW: (Area.LSCB,),
+    Framework.ILACS: (
+        Area.OVERALL,
+        Area.LEADERSHIP,
+        Area.HELP_AND_PROTECTION,
+        Area.CHILDREN_IN_CARE,
+    ),
+    Framework.ILACS_2026: (
+        Area.LEADERSHIP,
+        Area.HELP_AND_PROTECTION,
+        Area.CHILDREN_IN_CARE,
+        Area.CARE_LEAVERS,
+    ),
+}
+CARE_LEAVERS_JUDGED_APART_FROM = date(2023, 1, 1)
+
+
+def expected_areas(framework: str, start_date: date | None) -> tuple[str, ...]:
+    areas = EXPECTED_AREAS.get(framework, ())
+    if (
+        framework == Framework.ILACS
+        and start_date is not None
+        and start_date >= CARE_LEAVERS_JUDGED_APART_FROM
+    ):
+        areas = (*areas, Area.CARE_LEAVERS)
+    return areas
 
 
 # Word forms as printed, in any framework. Longer phrases first so that "requires

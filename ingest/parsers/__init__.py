@@ -11,7 +11,7 @@ import importlib
 import re
 from types import ModuleType
 
-from inspections.grades import Framework
+from inspections.grades import Area, Framework, expected_areas
 
 from ..document import Document
 from ..errors import IngestError, OtherReportKind, ParseError, UnknownReportKind
@@ -178,4 +178,37 @@ def parse(document: Document) -> ParsedReport:
             "services report?"
         )
     report.warnings[:0] = document.warnings  # text lost in reading comes first
+    report.warnings.extend(_missing_areas(report))
+    report.warnings.extend(_run_together(report))
     return report
+
+
+# A numbered item inside a recommendation's text, after the end of a sentence: "... plans.
+# 30. Ensure that ...". The list's numbering was out of sequence where it was read, so
+# items ran together.
+_EMBEDDED_ITEM = re.compile(r"[.;:]\s+\(?(?P<number>\d{1,3})[.)]\s+[A-Z]")
+
+
+def _run_together(report: ParsedReport) -> list[str]:
+    warnings = []
+    for position, recommendation in enumerate(report.recommendations, start=1):
+        match = _EMBEDDED_ITEM.search(recommendation.text)
+        if match:
+            warnings.append(
+                f"Recommendation {position} ('{recommendation.text[:50]}...') holds an item "
+                f"numbered {match['number']} inside it: the list's numbering is out of "
+                "sequence there and items may have run together; check the report."
+            )
+    return warnings
+
+
+def _missing_areas(report: ParsedReport) -> list[str]:
+    """A warning for each area the report's framework always judges that was not read."""
+    read = {judgement.area for judgement in report.judgements}
+    label = Framework(report.framework).label
+    return [
+        f"No judgement on {Area(area).label.lower()} was read, though every report of this "
+        f"kind ({label}) has one: check the report's table of judgements."
+        for area in expected_areas(report.framework, report.start_date)
+        if area not in read
+    ]
