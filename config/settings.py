@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "inspections.middleware.RejectNulCharacters",
+    "inspections.middleware.PublicPageCache",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -131,6 +132,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+PUBLIC_PAGE_CACHE = env_bool("PUBLIC_PAGE_CACHE", True)
+# "pages": whole public pages under the data version (inspections.middleware.PublicPageCache),
+# one cache per web process.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "3000"))},
+    },
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -175,6 +189,9 @@ FILE_UPLOAD_HANDLERS = [
 ]
 # Address space a parse worker may use: a PDF built to exhaust memory fails on its own.
 INGEST_PARSE_MEMORY_BYTES = int(os.environ.get("INGEST_PARSE_MEMORY_BYTES", 2 * 1024**3))
+# All the reading one admin upload may do, below the web server's request timeout (the
+# Dockerfile runs gunicorn with --timeout 180): later files are refused saying so.
+INGEST_UPLOAD_DEADLINE_SECONDS = float(os.environ.get("INGEST_UPLOAD_DEADLINE_SECONDS", "150"))
 # Files the admin upload parses side by side (each in its own worker process).
 INGEST_PARALLEL_PARSES = int(os.environ.get("INGEST_PARALLEL_PARSES", "2"))
 

@@ -18,3 +18,6 @@ WHITENOISE_AUTOREFRESH = True
 
 # Each test reads its files afresh; tests of the cache pass their own folder.
 INGEST_LAYOUT_CACHE = None
+
+# Tests look at each response's context; tests/web/test_page_cache.py turns the cache on.
+PUBLIC_PAGE_CACHE = False

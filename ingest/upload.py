@@ -30,6 +30,10 @@ from .sandbox import prepare_isolated
 logger = logging.getLogger(__name__)
 
 
+# A file is not started with less time than this left before the upload's deadline.
+MIN_PARSE_SECONDS = 1.0
+
+
 class FileTooLarge(IngestError):
     """The upload is larger than ``settings.INGEST_MAX_UPLOAD_BYTES``."""
 
@@ -95,18 +99,18 @@ def ingest_uploads(
     """:func:`ingest_upload` for several files, in the order given.
 
     The files are parsed side by side (each in its own worker process, at most
-    ``settings.INGEST_PARALLEL_PARSES`` at a time, default 2), then loaded one by one in
-    this process: the database sees them in order, one transaction each.
+    ``settings.INGEST_PARALLEL_PARSES`` at a time), then loaded one by one in this process:
+    the database sees them in order, one transaction each.
+
+    All of it fits in ``settings.INGEST_UPLOAD_DEADLINE_SECONDS``, which a deployment sets
+    below its web server's request timeout: a file's parse gets at most the time left, and
+    a file not started by then is refused saying so, so the page always answers.
     """
+    deadline = time.monotonic() + settings.INGEST_UPLOAD_DEADLINE_SECONDS
     workers = max(1, settings.INGEST_PARALLEL_PARSES)
-    if len(files) <= 1 or workers == 1:
-        return [
-            ingest_upload(uploaded, user=user, publish=publish, listing=listing)
-            for uploaded in files
-        ]
     # Threads only wait for the worker processes; the parsing happens in those.
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="upload") as pool:
-        checked = list(pool.map(_check_and_parse, files))
+        checked = list(pool.map(lambda uploaded: _check_and_parse(uploaded, deadline), files))
     return [_store(item, user=user, publish=publish, listing=listing) for item in checked]
 
 
@@ -118,7 +122,7 @@ def ingest_upload(
     A refused file changes nothing: the checks come first, and :func:`load` stores the
     inspection, its rows and its file in one transaction or not at all.
     """
-    return _store(_check_and_parse(uploaded), user=user, publish=publish, listing=listing)
+    return ingest_uploads([uploaded], user=user, publish=publish, listing=listing)[0]
 
 
 @dataclass
@@ -130,9 +134,18 @@ class _Checked:
     refusal: str = ""
 
 
-def _check_and_parse(uploaded: UploadedFile) -> _Checked:
-    """The part without the database: checks, then the parse in a worker process."""
+def _check_and_parse(uploaded: UploadedFile, deadline: float) -> _Checked:
+    """The part without the database: checks, then the parse in a worker process, within
+    the upload's ``deadline`` (a ``time.monotonic()`` value)."""
     item = _Checked(name=Path(uploaded.name or "unnamed").name, started=time.perf_counter())
+    left = deadline - time.monotonic()
+    if left < MIN_PARSE_SECONDS:
+        item.refusal = (
+            f"{item.name}: not read: this upload took all the time one upload may take "
+            f"({settings.INGEST_UPLOAD_DEADLINE_SECONDS:g} seconds) before this file's turn; "
+            "upload it again on its own or with fewer files"
+        )
+        return item
     try:
         check_before_parsing(item.name, uploaded.size)
         item.data = b"".join(uploaded.chunks())
@@ -140,7 +153,9 @@ def _check_and_parse(uploaded: UploadedFile) -> _Checked:
     except IngestError as error:
         item.refusal = str(error)
         return item
-    item.prepared = prepare_isolated(item.data, item.name)
+    item.prepared = prepare_isolated(
+        item.data, item.name, timeout=min(settings.INGEST_PARSE_TIMEOUT_SECONDS, left)
+    )
     return item
 
 

@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class InspectionsConfig(AppConfig):
     name = "inspections"
+
+    def ready(self) -> None:
+        from . import freshness
+
+        freshness.connect()

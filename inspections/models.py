@@ -262,3 +262,23 @@ class DeletedRow(models.Model):
             },
         )
         return deleted
+
+
+class DataVersion(models.Model):
+    """One row whose number grows whenever anything a public page shows changes.
+
+    Public pages are cached under it (:mod:`inspections.freshness`): an ingest, a
+    correction, a publish or a dataset load bumps it when its transaction commits, so no
+    page is served stale, and every web process sees the change at its next request.
+    """
+
+    version = models.BigIntegerField(default=1)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="data_version_single_row")
+        ]
+
+    def __str__(self) -> str:
+        return f"data version {self.version}"

@@ -2,6 +2,16 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Each test rolls the database back, data version included: cached pages must go too."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Every test stores uploaded report files in its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"

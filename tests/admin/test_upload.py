@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import time
 
 import pytest
 
@@ -344,3 +345,22 @@ def test_a_refusal_reads_as_one_sentence_without_doubled_punctuation(editor_clie
     page = response.content.decode()
     assert "inspection report? Nothing was stored." in page
     assert "?." not in page and ".." not in page.replace("...", "")
+
+
+def test_an_upload_answers_within_its_deadline_refusing_what_it_could_not_read(
+    editor_client, settings, monkeypatch
+):
+    settings.INGEST_UPLOAD_DEADLINE_SECONDS = 2.5
+    settings.INGEST_PARALLEL_PARSES = 1
+    monkeypatch.setattr(sandbox, "PREPARE_FUNCTION", "tests.admin.workers:sleep_forever")
+    files = [upload_file(f"slow{n}.pdf", b"%PDF-1.4 slow") for n in range(4)]
+
+    started = time.perf_counter()
+    response = post_files(editor_client, *files)
+
+    assert time.perf_counter() - started < 10
+    results = results_of(response)
+    assert results["slow0.pdf"].reason.startswith("this file could not be read within")
+    late = [results[f"slow{n}.pdf"].reason for n in (2, 3)]
+    assert all(reason.startswith("not read: this upload took all the time") for reason in late)
+    assert all(result.refused for result in results.values())
