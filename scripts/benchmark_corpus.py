@@ -11,8 +11,8 @@ and layout cache, and prints its wall time with PASS/FAIL against the target:
 2. Full re-parse from the cache (``ingest --replace --all --jobs 2``): under 30 s.
 3. Re-parse of 40 stored reports with the cache, against the same re-parse with no cache
    (which extracts every PDF again, as before the cache): ratio printed (0.026x wanted).
-4. Extraction of the corpus's ILACS reports: opening pages only against whole PDFs, in
-   this process, CPU time: ratio printed (0.17x wanted).
+4. Extraction of 40 of the corpus's ILACS reports (every eighth): opening pages only, as
+   the ingest reads them, against whole PDFs, in this process, CPU time: ratio printed.
 """
 
 from __future__ import annotations
@@ -118,24 +118,27 @@ def main() -> int:
     django.setup()
     from ingest.extract import PdfReader
     from ingest.parsers import PAGES_NEEDED, detect_framework
-    from ingest.reading import OPENING_PAGES
+    from ingest.reading import read_report
 
     opening_seconds = whole_seconds = 0.0
-    count = 0
+    count = seen = 0
     for row in rows:
-        if "focused visit" in row["listing"]:
+        if "focused visit" in row["listing"] or count >= SAMPLE:
             continue
         data = (args.corpus / row["file"]).read_bytes()
         if not data.startswith(b"%PDF"):
             continue
-        started = time.process_time()
         try:
-            opening = PdfReader(data, name=row["file"]).read(OPENING_PAGES)
-            framework = detect_framework(opening)
+            framework = detect_framework(PdfReader(data, name=row["file"]).read(1))
         except Exception:
             continue
         if framework not in PAGES_NEEDED:
             continue
+        seen += 1
+        if seen % 8:
+            continue
+        started = time.process_time()
+        read_report(data, row["file"], sha256="", cache=None)
         opening_seconds += time.process_time() - started
         started = time.process_time()
         PdfReader(data, name=row["file"]).read(None)
