@@ -34,6 +34,11 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         clean_one = super().clean
         if isinstance(data, list | tuple):
+            if not data:
+                # No file chosen: a form error, not an empty result page.
+                if self.required:
+                    raise forms.ValidationError(self.error_messages["required"], code="required")
+                return []
             return [clean_one(item, initial) for item in data]
         return [clean_one(data, initial)]
 

@@ -642,8 +642,22 @@ class RowAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+    # Deleting an inspection deletes its rows, and the admin asks whether the user may
+    # delete those: the permission stays as granted. Here, one by one, rows are not
+    # deleted: no delete action, link or page (a deletion on the inspection's page is
+    # recorded, so that re-parsing does not bring the row back).
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return super().change_view(
+            request, object_id, form_url, {**(extra_context or {}), "show_delete": False}
+        )
+
+    def delete_view(self, request, object_id, extra_context=None):
+        raise PermissionDenied("Delete rows on their inspection's page, where it is recorded.")
 
     def save_model(self, request, obj, form, change):
         mark_edited(obj, request.user)

@@ -117,6 +117,11 @@ class Area(models.TextChoices):
     USER_ENGAGEMENT = "user-engagement", "User engagement"
     PARTNERSHIP_WORKING = "partnership-working", "Partnership working"
     EQUALITY_AND_DIVERSITY = "equality-and-diversity", "Equality and diversity"
+    # 2009-2012 quality-of-provision sub-judgements.
+    SERVICE_RESPONSIVENESS = "service-responsiveness", "Service responsiveness"
+    ASSESSMENT = "assessment-and-direct-work", "Assessment and direct work with children"
+    CASE_PLANNING = "case-planning", "Case planning, review and recording"
+    VALUE_FOR_MONEY = "value-for-money", "Value for money"
     OTHER = "other", "Other (label not recognised)"
 
 
@@ -361,6 +366,10 @@ _AREA_PATTERNS: tuple[tuple[re.Pattern[str], Area], ...] = tuple(
         # SLAC 2010 Record of main findings: "Partnerships\tOutstanding".
         (r"^partnerships$", Area.PARTNERSHIP_WORKING),
         (r"equality and diversity", Area.EQUALITY_AND_DIVERSITY),
+        (r"service responsiveness", Area.SERVICE_RESPONSIVENESS),
+        (r"assessment and direct work", Area.ASSESSMENT),
+        (r"case planning", Area.CASE_PLANNING),
+        (r"value for money", Area.VALUE_FOR_MONEY),
     )
 )
 

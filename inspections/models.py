@@ -108,13 +108,16 @@ class Inspection(models.Model):
             Framework.SIF: "SIF",
             Framework.LSCB_REVIEW: "LSCB review",
             Framework.ILACS: "ILACS",
-            Framework.ILACS_2026: "ILACS (2026)",
+            # "2026 ILACS standard (no overall grade)", not "2026 ILACS (2026) standard".
+            Framework.ILACS_2026: "ILACS",
         }
         name = names[self.framework]
         if self.inspection_type == InspectionType.REINSPECTION:
-            return f"{name} re-inspection"
-        if self.inspection_type in (InspectionType.STANDARD, InspectionType.SHORT):
-            return f"{name} {self.get_inspection_type_display().split()[0].lower()}"
+            name = f"{name} re-inspection"
+        elif self.inspection_type in (InspectionType.STANDARD, InspectionType.SHORT):
+            name = f"{name} {self.get_inspection_type_display().split()[0].lower()}"
+        if self.framework == Framework.ILACS_2026:
+            name = f"{name} (no overall grade)"
         return name
 
     @property

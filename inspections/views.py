@@ -92,6 +92,8 @@ def authority_list(request: HttpRequest) -> HttpResponse:
     rows = queries.authority_rows(
         form.authorities(), grade=grade, grade_area=grade_area, sort=form.sort_key
     )
+    if form.is_valid() and form.cleaned_data.get("q") and len(rows) == 1:
+        return redirect(queries.authority_url(rows[0].authority.slug))  # the one it names
     sort = form.sort_key
     columns = [
         ("name", "Authority"),

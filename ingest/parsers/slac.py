@@ -96,7 +96,7 @@ from .slac_common import (
     split_run_together,
 )
 
-PARSER_VERSION = "slac-1"
+PARSER_VERSION = "slac-2"
 
 FRAMEWORK = Framework.SLAC
 

@@ -7,7 +7,7 @@ from django.contrib.messages import get_messages
 
 from inspections.admin import mark_edited
 from inspections.grades import Area, Grade
-from inspections.models import DeletedRow, Judgement, Recommendation
+from inspections.models import DeletedRow, Inspection, Judgement, Recommendation
 
 from .factories import (
     CHANGELIST_URL,
@@ -338,3 +338,28 @@ def test_the_judgement_admin_marks_edits_too(admin_client, admin_user, inspectio
     assert (
         admin_client.get(f"/admin/inspections/judgement/{adoption.pk}/delete/").status_code == 403
     )
+
+
+def test_a_superuser_can_delete_an_inspection_with_its_rows(admin_client):
+    inspection = ingest_sample(K2017_TEXT)
+    url = f"/admin/inspections/inspection/{inspection.pk}/delete/"
+
+    confirm = admin_client.get(url)
+    page = confirm.content.decode()
+    assert confirm.status_code == 200
+    assert "doesn’t have permission" not in page and "permission to delete" not in page
+
+    response = admin_client.post(url, {"post": "yes"})
+
+    assert response.status_code == 302
+    assert not Inspection.objects.filter(pk=inspection.pk).exists()
+    assert not Judgement.objects.filter(inspection_id=inspection.pk).exists()
+
+
+def test_row_pages_offer_no_delete(admin_client):
+    inspection = ingest_sample(K2017_TEXT)
+    judgement = inspection.judgements.first()
+    page = admin_client.get(f"/admin/inspections/judgement/{judgement.pk}/change/").content
+    assert b"deletelink" not in page
+    changelist = admin_client.get("/admin/inspections/judgement/").content.decode()
+    assert "delete_selected" not in changelist

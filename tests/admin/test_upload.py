@@ -364,3 +364,12 @@ def test_an_upload_answers_within_its_deadline_refusing_what_it_could_not_read(
     late = [results[f"slow{n}.pdf"].reason for n in (2, 3)]
     assert all(reason.startswith("not read: this upload took all the time") for reason in late)
     assert all(result.refused for result in results.values())
+
+
+def test_uploading_with_no_file_chosen_is_a_form_error(editor_client):
+    before = db_snapshot()
+    response = editor_client.post(UPLOAD_URL, {"files": ""})
+    assert response.status_code == 200
+    assert response.templates[0].name == "admin/inspections/inspection/upload.html"
+    assert response.context["form"].errors["files"]
+    assert db_snapshot() == before

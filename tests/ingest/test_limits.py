@@ -168,8 +168,8 @@ def test_killing_the_command_stops_its_workers(tmp_path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    workers: set[int] = set()
     try:
-        workers: set[int] = set()
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and len(workers) < 3:  # a fork server and 2 workers
             time.sleep(0.2)
@@ -186,5 +186,6 @@ def test_killing_the_command_stops_its_workers(tmp_path):
     finally:
         if command.poll() is None:
             command.kill()
-        for pid in _running(_children(command.pid)):
+        # Once the command is gone its workers belong to init: kill them by the pids seen.
+        for pid in _running(workers | _children(command.pid)):
             os.kill(pid, signal.SIGKILL)

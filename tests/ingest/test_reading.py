@@ -11,7 +11,7 @@ from ingest.errors import OtherReportKind, UnknownReportKind
 from ingest.extract import PdfReader, read_bytes
 from ingest.load import prepare, sha256_of
 from ingest.parsers import PAGES_NEEDED, parse
-from ingest.reading import OPENING_PAGES, read_report
+from ingest.reading import FIRST_PAGES, read_report
 from inspections.grades import Framework
 from tests.pdfgen import make_pdf
 from tests.samples import sample_document, sample_path
@@ -51,7 +51,7 @@ def test_a_refused_kind_is_refused_from_its_opening_pages_and_again_from_the_cac
     with pytest.raises(OtherReportKind, match="focused visit"):
         read_report(FOCUSED_VISIT, "fv.pdf", sha256=sha, cache=tmp_path)
     cached = layout_cache.get(tmp_path, sha, name="fv.pdf")
-    assert cached is not None and len(cached.pages) == OPENING_PAGES and not cached.complete
+    assert cached is not None and len(cached.pages) == FIRST_PAGES == 1 and not cached.complete
 
     prepared = prepare(FOCUSED_VISIT, "fv.pdf", cache=tmp_path)
     assert prepared.from_cache  # refused again without extracting again

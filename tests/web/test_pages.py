@@ -105,17 +105,22 @@ def test_authority_list_sorts_by_grade_with_ungraded_last(client, merseyside):
     "query", ["Knowsley Metropolitan Borough Council", "knowsley council", "E08000011", "340"]
 )
 def test_authority_search_finds_any_name_or_code(client, query):
+    assert _found(client, query) == ["knowsley"]
+
+
+def _found(client, query: str) -> list[str]:
+    """The authorities a search finds: the one it opens, or the list it shows."""
     response = client.get("/authorities/", {"q": query})
-    assert [row.authority.slug for row in response.context["rows"]] == ["knowsley"]
+    if response.status_code == 302:  # exactly one match opens its page
+        return [response["Location"].strip("/").split("/")[-1]]
+    return [row.authority.slug for row in response.context["rows"]]
 
 
 def test_authority_search_finds_punctuation_variants_and_former_authorities(client):
-    response = client.get("/authorities/", {"q": "St. Helens"})
-    assert [row.authority.slug for row in response.context["rows"]] == ["st-helens"]
+    assert _found(client, "St. Helens") == ["st-helens"]
     # Former authorities are left out of the plain list but found by a search.
     assert "cumbria" not in [r.authority.slug for r in client.get("/authorities/").context["rows"]]
-    response = client.get("/authorities/", {"q": "Cumbria"})
-    assert "cumbria" in [row.authority.slug for row in response.context["rows"]]
+    assert "cumbria" in _found(client, "Cumbria")
 
 
 # --------------------------------------------------------------------------- timeline
@@ -570,3 +575,26 @@ def test_inspection_without_a_stored_file_links_to_ofsteds_copy(client, merseysi
     assert "Download the report" not in page
     assert "p.&nbsp;2" in page
     assert inspection.sha256[:16] in page
+
+
+def test_an_authority_search_with_one_match_opens_it(client, merseyside):
+    response = client.get("/authorities/", {"q": "knowsley"})
+    assert response.status_code == 302
+    assert response["Location"] == "/authorities/knowsley/"
+    assert client.get("/authorities/", {"q": "l"}).status_code == 200  # several: the list
+
+
+def test_compare_grids_show_the_printed_grade_as_text(client, merseyside):
+    page = html(client.get("/compare/?authority=knowsley&authority=liverpool&area=overall"))
+    assert "printed “" in page
+
+
+def test_a_post_april_2026_inspection_is_named_without_repeating_its_year(client, merseyside):
+    inspection = make_inspection(
+        "wirral",
+        Framework.ILACS_2026,
+        date(2026, 5, 11),
+        [J("The impact of leaders", "Good", "Judgements")],
+        inspection_type="standard",
+    )
+    assert str(inspection) == "Wirral 2026 ILACS standard (no overall grade)"

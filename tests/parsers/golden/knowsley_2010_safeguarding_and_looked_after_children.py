@@ -20,7 +20,11 @@ from datetime import date
 SG = "Safeguarding services"
 LAC = "Services for looked after children"
 AFI = "area-for-improvement"
-OTHER = "other"
+# 2009-2012 sub-judgements, each an area of its own (they were "other" before).
+RESPONSIVE = "service-responsiveness"
+ASSESS = "assessment-and-direct-work"
+PLANNING = "case-planning"
+VFM = "value-for-money"
 
 EXPECTED = {
     "sources": [
@@ -60,10 +64,10 @@ EXPECTED = {
             "Service responsiveness including complaints",
             "Adequate",
             "requires-improvement",
-            OTHER,
+            RESPONSIVE,
         ),
-        (SG, "Assessment and direct work with children and families", "Good", "good", OTHER),
-        (SG, "Case planning, review and recording", "Good", "good", OTHER),
+        (SG, "Assessment and direct work with children and families", "Good", "good", ASSESS),
+        (SG, "Case planning, review and recording", "Good", "good", PLANNING),
         (SG, "Leadership and management", "Grade: 2 (Good)", "good", "leadership"),
         (
             SG,
@@ -83,7 +87,7 @@ EXPECTED = {
         (SG, "User engagement", "Adequate", "requires-improvement", "user-engagement"),
         (SG, "Partnerships", "Outstanding", "outstanding", "partnership-working"),
         (SG, "Equality and diversity", "Good", "good", "equality-and-diversity"),
-        (SG, "Value for money", "Outstanding", "outstanding", OTHER),
+        (SG, "Value for money", "Outstanding", "outstanding", VFM),
         (LAC, "Overall effectiveness", "Good", "good", "children-in-care"),
         (LAC, "Capacity for improvement", "Outstanding", "outstanding", "capacity-to-improve"),
         (LAC, "Being healthy", "Outstanding", "outstanding", "being-healthy"),
@@ -92,9 +96,9 @@ EXPECTED = {
         (LAC, "Making a positive contribution", "Good", "good", "positive-contribution"),
         (LAC, "Economic well-being", "Good", "good", "economic-wellbeing"),
         (LAC, "Quality of provision", "Grade: 2 (Good)", "good", "quality-of-provision"),
-        (LAC, "Service responsiveness", "Adequate", "requires-improvement", OTHER),
-        (LAC, "Assessment and direct work with children", "Good", "good", OTHER),
-        (LAC, "Case planning, review and recording", "Good", "good", OTHER),
+        (LAC, "Service responsiveness", "Adequate", "requires-improvement", RESPONSIVE),
+        (LAC, "Assessment and direct work with children", "Good", "good", ASSESS),
+        (LAC, "Case planning, review and recording", "Good", "good", PLANNING),
         (LAC, "Leadership and management", "Grade: 2 (Good)", "good", "leadership"),
         (
             LAC,
@@ -114,7 +118,7 @@ EXPECTED = {
         (LAC, "User engagement", "Good", "good", "user-engagement"),
         (LAC, "Partnerships", "outstanding", "outstanding", "partnership-working"),
         (LAC, "Equality and diversity", "Good", "good", "equality-and-diversity"),
-        (LAC, "Value for money", "outstanding", "outstanding", OTHER),
+        (LAC, "Value for money", "outstanding", "outstanding", VFM),
     ],
     "recommendations": [
         (SG, "within-three-months", AFI, "Ensure managers and staff are suitably trained"),
