@@ -20,7 +20,12 @@ class UnknownReportKind(IngestError):
 
 
 class OtherReportKind(UnknownReportKind):
-    """The report names its kind, and it is one the app does not read (a focused visit...)."""
+    """The report names its kind, and it is one the app does not read (a focused visit...).
+
+    ``document`` is what was read of it when it was refused, if the reader kept it.
+    """
+
+    document = None
 
 
 class ParseError(IngestError):

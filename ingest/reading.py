@@ -17,8 +17,9 @@ from .document import Document
 from .errors import OtherReportKind, UnknownReportKind
 from .extract import PdfReader, sniff, text_to_document
 
-# Pages read before deciding how many more are needed: enough for an ILACS report.
-OPENING_PAGES = 3
+# Pages read before deciding how many more are needed. The first page's title decides the
+# kind of report in nearly every case, so a letter of a kind the app refuses costs one page.
+FIRST_PAGES = 1
 
 
 def read_report(
@@ -42,17 +43,38 @@ def read_report(
         document = reader.read(None)
         layout_cache.put(cache, sha256, document)
         return document, False
-    opening = reader.read(OPENING_PAGES)
     try:
-        needed = parsers.pages_needed(opening)
-    except OtherReportKind:
-        layout_cache.put(cache, sha256, opening)
+        needed = _pages_needed(reader)
+    except OtherReportKind as refusal:
+        layout_cache.put(cache, sha256, refusal.document)
         raise
     except UnknownReportKind:
-        needed = None  # the title may be further in: read on, and let the parser decide
+        needed = None  # no title in the opening pages: read on, and let the parser decide
     document = reader.read(needed)
     layout_cache.put(cache, sha256, document)
     return document, False
+
+
+def _pages_needed(reader: PdfReader) -> int | None:
+    """What the report's parser needs, judged from as few opening pages as will tell: the
+    first page, or as many as detection looks at when the first names no kind."""
+    opening = reader.read(FIRST_PAGES)
+    try:
+        return _needed_judging_by(opening)
+    except OtherReportKind:
+        raise
+    except UnknownReportKind:
+        if opening.complete:
+            raise
+    return _needed_judging_by(reader.read(parsers.DETECTION_PAGES))
+
+
+def _needed_judging_by(opening: Document) -> int | None:
+    try:
+        return parsers.pages_needed(opening)
+    except OtherReportKind as refusal:
+        refusal.document = opening  # what was read, for the cache
+        raise
 
 
 def _enough(cached: Document) -> Document | None:
