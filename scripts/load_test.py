@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -30,17 +31,19 @@ HOST = "127.0.0.1"
 TARGET_RATE = 150.0
 TARGET_P99_MS = 150.0
 
+# {authority} and {inspection} are the first of each that /inspections/ links to, so
+# that the script serves any data: the national dataset or synthetic data.
 PAGES = [
     "/",
     "/authorities/",
-    "/authorities/knowsley/",
-    "/authorities/knowsley/inspections/2024-11-18-ilacs/",
+    "{authority}",
+    "{inspection}",
     "/inspections/",
     "/judgements/",
     "/judgements/?area=help-and-protection&grade=inadequate",
     "/recommendations/",
     "/recommendations/?q=supervision",
-    "/compare/?neighbours_of=knowsley&area=children-in-care",
+    "/compare/?neighbours_of={slug}&area=children-in-care",
     "/compare/?region=london&area=overall",
 ]
 
@@ -61,6 +64,18 @@ def _wait_until_up(port: int, deadline: float) -> None:
         except OSError:
             time.sleep(0.3)
     sys.exit("gunicorn did not start")
+
+
+def _examples(port: int) -> dict[str, str]:
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    connection.request("GET", "/inspections/")
+    page = connection.getresponse().read().decode()
+    connection.close()
+    match = re.search(r'href="(/authorities/([a-z0-9-]+)/inspections/[^"/]+/)"', page)
+    if match is None:
+        sys.exit("/inspections/ lists no inspection: load some data first")
+    slug = match[2]
+    return {"inspection": match[1], "authority": f"/authorities/{slug}/", "slug": slug}
 
 
 def _client(port: int, path: str, count: int, deadline: float, results: list, lock) -> None:
@@ -173,7 +188,9 @@ def main() -> int:
             f"{args.requests} requests or {args.seconds:g} s per page; {os.cpu_count()} CPUs"
         )
         print(f"{'page':58} {'req/s':>7} {'median':>8} {'p99':>8} {'errors':>6}")
-        for path in PAGES:
+        examples = _examples(port)
+        for page in PAGES:
+            path = page.format(**examples)
             figures = measure(port, path, args.clients, args.requests, args.seconds)
             passed = (
                 figures["status"] == 200
