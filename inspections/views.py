@@ -308,7 +308,12 @@ def _explorer(
             "page_obj": page,
             "paginator": paginator,
             "active_filters": filterset.active_filters(),
-            "csv_url": f"{reverse(csv_name)}?{query.urlencode()}" if query else reverse(csv_name),
+            # No export offered for filters that are not valid (it would answer 400).
+            "csv_url": None
+            if filterset.errors
+            else f"{reverse(csv_name)}?{query.urlencode()}"
+            if query
+            else reverse(csv_name),
             **context,
         },
     )

@@ -104,6 +104,7 @@ def test_an_invalid_date_lists_nothing_and_says_why(client, recommendations):
     assert "There is a problem with the filters" in page
     assert response.context["paginator"].count == 0
     assert 'href="#id_date_from"' in page
+    assert "Download CSV" not in page  # it would only answer 400
 
 
 @pytest.mark.parametrize(
