@@ -22,7 +22,15 @@ from django.http import HttpRequest, StreamingHttpResponse
 from authorities.models import Region
 
 from .grades import Area, Grade, RecommendationKind, Timescale
-from .queries import CompareGrid, framework_name, inspection_path, inspection_source_path
+from .queries import (
+    LIST_AREAS,
+    AuthorityRow,
+    CompareGrid,
+    authority_url,
+    framework_name,
+    inspection_path,
+    inspection_source_path,
+)
 
 CHUNK_SIZE = 2000
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -94,6 +102,28 @@ COMPARE_COLUMNS = (
     "inspection_url",
 )
 
+AUTHORITY_COLUMNS = (
+    "la_name",
+    "old_la_code",
+    "new_la_code",
+    "region_name",
+    "authority_type",
+    "inspections",
+    "latest_inspection_start",
+    *(
+        f"{area.value.replace('-', '_')}_{column}"
+        for area in LIST_AREAS
+        for column in (
+            "grade",
+            "grade_as_printed",
+            "framework",
+            "inspection_start",
+            "inspection_url",
+        )
+    ),
+    "authority_url",
+)
+
 # Authority columns read with every row, in the order of the first four CSV columns.
 AUTHORITY_FIELDS = ("name", "la_number", "gss_code", "region")
 
@@ -161,10 +191,23 @@ class Links:
         origin = request.build_absolute_uri("/").removesuffix("/")
         self._origin = origin
 
+    def absolute(self, path: str) -> str:
+        return self._origin + path
+
     def inspection(self, authority_slug: str, start_date: date, framework: str) -> str:
         return self._origin + inspection_path(authority_slug, start_date, framework)
 
-    def source(self, authority_slug: str, start_date: date, framework: str) -> str:
+    def source(
+        self,
+        authority_slug: str,
+        start_date: date,
+        framework: str,
+        stored: bool = True,
+        ofsted_url: str = "",
+    ) -> str:
+        """The report file: ours where a copy is stored here, else Ofsted's address."""
+        if not stored:
+            return ofsted_url
         return self._origin + inspection_source_path(authority_slug, start_date, framework)
 
 
@@ -190,10 +233,12 @@ def judgement_rows(queryset: QuerySet, links: Links) -> Iterator[list[Any]]:
         "grade_as_printed",
         "grade",
         "inspection__authority__slug",
+        "inspection__source_file",
+        "inspection__ofsted_url",
     )
     for row in queryset.values_list(*fields).iterator(chunk_size=CHUNK_SIZE):
         (name, number, gss, region, framework, kind, start, end, published, section, area, label,
-         printed, grade, slug) = row  # fmt: skip
+         printed, grade, slug, stored, ofsted_url) = row  # fmt: skip
         yield [
             *_authority_cells(name, number, gss, region),
             framework_name(framework, kind),
@@ -207,7 +252,7 @@ def judgement_rows(queryset: QuerySet, links: Links) -> Iterator[list[Any]]:
             _GRADE_WORDS.get(grade, ""),
             _GRADE_RANKS.get(grade, ""),
             links.inspection(slug, start, framework),
-            links.source(slug, start, framework),
+            links.source(slug, start, framework, bool(stored), ofsted_url),
         ]
 
 
@@ -255,10 +300,12 @@ def inspection_rows(queryset: QuerySet, links: Links) -> Iterator[list[Any]]:
         "judgement_count",
         "recommendation_count",
         "authority__slug",
+        "source_file",
+        "ofsted_url",
     )
     for row in queryset.values_list(*fields).iterator(chunk_size=CHUNK_SIZE):
         (name, number, gss, region, framework, kind, title, start, end, published, lead,
-         overall, judgements, recommendations, slug) = row  # fmt: skip
+         overall, judgements, recommendations, slug, stored, ofsted_url) = row  # fmt: skip
         yield [
             *_authority_cells(name, number, gss, region),
             framework_name(framework, kind),
@@ -271,7 +318,7 @@ def inspection_rows(queryset: QuerySet, links: Links) -> Iterator[list[Any]]:
             judgements,
             recommendations,
             links.inspection(slug, start, framework),
-            links.source(slug, start, framework),
+            links.source(slug, start, framework, bool(stored), ofsted_url),
         ]
 
 
@@ -294,3 +341,31 @@ def compare_rows(grids: Iterable[CompareGrid], links: Links) -> Iterator[list[An
                 cell.judgements_in_area,
                 links.inspection(cell.authority_slug, cell.start_date, cell.framework),
             ]
+
+
+def authority_rows(rows: Iterable[AuthorityRow], links: Links) -> Iterator[list[Any]]:
+    """The authority list: each authority's latest grade in each headline area."""
+    for row in rows:
+        authority = row.authority
+        cells: list[Any] = []
+        for cell in row.cells:
+            if cell is None:
+                cells += ["", "", "", "", ""]
+            else:
+                cells += [
+                    _GRADE_WORDS.get(cell.grade, ""),
+                    cell.grade_as_printed,
+                    cell.framework_name,
+                    cell.start_date,
+                    links.inspection(cell.authority_slug, cell.start_date, cell.framework),
+                ]
+        yield [
+            *_authority_cells(
+                authority.name, authority.la_number, authority.gss_code, authority.region
+            ),
+            authority.get_authority_type_display(),
+            row.inspection_count,
+            row.latest_inspection,
+            *cells,
+            links.absolute(authority_url(authority.slug)),
+        ]

@@ -7,7 +7,7 @@ install. The older ``/inspections/<id>/`` addresses redirect to it permanently.
 
 from django.urls import path, register_converter
 
-from . import views
+from . import api_views, views
 from .queries import InspectionKey
 
 
@@ -55,4 +55,11 @@ urlpatterns = [
     path("recommendations.csv", views.recommendations_csv, name="recommendations-csv"),
     path("inspections.csv", views.inspections_csv, name="inspections-csv"),
     path("compare.csv", views.compare_csv, name="compare-csv"),
+    path("authorities.csv", api_views.authorities_csv, name="authorities-csv"),
+    path("judgements.json", api_views.judgements_json, name="judgements-json"),
+    path("recommendations.json", api_views.recommendations_json, name="recommendations-json"),
+    path("inspections.json", api_views.inspections_json, name="inspections-json"),
+    path("compare.json", api_views.compare_json, name="compare-json"),
+    path("authorities.json", api_views.authorities_json, name="authorities-json"),
+    path("api/", api_views.api, name="api"),
 ]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 import math
 import os
 import statistics
@@ -84,6 +85,9 @@ def configure(database_url: str | None) -> None:
     os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
     os.environ["DEBUG"] = "0"  # production-like: cached templates, no query log
     os.environ.setdefault("STATIC_MANIFEST", "0")  # no collectstatic needed
+    # What a page costs to build: the page cache would serve repeats from memory (the load
+    # test, scripts/load_test.py, measures what users get with it).
+    os.environ["PUBLIC_PAGE_CACHE"] = "0"
     hosts = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
     os.environ["ALLOWED_HOSTS"] = ",".join([*hosts, "testserver"])
     sys.path.insert(0, str(REPO))
@@ -278,6 +282,44 @@ def print_results(results: list[Measurement]) -> None:
             print(f"{'':<{width}}    {r.error}")
 
 
+JSON_TARGET = 1.5  # a whole JSON export, page after page, against its CSV twin
+
+
+def compare_json_with_csv(client, csv_urls: list[str]) -> list[str]:
+    """Time each CSV export and its JSON twin read whole (every page, 50,000 rows a page)."""
+    print(f"\nJSON beside CSV, the whole export each (best of 2; target <= {JSON_TARGET}x):")
+    failed = []
+    for csv_url in csv_urls:
+        path, _, query = csv_url.partition("?")
+        json_url = f"{path.removesuffix('.csv')}.json?{query}&page_size=50000".replace("?&", "?")
+        csv_seconds = min(_timed(_read_csv, client, csv_url) for _ in range(2))
+        json_seconds = min(_timed(_read_json, client, json_url) for _ in range(2))
+        ratio = json_seconds / csv_seconds
+        verdict = "PASS" if ratio <= JSON_TARGET else "FAIL"
+        print(
+            f"  {shown(json_url):<{URL_WIDTH}} {json_seconds * 1000:8.0f} ms vs CSV "
+            f"{csv_seconds * 1000:8.0f} ms: {ratio:4.2f}x {verdict}"
+        )
+        if verdict == "FAIL":
+            failed.append(json_url)
+    return failed
+
+
+def _read_csv(client, url: str) -> None:
+    read_body(client.get(url))
+
+
+def _read_json(client, url: str) -> None:
+    while url:
+        url = json.loads(read_body(client.get(url)))["next"]
+
+
+def _timed(work, *args) -> float:
+    started = time.perf_counter()
+    work(*args)
+    return time.perf_counter() - started
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("database_url", nargs="?", help="database to read (default: DATABASE_URL)")
@@ -311,6 +353,7 @@ def main() -> int:
         apply_targets(result)
     print_results(results)
     failed = [r.url for r in results if not r.passed]
+    failed += compare_json_with_csv(client, csv_urls)
     print(f"\n{len(results) - len(failed)} of {len(results)} URLs PASS")
     if failed:
         print("FAIL: " + ", ".join(failed))
