@@ -143,6 +143,14 @@ ENDPOINTS = [
         "columns": csv_export.COMPARE_COLUMNS,
     },
     {
+        "name": "England at a date",
+        "csv": "/england.csv",
+        "json": "/england.json",
+        "example": "?as_at=2024-03-31",
+        "filters": "as_at (YYYY-MM-DD; default today)",
+        "columns": csv_export.ENGLAND_COLUMNS,
+    },
+    {
         "name": "Authorities and their latest grades",
         "csv": "/authorities.csv",
         "json": "/authorities.json",
@@ -163,3 +171,79 @@ def api(request: HttpRequest) -> HttpResponse:
             "max_page_size": json_export.MAX_PAGE_SIZE,
         },
     )
+
+
+# --------------------------------------------------------------------------- England
+
+
+def _as_at(request: HttpRequest):
+    """The date asked for (default today); None for one that is not a date."""
+    from datetime import date
+
+    value = request.GET.get("as_at", "").strip()
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def england(request: HttpRequest) -> HttpResponse:
+    from .england import AREAS, GRADES, England, table
+
+    as_at = _as_at(request)
+    if as_at is None:
+        return render(
+            request,
+            "inspections/england.html",
+            {"error": "The date must be written YYYY-MM-DD, e.g. 2024-03-31.", "as_at": ""},
+            status=400,
+        )
+    data = England()
+    counts = data.distribution(as_at)
+    return render(
+        request,
+        "inspections/england.html",
+        {
+            "as_at": as_at,
+            "grades": GRADES,
+            "areas": [(area, table(counts[area])) for area in AREAS],
+            "chart": data.shares_over_time(AREAS[0], as_at),
+            "query": f"as_at={as_at.isoformat()}",
+        },
+    )
+
+
+def _england_rows(request: HttpRequest):
+    from .england import England
+
+    as_at = _as_at(request)
+    if as_at is None:
+        return None
+    data = England()
+    return csv_export.england_rows(
+        data.standings(as_at), data.authorities, csv_export.Links(request)
+    )
+
+
+def england_csv(request: HttpRequest) -> HttpResponse:
+    rows = _england_rows(request)
+    if rows is None:
+        return HttpResponse(
+            "Bad request: as_at must be a date written YYYY-MM-DD.\n",
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    return csv_export.csv_response("england.csv", csv_export.ENGLAND_COLUMNS, rows)
+
+
+@_fresh
+def england_json(request: HttpRequest) -> HttpResponse:
+    rows = _england_rows(request)
+    if rows is None:
+        return _bad_request({"as_at": ["must be a date written YYYY-MM-DD"]})
+    try:
+        return json_export.list_response(request, csv_export.ENGLAND_COLUMNS, rows)
+    except json_export.BadPage as error:
+        return _bad_request({"page": [str(error)]})

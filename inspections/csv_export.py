@@ -369,3 +369,47 @@ def authority_rows(rows: Iterable[AuthorityRow], links: Links) -> Iterator[list[
             *cells,
             links.absolute(authority_url(authority.slug)),
         ]
+
+
+ENGLAND_COLUMNS = (
+    "la_name",
+    "old_la_code",
+    "new_la_code",
+    "region_name",
+    "area",
+    "framework",
+    "inspection_start",
+    "inspection_end",
+    "published",
+    "grade",
+    "grade_rank",
+    "inspection_url",
+)
+
+
+def england_rows(standings, authorities, links: Links) -> list[list[Any]]:
+    """One row per authority and headline area counted on the England page, by name."""
+    rows = []
+    for standing in standings:
+        authority = authorities[standing.authority_id]
+        rows.append(
+            [
+                *_authority_cells(
+                    authority.name, authority.la_number, authority.gss_code, authority.region
+                ),
+                _AREAS.get(standing.area, standing.area),
+                framework_name(standing.framework, standing.inspection_type),
+                standing.start_date,
+                standing.end_date,
+                standing.published_on,
+                _GRADE_WORDS.get(standing.grade, ""),
+                _GRADE_RANKS.get(standing.grade, ""),
+                links.inspection(standing.authority_slug, standing.start_date, standing.framework),
+            ]
+        )
+    order = {str(area): index for index, area in enumerate(Area)}
+    rows.sort(key=lambda row: (row[0], order.get(_AREA_KEYS.get(row[4], ""), 99)))
+    return rows
+
+
+_AREA_KEYS = {label: key for key, label in Area.choices}

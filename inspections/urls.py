@@ -62,4 +62,7 @@ urlpatterns = [
     path("compare.json", api_views.compare_json, name="compare-json"),
     path("authorities.json", api_views.authorities_json, name="authorities-json"),
     path("api/", api_views.api, name="api"),
+    path("england/", api_views.england, name="england"),
+    path("england.csv", api_views.england_csv, name="england-csv"),
+    path("england.json", api_views.england_json, name="england-json"),
 ]

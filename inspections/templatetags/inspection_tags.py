@@ -113,3 +113,18 @@ def highlight(text: str, text_search: Search | str | None) -> SafeString:
         last = match.end()
     parts.append(escape(text[last:]))
     return mark_safe("".join(parts))
+
+
+@register.filter
+def zip_with(first, second):
+    """Pairs of two lists, for a table row built from both."""
+    return list(zip(first, second, strict=True))
+
+
+@register.filter
+def chart_rows(chart: dict) -> list[tuple[str, list]]:
+    """A shares chart as table rows: (date, [share per grade])."""
+    return [
+        (label, [grade["shares"][index] for grade in chart["grades"]])
+        for index, label in enumerate(chart["labels"])
+    ]

@@ -6,6 +6,7 @@
  *
  *   data-chart="grade-lines"  one line per series over inspections or years; y = grade rank
  *   data-chart="distribution" stacked bars: authorities per latest grade in each area
+ *   data-chart="shares"       stacked bars: each grade's share of authorities, by quarter
  *
  * Grade words come from the data (the server owns them); grade colours come from the CSS
  * custom properties --grade-<value> in site.css.
@@ -166,7 +167,49 @@
     });
   }
 
-  var DRAW = { "grade-lines": gradeLines, distribution: distribution };
+  function shares(canvas, data) {
+    var datasets = data.grades.map(function (grade) {
+      return {
+        label: grade.label,
+        data: grade.shares,
+        backgroundColor: cssVar("--grade-" + grade.key),
+        borderColor: "#333",
+        borderWidth: 1,
+      };
+    });
+    return new window.Chart(canvas, {
+      type: "bar",
+      data: { labels: data.labels, datasets: datasets },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: {
+          x: { stacked: true, ticks: { maxRotation: 90, autoSkip: true } },
+          y: {
+            stacked: true,
+            min: 0,
+            max: 100,
+            title: { display: true, text: "% of authorities judged" },
+          },
+        },
+        plugins: {
+          legend: { position: "bottom" },
+          title: { display: true, text: data.title },
+          tooltip: {
+            mode: "index",
+            intersect: false,
+            callbacks: {
+              label: function (context) {
+                return context.dataset.label + ": " + context.parsed.y + "%";
+              },
+            },
+          },
+        },
+      },
+    });
+  }
+
+  var DRAW = { "grade-lines": gradeLines, distribution: distribution, shares: shares };
 
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     var draw = DRAW[canvas.dataset.chart];

@@ -1,0 +1,119 @@
+"""England at any date: the counting rule, the tables, the CSV/JSON, bad dates."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pytest
+
+from authorities.models import Authority
+from inspections.england import England, quarters
+from inspections.grades import Framework
+
+from .factories import J, make_inspection
+
+pytestmark = pytest.mark.django_db
+
+
+def _overall(slug, framework, start, printed, published, **kwargs):
+    return make_inspection(
+        slug,
+        framework,
+        start,
+        [J("Overall effectiveness", printed, "Judgements")],
+        published_on=published,
+        **kwargs,
+    )
+
+
+@pytest.fixture
+def three():
+    _overall("knowsley", Framework.SIF, date(2014, 4, 29), "Inadequate", date(2014, 6, 30))
+    _overall(
+        "knowsley", Framework.ILACS, date(2021, 10, 11), "Requires improvement", date(2021, 12, 3)
+    )
+    _overall("liverpool", Framework.ILACS, date(2023, 3, 13), "Inadequate", date(2023, 5, 2))
+    # A 2010 inspection graded on another scale never counts.
+    _overall("sefton", Framework.SLAC, date(2010, 6, 1), "Grade 1 (Outstanding)", date(2010, 8, 1))
+    # Not yet published as at 31 March 2024: counts from 2024-05-01 only.
+    _overall("liverpool", Framework.ILACS, date(2024, 3, 4), "Good", date(2024, 5, 1))
+
+
+def _grades(as_at):
+    return {
+        (Authority.objects.get(pk=s.authority_id).slug, s.grade)
+        for s in England().standings(as_at)
+        if s.area == "overall"
+    }
+
+
+def test_each_authority_counts_with_its_latest_published_judgement(three):
+    assert _grades(date(2020, 3, 31)) == {("knowsley", "inadequate")}
+    assert _grades(date(2024, 3, 31)) == {
+        ("knowsley", "requires-improvement"),
+        ("liverpool", "inadequate"),
+    }
+    assert _grades(date(2024, 6, 30)) == {
+        ("knowsley", "requires-improvement"),
+        ("liverpool", "good"),
+    }
+
+
+def test_a_former_authority_counts_until_its_successor_is_judged():
+    _overall("cumbria", Framework.ILACS, date(2022, 5, 9), "Good", date(2022, 7, 1))
+    _overall("cumberland", Framework.ILACS, date(2025, 2, 3), "Inadequate", date(2025, 4, 1))
+    assert _grades(date(2024, 3, 31)) == {("cumbria", "good")}
+    assert _grades(date(2025, 6, 30)) == {("cumberland", "inadequate")}
+
+
+def test_the_page_shows_counts_and_shares_for_england_and_regions(client, three):
+    response = client.get("/england/", {"as_at": "2024-03-31"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "England as at 31 March 2024" in page
+    lines = dict(response.context["areas"])
+    overall = next(lines for area, lines in response.context["areas"] if area == "overall")
+    england, north_west = overall[0], overall[2]
+    assert (england.name, england.counts, england.total) == ("England", [0, 0, 1, 1], 2)
+    assert england.shares == [0, 0, 50, 50]
+    assert north_west.name == "North West" and north_west.total == 2
+    assert "published on or before 31 March 2024" in page
+    chart = response.context["chart"]
+    assert chart["labels"][0] == "2014-03-31" and chart["labels"][-1] == "2024-03-31"
+    assert lines  # every headline area has a table
+
+
+def test_the_csv_lists_every_counted_judgement(client, three):
+    response = client.get("/england.csv", {"as_at": "2024-03-31"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0]) == [
+        "la_name", "old_la_code", "new_la_code", "region_name", "area", "framework",
+        "inspection_start", "inspection_end", "published", "grade", "grade_rank",
+        "inspection_url",
+    ]  # fmt: skip
+    overall = [row for row in rows if row["area"] == "Overall effectiveness"]
+    assert [(row["la_name"], row["grade"], row["published"]) for row in overall] == [
+        ("Knowsley", "Requires improvement", "2021-12-03"),
+        ("Liverpool", "Inadequate", "2023-05-02"),
+    ]
+    assert overall[1]["inspection_url"].endswith(
+        "/authorities/liverpool/inspections/2023-03-13-ilacs/"
+    )
+
+
+def test_a_date_that_is_not_a_date_is_a_400(client, three):
+    assert client.get("/england/", {"as_at": "2024-13-45"}).status_code == 400
+    assert client.get("/england.csv", {"as_at": "yesterday"}).status_code == 400
+    assert client.get("/england.json", {"as_at": "31/03/2024"}).status_code == 400
+
+
+def test_quarters_end_on_the_last_day_of_each_quarter():
+    assert quarters(date(2014, 3, 31), date(2015, 1, 1)) == [
+        date(2014, 3, 31),
+        date(2014, 6, 30),
+        date(2014, 9, 30),
+        date(2014, 12, 31),
+    ]
