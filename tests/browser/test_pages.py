@@ -208,3 +208,34 @@ def test_every_page_renders_without_errors(page, merseyside, screenshot, name, p
         )
     screenshot(page, name)
     assert errors == []
+
+
+def test_judgement_tables_stack_on_a_phone_and_the_england_chart_draws(
+    page, merseyside, screenshot
+):
+    errors = watch_errors(page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    inspection = merseyside["knowsley"][-1]
+    page.goto(page.base_url + inspection.get_absolute_url())
+    row = page.locator(".judgement-table tbody tr").first
+    boxes = [cell.bounding_box() for cell in row.locator("th, td").all()]
+    # Stacked: each cell below the one before, none wider than the screen.
+    assert all(
+        later["y"] >= earlier["y"] + earlier["height"] - 1
+        for earlier, later in zip(boxes, boxes[1:], strict=False)
+    )
+    assert all(box["x"] + box["width"] <= 390 for box in boxes)
+    named = row.locator("td").first.evaluate("cell => getComputedStyle(cell, '::before').content")
+    assert named == '"Grade as printed: "'  # each stacked cell says what it is
+    screenshot(page, "inspection-390")
+
+    page.goto(page.base_url + "/england/?as_at=2024-03-31")
+    page.wait_for_function(
+        "window.Chart && Chart.getChart(document.getElementById('shares-chart'))"
+    )
+    labels = page.evaluate(
+        "() => Chart.getChart(document.getElementById('shares-chart')).data.labels"
+    )
+    assert labels[0] == "2014-03-31" and labels[-1] == "2024-03-31"
+    screenshot(page, "england-390")
+    assert errors == []
