@@ -86,14 +86,13 @@ class England:
 
     def __init__(self) -> None:
         self.candidates = _candidates()
-        self.authorities = {
-            authority.pk: authority
-            for authority in Authority.objects.prefetch_related("successors")
-        }
-        self.successors = {
-            pk: [successor.pk for successor in authority.successors.all()]
-            for pk, authority in self.authorities.items()
-        }
+        self.authorities = {authority.pk: authority for authority in Authority.objects.all()}
+        self.successors: dict[int, list[int]] = defaultdict(list)
+        links = Authority.successors.through.objects.values_list(
+            "from_authority_id", "to_authority_id"
+        )
+        for former, successor in links:
+            self.successors[former].append(successor)
 
     def standings(self, as_at: date) -> list[Standing]:
         """Each authority's latest judgement of each area as at ``as_at``."""
@@ -182,3 +181,98 @@ def table(counts: dict[str, Counter[str]]) -> list[Line]:
 
 def rank(grade: str) -> int | None:
     return GRADE_RANKS.get(grade)
+
+
+# --------------------------------------------------------------------------- one authority
+
+
+@dataclass
+class Comparison:
+    """How one authority's latest grade in an area sits among a group's latest grades."""
+
+    group: str
+    better: int
+    same: int
+    worse: int
+    counts: list[int]  # authorities at each grade, best first
+
+    @property
+    def judged(self) -> int:
+        return self.better + self.same + self.worse
+
+
+@dataclass
+class AreaStanding:
+    area: Area
+    standing: Standing | None
+    comparisons: list[Comparison]
+
+
+@dataclass
+class Wait:
+    """How long authorities with a given latest grade waited for their next inspection."""
+
+    grade: Grade
+    median_days: float
+    shortest_days: int
+    longest_days: int
+    cases: int
+
+
+def where_it_stands(data: England, authority: Authority, neighbour_ids: list[int], as_at: date):
+    """For each headline area: the authority's latest grade against its statistical
+    neighbours', its region's and England's (each counted as on the England page)."""
+    standings = data.standings(as_at)
+    by_key = {(s.authority_id, s.area): s for s in standings}
+    region_ids = {pk for pk, other in data.authorities.items() if other.region == authority.region}
+    result = []
+    for area in AREAS:
+        own = by_key.get((authority.pk, area))
+        groups = [
+            (f"its {len(neighbour_ids)} statistical neighbours", set(neighbour_ids)),
+            (f"{authority.get_region_display()}", region_ids - {authority.pk}),
+            ("England", set(data.authorities) - {authority.pk}),
+        ]
+        comparisons = []
+        for name, members in groups:
+            grades = [by_key[(pk, area)].grade for pk in members if (pk, area) in by_key]
+            comparisons.append(_compare(name, own, grades))
+        result.append(AreaStanding(area, own, comparisons))
+    return result
+
+
+def _compare(group: str, own: Standing | None, grades: list[str]) -> Comparison:
+    counts = [grades.count(grade) for grade in GRADES]
+    if own is None:
+        return Comparison(group, 0, 0, 0, counts)
+    mine = GRADE_RANKS[own.grade]
+    ranks = [GRADE_RANKS[grade] for grade in grades]
+    return Comparison(
+        group,
+        better=sum(1 for rank in ranks if mine < rank),
+        same=sum(1 for rank in ranks if mine == rank),
+        worse=sum(1 for rank in ranks if mine > rank),
+        counts=counts,
+    )
+
+
+def waits_by_grade(data: England) -> dict[str, Wait]:
+    """From the national data: days from the last day of an inspection judging overall
+    effectiveness to the first day of the authority's next one, by the grade it gave."""
+    inspections: dict[int, dict[date, Standing]] = defaultdict(dict)
+    for standing in data.candidates:
+        if standing.area == Area.OVERALL:
+            inspections[standing.authority_id][standing.start_date] = standing
+    gaps: dict[str, list[int]] = defaultdict(list)
+    for by_start in inspections.values():
+        ordered = [by_start[start] for start in sorted(by_start)]
+        for earlier, later in zip(ordered, ordered[1:], strict=False):
+            gaps[earlier.grade].append((later.start_date - earlier.end_date).days)
+    waits = {}
+    for grade in GRADES:
+        days = sorted(gaps.get(grade, []))
+        if days:
+            middle = len(days) // 2
+            median = days[middle] if len(days) % 2 else (days[middle - 1] + days[middle]) / 2
+            waits[grade] = Wait(grade, median, days[0], days[-1], len(days))
+    return waits

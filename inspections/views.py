@@ -24,7 +24,7 @@ from django.urls import reverse
 
 from authorities.models import Authority, AuthorityName, Region
 
-from . import csv_export, queries
+from . import csv_export, england, queries
 from .filters import AuthorityListForm, InspectionFilter, JudgementFilter, RecommendationFilter
 from .grades import HEADLINE_AREAS, Area, Grade
 from .models import Inspection
@@ -129,6 +129,18 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
         authority=[authority.slug, *(n.slug for n in neighbours)],
         area=[str(a) for a in NEIGHBOUR_COMPARE_AREAS],
     )
+    today = date.today()
+    national = england.England()
+    standing = england.where_it_stands(national, authority, [n.pk for n in neighbours], today)
+    latest_overall = next((a.standing for a in standing if a.area == Area.OVERALL), None)
+    last_graded = max(
+        (
+            entry.inspection.end_date
+            for entry in timeline.entries
+            if any(column.cell and column.cell.grade for column in entry.columns)
+        ),
+        default=None,
+    )
     return render(
         request,
         "inspections/authority_detail.html",
@@ -146,6 +158,13 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "successors": list(authority.successors.all()),
             "predecessors": list(authority.predecessors.all()),
             "csv_query": urlencode({"authority": authority.slug}),
+            "standing": standing,
+            "days_since_graded": (today - last_graded).days if last_graded else None,
+            "last_graded": last_graded,
+            "wait": england.waits_by_grade(national).get(latest_overall.grade)
+            if latest_overall
+            else None,
+            "latest_overall": latest_overall,
         },
     )
 

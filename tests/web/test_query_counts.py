@@ -24,7 +24,13 @@ PAGES = {
         lambda a, i: "/authorities/?region=north-east&grade_area=overall&grade=good&sort=-overall",
         2,
     ),
-    "authority-detail": (lambda a, i: f"/authorities/{a.slug}/", 7),
+    # 7 for the timeline, 3 for where it stands in England (inspections.england).
+    "authority-detail": (lambda a, i: f"/authorities/{a.slug}/", 10),
+    "england": (lambda a, i: "/england/?as_at=2024-03-31", 3),
+    "england-csv": (lambda a, i: "/england.csv?as_at=2024-03-31", 3),
+    # The data version twice (ETag, Last-Modified), the count, the page.
+    "judgements-json": (lambda a, i: "/judgements.json?page_size=50", 4),
+    "authorities-json": (lambda a, i: "/authorities.json", 4),
     "inspection-list": (lambda a, i: "/inspections/?sort=newest", 3),
     "inspection-detail": (lambda a, i: i.get_absolute_url(), 4),
     "inspection-by-id": (lambda a, i: f"/inspections/{i.pk}/", 1),
