@@ -277,7 +277,13 @@ class GradeCell:
             "framework": f"{self.start_date.year} {self.framework_name}",
             "source": self.source_note,
             "url": self.url,
+            "x": decimal_year(self.start_date),
         }
+
+
+def decimal_year(day: date) -> float:
+    """A date as a year with its fraction, for a chart's time axis: 2014-07-02 -> 2014.5."""
+    return round(day.year + (day.timetuple().tm_yday - 1) / 365.25, 3)
 
 
 def first_cells(rows: Iterable[Mapping[str, Any]]) -> dict[tuple[int, str], GradeCell]:
@@ -407,6 +413,9 @@ class Timeline:
         return {
             "title": f"{self.authority.name}: comparable grade per area at each inspection",
             "labels": [entry.chart_label for entry in self.entries],
+            "positions": [decimal_year(entry.inspection.start_date) for entry in self.entries],
+            # An inspection that did not judge an area breaks that area's line.
+            "gaps": True,
             "urls": [entry.inspection.get_absolute_url() for entry in self.entries],
             "grades": grade_scale_labels(),
             "series": [
@@ -915,6 +924,9 @@ class CompareGrid:
         return {
             "title": f"{self.area.label}: comparable grade by year",
             "labels": [str(year) for year in self.years],
+            "gaps": False,
+            # The authority the comparison starts from is drawn strong, the others muted.
+            "focus": self.rows[0].authority.slug if self.rows else None,
             "grades": grade_scale_labels(),
             "series": [
                 {

@@ -37,32 +37,80 @@
     return source ? JSON.parse(source.textContent) : null;
   }
 
+  // Where a point sits on the time axis: its own inspection date, else its column's.
+  function xOf(data, point, index) {
+    if (point && point.x !== undefined) {
+      return point.x;
+    }
+    if (data.positions) {
+      return data.positions[index];
+    }
+    return Number(data.labels[index]) + 0.5;
+  }
+
   function gradeLines(canvas, data) {
-    var count = data.series.length;
-    var datasets = data.series.map(function (series, index) {
+    // A series with no point at all would only add a legend entry for nothing.
+    var series = data.series.filter(function (one) {
+      return one.points.some(function (point) {
+        return point && point.rank;
+      });
+    });
+    var count = series.length;
+    var datasets = series.map(function (one, index) {
       // Lines with equal grades would hide each other: nudge each series a little.
       var nudge = count > 1 ? (index - (count - 1) / 2) * Math.min(0.06, 0.4 / count) : 0;
       // Past eight series the colours repeat: shift shape and dash so no two look alike.
       var round = Math.floor(index / SERIES_COLOURS.length);
       var colour = SERIES_COLOURS[index % SERIES_COLOURS.length];
+      var muted = data.focus && one.key !== data.focus;
+      var points = one.points;
+      var values = points.map(function (point, position) {
+        return { x: xOf(data, point, position), y: point && point.rank ? point.rank + nudge : null };
+      });
+      if (!data.gaps) {
+        // A comparison: each authority's own inspections, joined (no inspection between).
+        var kept = [];
+        var keptPoints = [];
+        values.forEach(function (value, position) {
+          if (value.y !== null) {
+            kept.push(value);
+            keptPoints.push(points[position]);
+          }
+        });
+        values = kept;
+        points = keptPoints;
+      }
       return {
-        label: series.label,
-        key: series.key,
-        points: series.points,
-        data: series.points.map(function (point) {
-          return point && point.rank ? point.rank + nudge : null;
-        }),
-        borderColor: colour,
-        backgroundColor: colour,
+        label: one.label,
+        key: one.key,
+        points: points,
+        data: values,
+        borderColor: muted ? colour + "66" : colour,
+        backgroundColor: muted ? colour + "66" : colour,
         pointStyle: POINT_STYLES[(index + round * 3) % POINT_STYLES.length],
         borderDash: DASHES[(index + round) % DASHES.length],
-        pointRadius: 6,
+        pointRadius: muted ? 4 : 6,
         pointHoverRadius: 9,
-        borderWidth: 2,
-        spanGaps: true,
+        borderWidth: data.focus && !muted ? 4 : 2,
+        order: muted ? 1 : 0,
+        spanGaps: false,
         tension: 0,
       };
     });
+    var xs = [];
+    datasets.forEach(function (dataset) {
+      dataset.data.forEach(function (value) {
+        if (value.y !== null) {
+          xs.push(value.x);
+        }
+      });
+    });
+    var first = Math.floor(Math.min.apply(null, xs));
+    var last = Math.ceil(Math.max.apply(null, xs));
+    if (last - first < 2) {
+      first -= 1; // one inspection (or one year) still gets a readable axis around it
+      last += 1;
+    }
 
     return new window.Chart(canvas, {
       type: "line",
@@ -88,13 +136,29 @@
             },
             title: { display: true, text: "Comparable grade (higher is better)" },
           },
-          x: { ticks: { autoSkip: false, maxRotation: 45 } },
+          // A real time axis: years as wide as they last, whatever falls in them.
+          x: {
+            type: "linear",
+            min: first,
+            max: last,
+            ticks: {
+              stepSize: 1,
+              autoSkip: true,
+              callback: function (value) {
+                return Number.isInteger(value) ? String(value) : "";
+              },
+            },
+            title: { display: true, text: "Year of inspection" },
+          },
         },
         plugins: {
           title: { display: Boolean(data.title), text: data.title },
           legend: { position: "bottom", labels: { usePointStyle: true, padding: 14 } },
           tooltip: {
             callbacks: {
+              title: function () {
+                return "";
+              },
               label: function (context) {
                 var point = context.dataset.points[context.dataIndex];
                 return point ? context.dataset.label + ": " + point.grade : context.dataset.label;
@@ -125,6 +189,20 @@
         },
       },
     });
+  }
+
+  // Each chart can be saved as a picture; its data stays in the table beside it.
+  function addDownload(canvas, chart) {
+    var link = document.createElement("a");
+    link.className = "chart-download";
+    link.textContent = "Download this chart (PNG)";
+    link.href = "#";
+    link.download = (canvas.id || "chart") + ".png";
+    link.addEventListener("click", function () {
+      link.href = chart.toBase64Image("image/png", 1);
+    });
+    var holder = canvas.closest(".chart") || canvas.parentNode;
+    holder.insertAdjacentElement("afterend", link);
   }
 
   function distribution(canvas, data) {
@@ -215,7 +293,7 @@
     var draw = DRAW[canvas.dataset.chart];
     var data = readData(canvas);
     if (draw && data) {
-      draw(canvas, data);
+      addDownload(canvas, draw(canvas, data));
     }
   });
 })();

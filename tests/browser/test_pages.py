@@ -239,3 +239,49 @@ def test_judgement_tables_stack_on_a_phone_and_the_england_chart_draws(
     assert labels[0] == "2014-03-31" and labels[-1] == "2024-03-31"
     screenshot(page, "england-390")
     assert errors == []
+
+
+def test_charts_use_a_time_axis_break_at_unjudged_inspections_and_download(
+    page, merseyside, screenshot
+):
+    errors = watch_errors(page)
+    page.goto(page.base_url + "/authorities/knowsley/")
+    page.wait_for_function(
+        "window.Chart && Chart.getChart(document.getElementById('timeline-chart'))"
+    )
+    facts = page.evaluate(
+        """() => {
+            const chart = Chart.getChart(document.getElementById('timeline-chart'));
+            const x = chart.scales.x;
+            const gap = (a, b) => x.getPixelForValue(b) - x.getPixelForValue(a);
+            return {
+                type: x.type,
+                // One year is as wide in 2010-2011 as in 2014-2015.
+                years: [gap(2010, 2011), gap(2014, 2015), gap(2014, 2017)],
+                legend: chart.data.datasets.map(d => d.label),
+                spanGaps: chart.data.datasets.map(d => d.spanGaps),
+            };
+        }"""
+    )
+    assert facts["type"] == "linear"
+    assert abs(facts["years"][0] - facts["years"][1]) < 1
+    assert abs(facts["years"][2] - 3 * facts["years"][1]) < 2
+    assert not any(facts["spanGaps"])  # an inspection that did not judge an area breaks it
+    link = page.get_by_role("link", name="Download this chart (PNG)").first
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == "timeline-chart.png"
+    assert errors == []
+
+
+def test_a_compare_chart_draws_the_starting_authority_strong(page, merseyside):
+    page.goto(page.base_url + COMPARE)
+    page.wait_for_function("window.Chart && document.querySelector('canvas[data-chart]')")
+    widths = page.evaluate(
+        """() => {
+            const chart = Chart.getChart(document.querySelector('canvas[data-chart]'));
+            return chart.data.datasets.map(d => [d.label, d.borderWidth]);
+        }"""
+    )
+    assert widths[0] == ["Knowsley", 4]
+    assert all(width == 2 for _, width in widths[1:])
