@@ -314,6 +314,7 @@ class Direction(StrEnum):
     SAME = "same"
     FIRST = "first"
     UNKNOWN = "unknown"
+    OTHER_SCALE = "other-scale"  # the previous grade was on another framework's scale
 
 
 @dataclass(frozen=True)
@@ -331,6 +332,7 @@ class Change:
             Direction.SAME: "=",
             Direction.FIRST: "•",
             Direction.UNKNOWN: "?",
+            Direction.OTHER_SCALE: "↔",
         }[self.direction]
 
     @property
@@ -344,6 +346,10 @@ class Change:
             Direction.WORSE: f"worse than {since}",
             Direction.SAME: f"same as {since}",
             Direction.UNKNOWN: f"cannot compare with {since}",
+            Direction.OTHER_SCALE: (
+                f"not compared: {since} was graded on another scale "
+                f"({grades.scale_for(previous.framework).name})"
+            ),
         }.get(self.direction, "")
 
     @property
@@ -357,6 +363,7 @@ class Change:
             Direction.WORSE: f"worse than {previous.year}",
             Direction.SAME: f"same as {previous.year}",
             Direction.UNKNOWN: f"cannot compare with {previous.year}",
+            Direction.OTHER_SCALE: f"{previous.year} on another scale",
         }.get(self.direction, "")
 
 
@@ -365,6 +372,9 @@ def change_between(previous: GradeCell | None, current: GradeCell) -> Change:
         return Change(Direction.FIRST)
     if previous.rank is None or current.rank is None:
         return Change(Direction.UNKNOWN, previous)
+    # Pre-2013 frameworks graded on other scales: their grades are shown, not compared.
+    if grades.scale_for(previous.framework) != grades.scale_for(current.framework):
+        return Change(Direction.OTHER_SCALE, previous)
     if current.rank < previous.rank:
         return Change(Direction.BETTER, previous)
     if current.rank > previous.rank:

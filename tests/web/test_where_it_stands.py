@@ -64,3 +64,12 @@ def test_the_page_shows_where_it_stands_and_the_days_since(client, north_west):
     assert "days ago" in page
     # Its latest grade (requires improvement) has no case of a next inspection yet.
     assert "There are no cases yet of authorities inspected again after that grade." in page
+
+
+def test_a_grade_on_an_earlier_scale_is_labelled_not_compared(client, merseyside):
+    page = client.get("/authorities/knowsley/").content.decode()
+    # 2014 SIF against 2010 safeguarding and looked after children: other scales.
+    assert "was graded on another scale (Grade 1-4)" in page
+    assert "2010 on another scale" in page
+    # 2021 ILACS against 2017 SIF: one scale, compared.
+    assert "than 2017" in page or "same as 2017" in page
