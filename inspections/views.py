@@ -270,6 +270,8 @@ def compare(request: HttpRequest) -> HttpResponse:
         {
             "selection": selection,
             "grids": grids,
+            "sections": _compare_sections(selection, grids),
+            "benchmark_grades": england.GRADES,
             "charts": [(f"compare-chart-{grid.area}", grid.chart_data()) for grid in grids],
             "all_authorities": authorities,
             "datalist_names": sorted(
@@ -284,6 +286,33 @@ def compare(request: HttpRequest) -> HttpResponse:
             "csv_url": f"{reverse('inspections:compare-csv')}?{selection.canonical_query}",
         },
     )
+
+
+def _compare_sections(selection, grids) -> list[tuple]:
+    """Each grid with the chosen authorities it has no judgement for, and the latest
+    grades of England and of the chosen authorities' regions in its area (as on the England
+    page), to read the grid against."""
+    if not grids:
+        return []
+    counts = england.England().distribution(date.today())
+    regions = {authority.region for authority in selection.authorities}
+    sections = []
+    for grid in grids:
+        judged = {row.authority.pk for row in grid.rows if any(row.columns)}
+        missing = [a.name for a in selection.authorities if a.pk not in judged]
+        lines = []
+        if grid.area in england.AREAS:
+            lines = [
+                line
+                for line, key in zip(
+                    england.table(counts[grid.area]),
+                    ["england", *Region.values],
+                    strict=True,
+                )
+                if key == "england" or key in regions
+            ]
+        sections.append((grid, missing, lines))
+    return sections
 
 
 def compare_csv(request: HttpRequest) -> HttpResponse:

@@ -45,7 +45,8 @@ PAGES = {
             )
             + "&area=overall&area=help-and-protection"
         ),
-        4,
+        # 4 for the grids, 3 for England's and the regions' latest grades beside them.
+        7,
     ),
     "judgement-list": (lambda a, i: "/judgements/?area=overall&grade=good", 3),
     "recommendation-list": (lambda a, i: "/recommendations/?q=recommendation", 3),

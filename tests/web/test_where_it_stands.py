@@ -73,3 +73,17 @@ def test_a_grade_on_an_earlier_scale_is_labelled_not_compared(client, merseyside
     assert "2010 on another scale" in page
     # 2021 ILACS against 2017 SIF: one scale, compared.
     assert "than 2017" in page or "same as 2017" in page
+
+
+def test_compare_grids_show_england_and_region_rows_and_who_has_no_judgement(client, north_west):
+    response = client.get(
+        "/compare/?authority=knowsley&authority=st-helens&authority=wirral&area=overall",
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "No published judgement in this area for: Wirral." in page
+    grid, missing, lines = response.context["sections"][0]
+    assert missing == ["Wirral"]
+    assert [line.name for line in lines] == ["England", "North West"]
+    england_line = lines[0]
+    assert england_line.total == 5  # Knowsley, St Helens, Halton, Lancashire, Kent
