@@ -34,6 +34,7 @@ from inspections.models import Inspection, Judgement, Recommendation
 
 from .load import IngestResult, Listing, Prepared, Status, load
 from .parsers.base import ParsedJudgement, ParsedRecommendation, ParsedReport
+from .statistics import analyse_tables
 
 DATASET_DIR = Path(settings.BASE_DIR) / "dataset"
 INSPECTIONS_FILE = "inspections.jsonl"
@@ -262,5 +263,7 @@ def load_records(records: Iterable[DatasetRecord]) -> LoadSummary:
         if result.failed:
             summary.failures.append(result.message)
         summary.conflicts.extend(f"{name}: {conflict}" for conflict in result.conflicts)
+    if summary.counts[Status.CREATED] or summary.counts[Status.REPLACED]:
+        analyse_tables()
     summary.seconds = time.perf_counter() - started
     return summary

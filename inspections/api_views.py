@@ -190,7 +190,7 @@ def _as_at(request: HttpRequest):
 
 
 def england(request: HttpRequest) -> HttpResponse:
-    from .england import AREAS, GRADES, England, table
+    from .england import AREAS, GRADES, national, table
 
     as_at = _as_at(request)
     if as_at is None:
@@ -200,7 +200,7 @@ def england(request: HttpRequest) -> HttpResponse:
             {"error": "The date must be written YYYY-MM-DD, e.g. 2024-03-31.", "as_at": ""},
             status=400,
         )
-    data = England()
+    data = national()
     counts = data.distribution(as_at)
     return render(
         request,
@@ -216,12 +216,12 @@ def england(request: HttpRequest) -> HttpResponse:
 
 
 def _england_rows(request: HttpRequest):
-    from .england import England
+    from .england import national
 
     as_at = _as_at(request)
     if as_at is None:
         return None
-    data = England()
+    data = national()
     return csv_export.england_rows(
         data.standings(as_at), data.authorities, csv_export.Links(request)
     )

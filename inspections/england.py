@@ -13,15 +13,17 @@ thousand rows at national scale), so a series of dates costs no more queries tha
 
 from __future__ import annotations
 
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import F
+from django.db.models import F, Max
 from django.db.models.functions import Coalesce
 
 from authorities.models import Authority, Region
 
+from .freshness import current_version
 from .grades import GRADE_RANKS, Area, Framework, Grade
 from .models import Judgement
 
@@ -276,3 +278,35 @@ def waits_by_grade(data: England) -> dict[str, Wait]:
             median = days[middle] if len(days) % 2 else (days[middle - 1] + days[middle]) / 2
             waits[grade] = Wait(grade, median, days[0], days[-1], len(days))
     return waits
+
+
+# --------------------------------------------------------------------------- per process
+
+_national: tuple[tuple, England] | None = None
+_national_lock = threading.Lock()
+
+
+def national() -> England:
+    """The England data, read once per change of the data in each web process.
+
+    Kept under the data version (bumped by every save, delete and load) and the newest
+    judgement's id (which bulk writes, such as synthetic data, move without a signal), so
+    it is never stale; the two cost two small queries instead of reading every judgement
+    that can count.
+    """
+    global _national
+    key = (current_version(), Judgement.objects.aggregate(last=Max("id"))["last"])
+    with _national_lock:
+        if _national is not None and _national[0] == key:
+            return _national[1]
+    data = England()
+    with _national_lock:
+        _national = (key, data)
+    return data
+
+
+def forget() -> None:
+    """Drop the kept England data (tests roll the database back under it)."""
+    global _national
+    with _national_lock:
+        _national = None

@@ -130,7 +130,7 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
         area=[str(a) for a in NEIGHBOUR_COMPARE_AREAS],
     )
     today = date.today()
-    national = england.England()
+    national = england.national()
     standing = england.where_it_stands(national, authority, [n.pk for n in neighbours], today)
     latest_overall = next((a.standing for a in standing if a.area == Area.OVERALL), None)
     last_graded = max(
@@ -294,7 +294,7 @@ def _compare_sections(selection, grids) -> list[tuple]:
     page), to read the grid against."""
     if not grids:
         return []
-    counts = england.England().distribution(date.today())
+    counts = england.national().distribution(date.today())
     regions = {authority.region for authority in selection.authorities}
     sections = []
     for grid in grids:

@@ -6,9 +6,13 @@ def _fresh_page_cache():
     """Each test rolls the database back, data version included: cached pages must go too."""
     from django.core.cache import caches
 
+    from inspections import england
+
     caches["pages"].clear()
+    england.forget()
     yield
     caches["pages"].clear()
+    england.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -117,3 +117,18 @@ def test_quarters_end_on_the_last_day_of_each_quarter():
         date(2014, 9, 30),
         date(2014, 12, 31),
     ]
+
+
+def test_the_national_data_is_kept_until_the_data_changes(three, django_assert_num_queries):
+    from inspections import england
+    from inspections.freshness import bump
+
+    first = england.national()
+    with django_assert_num_queries(2):  # the version and the newest judgement's id
+        assert england.national() is first
+    bump()  # what a committed save does
+    second = england.national()
+    assert second is not first
+    # A bulk write sends no signal, but moves the newest judgement's id.
+    _overall("wirral", Framework.ILACS, date(2024, 9, 9), "Good", date(2024, 11, 1))
+    assert england.national() is not second

@@ -24,10 +24,11 @@ PAGES = {
         lambda a, i: "/authorities/?region=north-east&grade_area=overall&grade=good&sort=-overall",
         2,
     ),
-    # 7 for the timeline, 3 for where it stands in England (inspections.england).
-    "authority-detail": (lambda a, i: f"/authorities/{a.slug}/", 10),
-    "england": (lambda a, i: "/england/?as_at=2024-03-31", 3),
-    "england-csv": (lambda a, i: "/england.csv?as_at=2024-03-31", 3),
+    # 7 for the timeline; where it stands in England: 2 to check the kept national data
+    # (inspections.england.national) and, when the data changed, 3 to read it again.
+    "authority-detail": (lambda a, i: f"/authorities/{a.slug}/", 12),
+    "england": (lambda a, i: "/england/?as_at=2024-03-31", 5),
+    "england-csv": (lambda a, i: "/england.csv?as_at=2024-03-31", 5),
     # The data version twice (ETag, Last-Modified), the count, the page.
     "judgements-json": (lambda a, i: "/judgements.json?page_size=50", 4),
     "authorities-json": (lambda a, i: "/authorities.json", 4),
@@ -45,8 +46,8 @@ PAGES = {
             )
             + "&area=overall&area=help-and-protection"
         ),
-        # 4 for the grids, 3 for England's and the regions' latest grades beside them.
-        7,
+        # 4 for the grids, 2 + 3 for England's and the regions' latest grades beside them.
+        9,
     ),
     "judgement-list": (lambda a, i: "/judgements/?area=overall&grade=good", 3),
     "recommendation-list": (lambda a, i: "/recommendations/?q=recommendation", 3),

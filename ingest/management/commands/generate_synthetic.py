@@ -47,6 +47,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from authorities.models import Authority
+from ingest.statistics import analyse_tables
 from inspections.grades import (
     HEADLINE_AREAS,
     Area,
@@ -666,6 +667,7 @@ class Command(BaseCommand):
             Inspection.objects.bulk_create(inspections, batch_size=BATCH_SIZE)
             Judgement.objects.bulk_create(judgements, batch_size=BATCH_SIZE)
             Recommendation.objects.bulk_create(recommendations, batch_size=BATCH_SIZE)
+        analyse_tables()  # fresh planner statistics for the rows just written
         elapsed = time.perf_counter() - started
         self._report(
             database, authorities, inspections, judgements, recommendations, generated, elapsed
