@@ -31,13 +31,15 @@ def grade_badge(grade: str, title: str = "") -> str:
 
 
 @register.simple_tag
-def cell_badge(cell: GradeCell | None, link: bool = False) -> str:
-    """A timeline/comparison cell: the badge, with the printed grade and scale on hover."""
+def cell_badge(cell: GradeCell | None, link: bool = False, printed: bool = False) -> str:
+    """A timeline/comparison cell: the badge, with the printed grade and scale on hover;
+    ``printed`` also shows the grade as printed as text (keyboard and touch users see no
+    hover). Built here rather than in the template: a comparison has thousands of cells."""
     if cell is None:
         return format_html('<span class="no-grade">{}</span>', "—")
     badge = grade_badge(cell.grade, cell.tooltip)
     if link:
-        return format_html(
+        badge = format_html(
             '<a class="cell-link" href="{}" aria-label="{} {}: {}">{}</a>',
             cell.url,
             cell.year,
@@ -45,6 +47,11 @@ def cell_badge(cell: GradeCell | None, link: bool = False) -> str:
             cell.grade_label,
             badge,
         )
+    if printed:
+        text = cell.grade_as_printed or "(blank)"
+        if len(text) > 40:
+            text = text[:39] + "…"
+        badge = format_html('{} <span class="printed">printed “{}”</span>', badge, text)
     return badge
 
 
