@@ -389,8 +389,12 @@ ENGLAND_COLUMNS = (
 
 def england_rows(standings, authorities, links: Links) -> list[list[Any]]:
     """One row per authority and headline area counted on the England page, by name."""
+    area_order = {str(area): index for index, area in enumerate(Area)}
     rows = []
-    for standing in standings:
+    for standing in sorted(
+        standings,
+        key=lambda s: (authorities[s.authority_id].name, area_order.get(s.area, len(area_order))),
+    ):
         authority = authorities[standing.authority_id]
         rows.append(
             [
@@ -407,9 +411,4 @@ def england_rows(standings, authorities, links: Links) -> list[list[Any]]:
                 links.inspection(standing.authority_slug, standing.start_date, standing.framework),
             ]
         )
-    order = {str(area): index for index, area in enumerate(Area)}
-    rows.sort(key=lambda row: (row[0], order.get(_AREA_KEYS.get(row[4], ""), 99)))
     return rows
-
-
-_AREA_KEYS = {label: key for key, label in Area.choices}

@@ -162,6 +162,7 @@ def _month_end(year: int, month: int) -> date:
 class Line:
     """One line of a table: England or a region, with its count at each grade."""
 
+    key: str  # "england" or a Region value
     name: str
     counts: list[int]
     total: int
@@ -177,12 +178,8 @@ def table(counts: dict[str, Counter[str]]) -> list[Line]:
     for key, name in [("england", "England"), *Region.choices]:
         counter = counts.get(key, Counter())
         values = [counter[grade] for grade in GRADES]
-        lines.append(Line(name, values, sum(values)))
+        lines.append(Line(key, name, values, sum(values)))
     return lines
-
-
-def rank(grade: str) -> int | None:
-    return GRADE_RANKS.get(grade)
 
 
 # --------------------------------------------------------------------------- one authority

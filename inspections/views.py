@@ -304,12 +304,8 @@ def _compare_sections(selection, grids) -> list[tuple]:
         if grid.area in england.AREAS:
             lines = [
                 line
-                for line, key in zip(
-                    england.table(counts[grid.area]),
-                    ["england", *Region.values],
-                    strict=True,
-                )
-                if key == "england" or key in regions
+                for line in england.table(counts[grid.area])
+                if line.key == "england" or line.key in regions
             ]
         sections.append((grid, missing, lines))
     return sections
