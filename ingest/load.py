@@ -29,8 +29,8 @@ from django.utils import timezone
 from django.utils.text import Truncator, slugify
 
 from authorities.models import Authority, UnknownAuthorityName
-from inspections.grades import PublishedSource
 from inspections.models import DeletedRow, EditTracking, Inspection, Judgement, Recommendation
+from vocabulary import PublishedSource
 
 from . import parsers
 from .errors import IngestError, ParseError, UnknownAuthority

@@ -30,11 +30,11 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
+import vocabulary as grades
 from ingest.forms import UploadReportsForm
 from ingest.reparse import ReparseResult, reparse
 from ingest.upload import Outcome, ingest_uploads, refused_upload
 
-from . import grades
 from .models import DeletedRow, EditTracking, Inspection, Judgement, Recommendation
 
 admin.site.site_header = "Inspection Explorer administration"

@@ -20,8 +20,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 
 from authorities.models import Region
+from vocabulary import Area, Grade, RecommendationKind, Timescale
 
-from .grades import Area, Grade, RecommendationKind, Timescale
 from .queries import (
     LIST_AREAS,
     AuthorityRow,

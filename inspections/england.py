@@ -22,9 +22,9 @@ from django.db.models import F, Max
 from django.db.models.functions import Coalesce
 
 from authorities.models import Authority, Region
+from vocabulary import GRADE_RANKS, Area, Framework, Grade
 
 from .freshness import current_version
-from .grades import GRADE_RANKS, Area, Framework, Grade
 from .models import Judgement
 
 AREAS: tuple[Area, ...] = (

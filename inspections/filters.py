@@ -11,9 +11,9 @@ from django import forms
 from django.db.models import Q, QuerySet
 
 from authorities.models import Authority, AuthorityName, AuthorityType, Region
+from vocabulary import HEADLINE_AREAS, Area, Framework, Grade, RecommendationKind, Timescale
 
 from . import search
-from .grades import HEADLINE_AREAS, Area, Framework, Grade, RecommendationKind, Timescale
 from .queries import AUTHORITY_SORTS, LIST_AREAS, NOT_READ
 
 NOT_READ_VALUE = "not-read"

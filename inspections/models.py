@@ -6,10 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
+import vocabulary as grades
 from authorities.models import Authority
-
-from . import grades
-from .grades import (
+from vocabulary import (
     Area,
     Framework,
     Grade,
@@ -101,24 +100,7 @@ class Inspection(models.Model):
     @property
     def framework_display(self) -> str:
         """Short name: "SIF re-inspection", "ILACS short", "APA"."""
-        names = {
-            Framework.APA: "APA",
-            Framework.SLAC: "Safeguarding and looked after children",
-            Framework.LAC: "Looked after children",
-            Framework.SIF: "SIF",
-            Framework.LSCB_REVIEW: "LSCB review",
-            Framework.ILACS: "ILACS",
-            # "2026 ILACS standard (no overall grade)", not "2026 ILACS (2026) standard".
-            Framework.ILACS_2026: "ILACS",
-        }
-        name = names[self.framework]
-        if self.inspection_type == InspectionType.REINSPECTION:
-            name = f"{name} re-inspection"
-        elif self.inspection_type in (InspectionType.STANDARD, InspectionType.SHORT):
-            name = f"{name} {self.get_inspection_type_display().split()[0].lower()}"
-        if self.framework == Framework.ILACS_2026:
-            name = f"{name} (no overall grade)"
-        return name
+        return grades.display_name(self.framework, self.inspection_type)
 
     @property
     def scale(self) -> grades.Scale:

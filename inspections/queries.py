@@ -41,10 +41,10 @@ from django.db.models.functions import Coalesce, RowNumber
 from django.http import QueryDict
 from django.urls import reverse
 
+import vocabulary as grades
 from authorities.models import Authority, Region, UnknownAuthorityName
+from vocabulary import HEADLINE_AREAS, Area, Grade, Timescale
 
-from . import grades
-from .grades import HEADLINE_AREAS, Area, Grade, Timescale
 from .models import Inspection, Judgement, Recommendation
 
 # Shown wherever a judgement's grade could not be read: never shown as a grade.
@@ -90,10 +90,9 @@ def published_recommendations() -> QuerySet[Recommendation]:
     return Recommendation.objects.filter(inspection__is_published=True)
 
 
-@cache
 def framework_name(framework: str, inspection_type: str) -> str:
     """Short framework name ("SIF re-inspection", "ILACS short") without a database row."""
-    return Inspection(framework=framework, inspection_type=inspection_type).framework_display
+    return grades.display_name(framework, inspection_type)
 
 
 _URL_SENTINEL = "987654321"

@@ -23,10 +23,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from authorities.models import Authority, AuthorityName, Region
+from vocabulary import HEADLINE_AREAS, Area, Grade
 
 from . import csv_export, england, queries
 from .filters import AuthorityListForm, InspectionFilter, JudgementFilter, RecommendationFilter
-from .grades import HEADLINE_AREAS, Area, Grade
 from .models import Inspection
 
 PAGE_SIZE = 50

@@ -184,8 +184,8 @@ def urls_to_measure(q: str) -> tuple[list[str], list[str], str]:
     from django.db.models import Count
 
     from authorities.models import Authority
-    from inspections.grades import HEADLINE_AREAS, Area
     from inspections.models import Inspection
+    from vocabulary import HEADLINE_AREAS, Area
 
     authorities = list(
         Authority.objects.filter(inspections__is_published=True)

@@ -159,8 +159,8 @@ def _write_refusals(refusals: list[dict[str, str]]) -> None:
 
 
 def _report(rows, refusals, examples: int) -> None:
-    from inspections.grades import Area, Framework, has_overall_judgement
     from inspections.models import Inspection
+    from vocabulary import Area, Framework, has_overall_judgement
 
     by_sha = {row["sha256"]: row for row in rows}
     listing_counts = Counter(_listing_kind(row) for row in rows)

@@ -16,14 +16,14 @@ from ingest.management.commands.generate_synthetic import (
     PLACEHOLDER_NAME,
     SYNTHETIC_WARNING,
 )
-from inspections.grades import (
+from inspections.models import Inspection, Judgement, Recommendation
+from vocabulary import (
     HEADLINE_AREAS,
     Area,
     Framework,
     area_for,
     read_grade,
 )
-from inspections.models import Inspection, Judgement, Recommendation
 
 pytestmark = pytest.mark.django_db
 

@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from authorities.models import Authority
 from ingest.load import Status, ingest_bytes, load, prepare, row_key, row_keys
-from inspections.grades import Area, Framework, Grade
 from inspections.models import DeletedRow, Inspection, Judgement, Recommendation
 from tests.pdfgen import make_pdf
 from tests.samples import REPO_ROOT, sample_path
+from vocabulary import Area, Framework, Grade
 
 pytestmark = pytest.mark.django_db
 

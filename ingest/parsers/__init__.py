@@ -11,7 +11,7 @@ import importlib
 import re
 from types import ModuleType
 
-from inspections.grades import Area, Framework, expected_areas
+from vocabulary import Area, Framework, expected_areas
 
 from ..document import Document
 from ..errors import IngestError, OtherReportKind, ParseError, UnknownReportKind

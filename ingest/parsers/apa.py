@@ -5,7 +5,7 @@ An APA letter is addressed to the Director of Children's Services and reads:
 - the letter's own date ("1 November 2006"), the title "2006 ANNUAL PERFORMANCE ASSESSMENT
   OF SERVICES FOR CHILDREN AND YOUNG PEOPLE IN <AUTHORITY>" (which may wrap in a PDF);
 - a "Grade awarded" table ("Areas for judgement\\tGrade awarded¹") grading three areas
-  1-4, where **4 is the best** (inspections.grades reads the APA scale), with ``<i>`` markup
+  1-4, where **4 is the best** (vocabulary.read_grade reads the APA scale), with ``<i>`` markup
   inside the labels, a footnote mark on the header and a lone footnote "1" under it;
 - a grade key table ("4\\tA service that delivers well above minimum requirements for
   users"): boilerplate, not judgements, but used to cross-check the summary sentence;
@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from inspections.grades import (
+from vocabulary import (
     Area,
     Framework,
     InspectionType,

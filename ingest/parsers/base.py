@@ -11,8 +11,8 @@ class ParsedJudgement:
     section: str  # as printed, e.g. "Safeguarding services"
     label: str  # as printed, e.g. "Capacity for improvement"
     grade_as_printed: str  # e.g. "4", "Grade 2 (Good)", "Requires improvement to be good"
-    grade: str | None  # inspections.grades.Grade value; None = could not be read (flagged)
-    area: str  # inspections.grades.Area value
+    grade: str | None  # vocabulary.Grade value; None = could not be read (flagged)
+    area: str  # vocabulary.Area value
     page: int | None = None
     source_text: str = ""  # the line or sentence the grade was read from
 
@@ -20,16 +20,16 @@ class ParsedJudgement:
 @dataclass
 class ParsedRecommendation:
     section: str
-    timescale: str  # inspections.grades.Timescale value
-    kind: str  # inspections.grades.RecommendationKind value
+    timescale: str  # vocabulary.Timescale value
+    kind: str  # vocabulary.RecommendationKind value
     text: str
     page: int | None = None
 
 
 @dataclass
 class ParsedReport:
-    framework: str  # inspections.grades.Framework value
-    inspection_type: str  # inspections.grades.InspectionType value
+    framework: str  # vocabulary.Framework value
+    inspection_type: str  # vocabulary.InspectionType value
     authority_name: str  # as printed; resolved against reference data by the loader
     title: str  # as printed
     start_date: date | None

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from inspections.grades import read_grade
+from vocabulary import read_grade
 
 from ..document import Document, Line
 from ..errors import ParseError

@@ -74,7 +74,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from inspections.grades import (
+from vocabulary import (
     Area,
     Framework,
     InspectionType,

@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from inspections.grades import (
+from vocabulary import (
     Framework,
     InspectionType,
     RecommendationKind,

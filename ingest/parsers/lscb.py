@@ -36,7 +36,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from inspections.grades import (
+from vocabulary import (
     Framework,
     InspectionType,
     RecommendationKind,

@@ -59,7 +59,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from inspections.grades import (
+from vocabulary import (
     Framework,
     InspectionType,
     RecommendationKind,

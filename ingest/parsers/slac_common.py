@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from inspections.grades import Timescale
+from vocabulary import Timescale
 
 from ..document import Document, Line
 from .common import BULLET, PAGE_NUMBER, clean_text, join_wrapped, line_cells, normalise_space

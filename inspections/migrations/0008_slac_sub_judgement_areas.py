@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 def remap(apps, schema_editor):
     """Rows stored as "other" before these areas existed take their area now."""
-    from inspections.grades import area_for
+    from vocabulary import area_for
 
     Judgement = apps.get_model("inspections", "Judgement")
     for judgement in Judgement.objects.filter(area="other").select_related("inspection"):

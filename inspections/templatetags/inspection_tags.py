@@ -6,14 +6,14 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from inspections import grades
-from inspections.grades import Framework, Grade
+import vocabulary as grades
 from inspections.queries import (
     Change,
     GradeCell,
     area_short_label,
     grade_label,
 )
+from vocabulary import Grade
 
 from ..search import Search, TooManyTerms, highlight_pattern
 from ..search import parse as parse_search
@@ -84,9 +84,10 @@ def grade_key() -> dict:
     """The legend: each comparable grade's badge, and how each framework printed grades."""
     frameworks_by_scale: dict[str, list[str]] = {}
     descriptions: dict[str, str] = {}
-    for framework, scale in grades.FRAMEWORK_SCALES.items():
-        frameworks_by_scale.setdefault(scale.name, []).append(Framework(framework).label)
-        descriptions[scale.name] = scale.description
+    for report_kind in grades.KINDS:
+        if (scale := report_kind.scale) is not None:
+            frameworks_by_scale.setdefault(scale.name, []).append(report_kind.label)
+            descriptions[scale.name] = scale.description
     return {
         "grades": [{"value": str(grade), "rank": grade.rank} for grade in Grade],
         "scales": [

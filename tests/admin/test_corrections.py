@@ -6,8 +6,8 @@ import pytest
 from django.contrib.messages import get_messages
 
 from inspections.admin import mark_edited
-from inspections.grades import Area, Grade
 from inspections.models import DeletedRow, Inspection, Judgement, Recommendation
+from vocabulary import Area, Grade
 
 from .factories import (
     CHANGELIST_URL,

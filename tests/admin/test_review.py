@@ -7,8 +7,8 @@ import html
 import pytest
 
 from authorities.models import AuthorityName
-from inspections.grades import Framework
 from inspections.models import Inspection
+from vocabulary import Framework
 
 from .factories import (
     CHANGELIST_URL,

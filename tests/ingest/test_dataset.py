@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from ingest import dataset
 from ingest.load import Listing, ingest_bytes
-from inspections.grades import PublishedSource
 from inspections.models import Inspection, Judgement, Recommendation
 from tests.samples import sample_path
+from vocabulary import PublishedSource
 
 pytestmark = pytest.mark.django_db
 

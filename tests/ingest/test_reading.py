@@ -12,9 +12,9 @@ from ingest.extract import PdfReader, read_bytes
 from ingest.load import prepare, sha256_of
 from ingest.parsers import PAGES_NEEDED, parse
 from ingest.reading import FIRST_PAGES, read_report
-from inspections.grades import Framework
 from tests.pdfgen import make_pdf
 from tests.samples import sample_document, sample_path
+from vocabulary import Framework
 
 ILACS = "pdf-original/liverpool-2023-ilacs.pdf"  # 13 pages
 SIF = "pdf-original/knowsley-2014-sif.pdf"  # 35 pages

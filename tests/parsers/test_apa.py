@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from ingest.document import Document
 from ingest.errors import IngestError, ParseError
 from ingest.parsers import apa, parse
-from inspections.grades import Area, Framework, Grade, RecommendationKind, Timescale
+from vocabulary import Area, Framework, Grade, RecommendationKind, Timescale
 
 TITLE = "2006 ANNUAL PERFORMANCE ASSESSMENT OF SERVICES FOR CHILDREN AND YOUNG PEOPLE IN WIDGETSHIRE COUNTY COUNCIL"
 OVERALL = (

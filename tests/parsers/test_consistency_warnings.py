@@ -9,8 +9,8 @@ import pytest
 
 from ingest.document import Document
 from ingest.parsers import parse
-from inspections.grades import Area
 from tests.samples import sample_document
+from vocabulary import Area
 
 # Reports of each layout with a table of judgements: (source, a label in its table).
 TABLE_ROWS = [

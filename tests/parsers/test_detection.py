@@ -16,8 +16,8 @@ from ingest.document import Document
 from ingest.errors import NotAReport, UnknownReportKind
 from ingest.extract import read_document
 from ingest.parsers import PARSER_MODULES, detect_framework, parse
-from inspections.grades import Framework
 from tests.samples import REPO_ROOT, SAMPLE_REPORTS, sample_document
+from vocabulary import Framework
 
 # File-name fragments, most specific first, and the frameworks they may be detected as.
 _NAME_KINDS: tuple[tuple[str, frozenset[Framework]], ...] = (

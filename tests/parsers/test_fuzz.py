@@ -24,8 +24,8 @@ from ingest.document import Document
 from ingest.errors import IngestError
 from ingest.extract import read_bytes
 from ingest.parsers import detect_framework, parse
-from inspections.grades import Area, Framework, Grade, RecommendationKind, Timescale
 from tests.samples import SAMPLE_REPORTS, sample_document
+from vocabulary import Area, Framework, Grade, RecommendationKind, Timescale
 
 # Parsers whose crashes must not hide behind parse()'s ParseError.
 _STRICT_FRAMEWORKS = frozenset({Framework.LAC, Framework.LSCB_REVIEW})

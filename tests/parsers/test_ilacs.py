@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from ingest.document import Document
 from ingest.errors import IngestError, ParseError, UnknownReportKind
 from ingest.parsers import ilacs, parse
-from inspections.grades import Area, Framework, Grade, InspectionType, RecommendationKind, Timescale
+from vocabulary import Area, Framework, Grade, InspectionType, RecommendationKind, Timescale
 
 LEADERS = "The impact of leaders on social work practice with children and families"
 HELP = "The experiences and progress of children who need help and protection"

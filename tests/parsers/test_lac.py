@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from ingest.document import Document
 from ingest.errors import IngestError, ParseError
 from ingest.parsers import detect_framework, lac, parse
-from inspections.grades import Area, Framework, Grade, InspectionType, RecommendationKind, Timescale
+from vocabulary import Area, Framework, Grade, InspectionType, RecommendationKind, Timescale
 
 RECORD = """Record of main findings:
 

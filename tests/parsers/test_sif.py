@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from ingest.document import Document
 from ingest.errors import IngestError, ParseError
 from ingest.parsers import parse, sif
-from inspections.grades import (
+from vocabulary import (
     Area,
     Framework,
     Grade,

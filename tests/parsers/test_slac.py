@@ -27,7 +27,7 @@ from ingest.parsers.slac_common import (
     split_run_together,
     timescale_of,
 )
-from inspections.grades import (
+from vocabulary import (
     Area,
     Framework,
     Grade,

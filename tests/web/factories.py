@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from django.core.files.base import ContentFile
 
 from authorities.models import Authority
-from inspections.grades import (
+from inspections.models import Inspection, Judgement, Recommendation
+from vocabulary import (
     Area,
     Framework,
     Grade,
@@ -23,7 +24,6 @@ from inspections.grades import (
     area_for,
     read_grade,
 )
-from inspections.models import Inspection, Judgement, Recommendation
 
 _counter = itertools.count(1)
 

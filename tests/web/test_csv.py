@@ -10,7 +10,7 @@ import pytest
 from django.http import StreamingHttpResponse
 
 from inspections.csv_export import neutralise
-from inspections.grades import Framework, Timescale
+from vocabulary import Framework, Timescale
 
 from .factories import J, R, ilacs, make_inspection
 

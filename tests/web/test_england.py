@@ -10,7 +10,7 @@ import pytest
 
 from authorities.models import Authority
 from inspections.england import England, quarters
-from inspections.grades import Framework
+from vocabulary import Framework
 
 from .factories import J, make_inspection
 

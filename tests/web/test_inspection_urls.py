@@ -11,9 +11,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from inspections.grades import Framework
 from inspections.models import Inspection
 from inspections.queries import InspectionKey, inspection_path, inspection_source_path
+from vocabulary import Framework
 
 from .factories import ilacs, make_inspection
 

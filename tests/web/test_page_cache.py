@@ -8,9 +8,9 @@ import pytest
 from django.utils import timezone
 
 from ingest.load import ingest_bytes
-from inspections.grades import Framework
 from inspections.models import DataVersion
 from tests.samples import sample_path
+from vocabulary import Framework
 
 from .factories import J, make_inspection
 

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from inspections.grades import Framework, Grade, InspectionType, Timescale
 from inspections.queries import NOT_READ, inspection_source_path
+from vocabulary import Framework, Grade, InspectionType, Timescale
 
 from .factories import J, R, ilacs, make_inspection, slac
 

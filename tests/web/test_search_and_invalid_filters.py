@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 
 from inspections import search
-from inspections.grades import Framework
+from vocabulary import Framework
 
 from .factories import J, R, make_inspection
 

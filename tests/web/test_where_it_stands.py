@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from inspections.england import England, waits_by_grade, where_it_stands
-from inspections.grades import Area, Framework
+from vocabulary import Area, Framework
 
 from .factories import J, authority, make_inspection
 

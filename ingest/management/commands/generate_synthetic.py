@@ -17,7 +17,7 @@ starting "SYNTHETIC", a source file name "synthetic-....txt" and the parse warni
 Each inspection gets its framework's real judgement set (APA: 3 table grades + 5 outcome
 words; SLAC: 22-33 over two sections; SIF: 6-7; ILACS: 4-5; ILACS from April 2026: 4),
 grades printed as that framework prints them and read back with
-:func:`inspections.grades.read_grade`, areas from :func:`inspections.grades.area_for`.
+:func:`vocabulary.read_grade`, areas from :func:`vocabulary.area_for`.
 That is about 10 judgements per inspection, the real national volume. To measure at a
 safe multiple of it, ``--judgements-per-inspection`` (default 33: 150 x 8 gives about
 40,000 rows) tops each inspection up with extra graded sub-aspects in a section named
@@ -48,7 +48,8 @@ from django.utils import timezone
 
 from authorities.models import Authority
 from ingest.statistics import analyse_tables
-from inspections.grades import (
+from inspections.models import Inspection, Judgement, Recommendation
+from vocabulary import (
     HEADLINE_AREAS,
     Area,
     Framework,
@@ -59,7 +60,6 @@ from inspections.grades import (
     area_for,
     read_grade,
 )
-from inspections.models import Inspection, Judgement, Recommendation
 
 SYNTHETIC_PARSER_VERSION = "synthetic"
 SYNTHETIC_TITLE_PREFIX = "SYNTHETIC"
