@@ -28,56 +28,30 @@ __all__ = [
     "parser_for",
 ]
 
+# The parser modules, in the order their titles are tried. Each declares the kinds it
+# reads (KINDS, rows of vocabulary.KINDS), the title patterns that name them (TITLES), its
+# PARSER_VERSION, how many opening pages it needs (PAGES_NEEDED, None: all) and
+# parse(document). A new kind of report is a module here and a row in vocabulary.KINDS.
+MODULES: tuple[str, ...] = ("apa", "slac", "lac", "sif", "lscb", "ilacs")
+_MODULES: tuple[ModuleType, ...] = tuple(
+    importlib.import_module(f"{__name__}.{name}") for name in MODULES
+)
 PARSER_MODULES: dict[str, str] = {
-    Framework.APA: "ingest.parsers.apa",
-    Framework.SLAC: "ingest.parsers.slac",
-    Framework.LAC: "ingest.parsers.lac",
-    Framework.SIF: "ingest.parsers.sif",
-    Framework.LSCB_REVIEW: "ingest.parsers.lscb",
-    Framework.ILACS: "ingest.parsers.ilacs",
-    Framework.ILACS_2026: "ingest.parsers.ilacs",
+    kind: module.__name__ for module in _MODULES for kind in module.KINDS
 }
-
-# How many opening pages a framework's parser reads everything it needs from; frameworks
-# not listed need the whole report. Checked over the corpus: every ILACS report parses to
-# the same judgements and recommendations from its first three pages as from all of them
-# (from two, 34 of 321 lose recommendations that start on or run to page 3). A report
-# whose list of what needs to improve has not ended by the last page read is read whole
-# (ParsedReport.needs_more_pages). What is not read is the body past those pages, whose
-# headings only restate the table's grades.
+# How many opening pages a kind's parser reads everything it needs from; kinds not listed
+# need the whole report.
 PAGES_NEEDED: dict[str, int] = {
-    Framework.ILACS: 3,
-    Framework.ILACS_2026: 3,
+    kind: module.PAGES_NEEDED for module in _MODULES for kind in module.KINDS if module.PAGES_NEEDED
 }
 # The pages detection looks at when the first page does not name the kind of report.
 DETECTION_PAGES = 3
 
 # Title patterns, tried in order against the opening pages (lower-cased, single-spaced).
 _KNOWN_TITLES: tuple[tuple[re.Pattern[str], Framework], ...] = tuple(
-    (re.compile(pattern), framework)
-    for pattern, framework in (
-        (r"annual performance assessment of services for children", Framework.APA),
-        (r"inspection of safeguarding and looked after children services", Framework.SLAC),
-        (r"inspection of looked after children services", Framework.LAC),
-        (
-            r"inspection of services for children in need of help and protection,? "
-            r"children looked after and care leavers",
-            Framework.SIF,
-        ),
-        (
-            r"review of the effectiveness of the local safeguarding children board",
-            Framework.LSCB_REVIEW,
-        ),
-        (r"inspection of children'?s social care services", Framework.ILACS),
-        (r"local authority children'?s services", Framework.ILACS),
-        # "Inspection of local authority children's social care services" (Tameside 2019),
-        # "Inspection of Kent County Council children's services" (Kent 2022, whose first
-        # page mentions an earlier focused visit), a trust's running footer "Inspection of
-        # Bradford Children and Families Trust children's services" (its title has no
-        # "children's services").
-        (r"inspection of local authority children'?s social care services", Framework.ILACS),
-        (r"inspection of (?:the )?[a-z][a-z ,'&-]{1,80}? children'?s services\b", Framework.ILACS),
-    )
+    (re.compile(pattern), Framework(module.KINDS[0]))
+    for module in _MODULES
+    for pattern in module.TITLES
 )
 
 # Ofsted publishes many other kinds of report; name the kind when refusing one.

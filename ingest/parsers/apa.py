@@ -48,6 +48,10 @@ from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from .common import clean_person_name, normalise_space, parse_date, parse_failure, squash
 
 PARSER_VERSION = "apa-1"
+KINDS = (Framework.APA,)
+# Title patterns (lower-cased, single-spaced text) that say a report is of this kind.
+TITLES = (r"annual performance assessment of services for children",)
+PAGES_NEEDED = None  # the whole report
 
 FRAMEWORK = Framework.APA
 

@@ -73,6 +73,10 @@ from .common import (
 from .slac_common import split_timescale
 
 PARSER_VERSION = "lac-1"
+KINDS = (Framework.LAC,)
+# Title patterns (lower-cased, single-spaced text) that say a report is of this kind.
+TITLES = (r"inspection of looked after children services",)
+PAGES_NEEDED = None  # the whole report
 
 FRAMEWORK = Framework.LAC
 

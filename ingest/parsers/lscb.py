@@ -67,6 +67,10 @@ from .common import (
 )
 
 PARSER_VERSION = "lscb-1"
+KINDS = (Framework.LSCB_REVIEW,)
+# Title patterns (lower-cased, single-spaced text) that say a report is of this kind.
+TITLES = (r"review of the effectiveness of the local safeguarding children board",)
+PAGES_NEEDED = None  # the whole report
 
 FRAMEWORK = Framework.LSCB_REVIEW
 

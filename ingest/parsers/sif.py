@@ -106,6 +106,13 @@ from .common import (
 )
 
 PARSER_VERSION = "sif-2"
+KINDS = (Framework.SIF,)
+# Title patterns (lower-cased, single-spaced text) that say a report is of this kind.
+TITLES = (
+    r"inspection of services for children in need of help and protection,? "
+    r"children looked after and care leavers",
+)
+PAGES_NEEDED = None  # the whole report
 
 FRAMEWORK = Framework.SIF
 

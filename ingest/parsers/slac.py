@@ -97,6 +97,10 @@ from .slac_common import (
 )
 
 PARSER_VERSION = "slac-2"
+KINDS = (Framework.SLAC,)
+# Title patterns (lower-cased, single-spaced text) that say a report is of this kind.
+TITLES = (r"inspection of safeguarding and looked after children services",)
+PAGES_NEEDED = None  # the whole report
 
 FRAMEWORK = Framework.SLAC
 
