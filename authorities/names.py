@@ -32,6 +32,8 @@ _SUFFIXES = tuple(
             " metropolitan council",
             # "Tameside metropolitan borough" (an ILACS cover, 2019).
             " metropolitan borough",
+            # "Focused visit to Dudley MBC children's services" (2020).
+            " mbc",
             " metropolitan district council",
             " borough council",
             " city council",

@@ -51,6 +51,7 @@ INSPECTION_FIELDS = (
     "published_on",
     "published_on_source",
     "lead_inspector",
+    "focus",
     "sha256",
     "source_filename",
     "ofsted_url",
@@ -209,6 +210,7 @@ def _dataset_record(record: dict, judgements: list[dict], recommendations: list[
         end_date=_date(record["end_date"]),
         published_on=None if from_listing else published_on,
         lead_inspector=record["lead_inspector"],
+        focus=record.get("focus", ""),  # datasets written before focused visits have none
         parser_version=record["parser_version"],
         judgements=[
             ParsedJudgement(**{name: row[name] for name in JUDGEMENT_FIELDS if name != "order"})

@@ -391,6 +391,7 @@ def _copy_fields(
     if listing.url:
         inspection.ofsted_url = listing.url
     inspection.lead_inspector = report.lead_inspector[:120]
+    inspection.focus = report.focus
     inspection.parser_version = report.parser_version
     inspection.parse_warnings = list(report.warnings)
 

@@ -394,7 +394,7 @@ class InspectionAdmin(admin.ModelAdmin):
 
     @admin.display(description="grade scale")
     def grade_scale(self, obj: Inspection) -> str:
-        return obj.scale.description
+        return obj.scale.description if obj.scale else "Not graded"
 
     @admin.display(description="parse warnings")
     def parse_warnings_list(self, obj: Inspection):

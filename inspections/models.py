@@ -44,6 +44,9 @@ class Inspection(models.Model):
         help_text="Printed in the report, or (ILACS reports print none) Ofsted's listing",
     )
     lead_inspector = models.CharField(max_length=120, blank=True)
+    focus = models.TextField(
+        blank=True, help_text="What a visit looked at, as its letter prints it (focused visits)"
+    )
 
     # Empty for inspections loaded from the national dataset: the page links to ofsted_url.
     source_file = models.FileField(upload_to="reports/%Y/", max_length=255, blank=True)
@@ -103,8 +106,14 @@ class Inspection(models.Model):
         return grades.display_name(self.framework, self.inspection_type)
 
     @property
-    def scale(self) -> grades.Scale:
-        return grades.scale_for(self.framework)
+    def is_graded(self) -> bool:
+        """False for a visit (a focused visit letter), which reports findings, not grades."""
+        return grades.is_graded(self.framework)
+
+    @property
+    def scale(self) -> grades.Scale | None:
+        """How its report prints grades; None for an ungraded kind (a focused visit)."""
+        return grades.kind(self.framework).scale
 
 
 class EditTracking(models.Model):

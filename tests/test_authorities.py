@@ -59,6 +59,7 @@ def test_every_english_authority_is_loaded_with_codes_and_region():
         ("Wakefield District Metropolitan Council", "wakefield"),
         ("Calderdale Metropolitan Council", "calderdale"),
         ("Tameside metropolitan borough", "tameside"),
+        ("Dudley MBC", "dudley"),
         ("East Riding", "east-riding-of-yorkshire"),
         ("East Riding of Yorkshire Council", "east-riding-of-yorkshire"),
         ("Newcastle", "newcastle-upon-tyne"),

@@ -21,6 +21,7 @@ from .grades import (
 )
 from .kinds import (
     CARE_LEAVERS_JUDGED_APART_FROM,
+    GRADED_KINDS,
     KINDS,
     Framework,
     InspectionType,
@@ -31,6 +32,7 @@ from .kinds import (
     display_name,
     expected_areas,
     has_overall_judgement,
+    is_graded,
     kind,
     read_grade,
     scale_for,
@@ -40,6 +42,7 @@ from .recommendations import RecommendationKind, Timescale
 __all__ = [
     "APA_SCALE",
     "CARE_LEAVERS_JUDGED_APART_FROM",
+    "GRADED_KINDS",
     "GRADE_RANKS",
     "GRADE_SHORT_LABELS",
     "HEADLINE_AREAS",
@@ -64,6 +67,7 @@ __all__ = [
     "grade_from_rank",
     "grade_rank",
     "has_overall_judgement",
+    "is_graded",
     "kind",
     "normalise_label",
     "read_grade",

@@ -121,6 +121,14 @@ KINDS: tuple[ReportKind, ...] = (
         ),
         suffix="(no overall grade)",
     ),
+    ReportKind(
+        "FOCUSED_VISIT",
+        "focused-visit",
+        "Focused visit (2018 on; a letter, not graded)",
+        "Focused visit",
+        None,
+        has_overall_judgement=False,
+    ),
 )
 
 Framework = Choices("Framework", [(kind.name, (kind.value, kind.label)) for kind in KINDS])
@@ -128,6 +136,8 @@ Framework.__doc__ = "A kind of report (historically, the inspection framework it
 Framework.__module__ = __name__
 
 _BY_VALUE: dict[str, ReportKind] = {kind.value: kind for kind in KINDS}
+# The kinds that grade: inspections, as against visits.
+GRADED_KINDS: tuple[str, ...] = tuple(kind.value for kind in KINDS if kind.graded)
 
 
 def kind(framework: str) -> ReportKind:
@@ -139,6 +149,7 @@ class InspectionType(Choices):
     REINSPECTION = "reinspection", "Re-inspection"
     STANDARD = "standard", "Standard inspection"
     SHORT = "short", "Short inspection"
+    VISIT = "visit", "Visit"
 
 
 class PublishedSource(Choices):
@@ -146,6 +157,10 @@ class PublishedSource(Choices):
 
     REPORT = "report", "the report"
     LISTING = "listing", "Ofsted's listing"
+
+
+def is_graded(framework: str) -> bool:
+    return kind(framework).graded
 
 
 def display_name(framework: str, inspection_type: str) -> str:

@@ -16,3 +16,6 @@ class RecommendationKind(Choices):
     RECOMMENDATION = "recommendation", "Recommendation"
     AREA_FOR_IMPROVEMENT = "area-for-improvement", "Area for improvement"
     ASPECT_FOR_FOCUS = "aspect-for-focus", "Aspect for focus"
+    # A focused visit's "areas for priority action": weaknesses serious enough that Ofsted
+    # tells the Department for Education and asks for an action plan.
+    PRIORITY_ACTION = "priority-action", "Area for priority action"

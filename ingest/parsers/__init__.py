@@ -11,7 +11,7 @@ import importlib
 import re
 from types import ModuleType
 
-from vocabulary import Area, Framework, expected_areas
+from vocabulary import Area, Framework, expected_areas, is_graded
 
 from ..document import Document
 from ..errors import IngestError, OtherReportKind, ParseError, UnknownReportKind
@@ -32,7 +32,7 @@ __all__ = [
 # reads (KINDS, rows of vocabulary.KINDS), the title patterns that name them (TITLES), its
 # PARSER_VERSION, how many opening pages it needs (PAGES_NEEDED, None: all) and
 # parse(document). A new kind of report is a module here and a row in vocabulary.KINDS.
-MODULES: tuple[str, ...] = ("apa", "slac", "lac", "sif", "lscb", "ilacs")
+MODULES: tuple[str, ...] = ("apa", "slac", "lac", "sif", "lscb", "ilacs", "focused_visit")
 _MODULES: tuple[ModuleType, ...] = tuple(
     importlib.import_module(f"{__name__}.{name}") for name in MODULES
 )
@@ -58,7 +58,6 @@ _KNOWN_TITLES: tuple[tuple[re.Pattern[str], Framework], ...] = tuple(
 _OTHER_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), kind)
     for pattern, kind in (
-        (r"\bfocused visit\b", "a focused visit letter"),
         (r"\bmonitoring visit\b", "a monitoring visit letter"),
         (r"joint targeted area inspection", "a joint targeted area inspection (JTAI) letter"),
         (
@@ -146,7 +145,7 @@ def parse(document: Document) -> ParsedReport:
             f"{document.name}: the {Framework(framework).label} report could not be read "
             f"({error.__class__.__name__}: {error})"
         ) from error
-    if not report.judgements:
+    if not report.judgements and is_graded(report.framework):
         raise ParseError(
             f"{document.name}: no inspection judgements found: is this an Ofsted children's "
             "services report?"

@@ -37,6 +37,8 @@ class ParsedReport:
     published_on: date | None
     lead_inspector: str
     parser_version: str
+    # What a visit looked at, as printed (focused visits); inspections leave it empty.
+    focus: str = ""
     judgements: list[ParsedJudgement] = field(default_factory=list)
     recommendations: list[ParsedRecommendation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

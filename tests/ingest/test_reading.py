@@ -19,8 +19,8 @@ from vocabulary import Framework
 ILACS = "pdf-original/liverpool-2023-ilacs.pdf"  # 13 pages
 SIF = "pdf-original/knowsley-2014-sif.pdf"  # 35 pages
 
-FOCUSED_VISIT = make_pdf(
-    ["Focused visit to Anytown local authority children's services", "Dear Director"],
+MONITORING_VISIT = make_pdf(
+    ["Monitoring visit to Anytown local authority children's services", "Dear Director"],
     ["Page two of the letter"],
     ["Page three"],
     ["Page four"],
@@ -47,15 +47,15 @@ def test_a_sif_report_is_read_whole():
 
 
 def test_a_refused_kind_is_refused_from_its_opening_pages_and_again_from_the_cache(tmp_path):
-    sha = sha256_of(FOCUSED_VISIT)
-    with pytest.raises(OtherReportKind, match="focused visit"):
-        read_report(FOCUSED_VISIT, "fv.pdf", sha256=sha, cache=tmp_path)
-    cached = layout_cache.get(tmp_path, sha, name="fv.pdf")
+    sha = sha256_of(MONITORING_VISIT)
+    with pytest.raises(OtherReportKind, match="monitoring visit"):
+        read_report(MONITORING_VISIT, "mv.pdf", sha256=sha, cache=tmp_path)
+    cached = layout_cache.get(tmp_path, sha, name="mv.pdf")
     assert cached is not None and len(cached.pages) == FIRST_PAGES == 1 and not cached.complete
 
-    prepared = prepare(FOCUSED_VISIT, "fv.pdf", cache=tmp_path)
+    prepared = prepare(MONITORING_VISIT, "mv.pdf", cache=tmp_path)
     assert prepared.from_cache  # refused again without extracting again
-    assert "focused visit" in prepared.error
+    assert "monitoring visit" in prepared.error
 
 
 def test_a_file_of_no_kind_known_is_read_whole_and_left_to_the_parser():

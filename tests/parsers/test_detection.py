@@ -72,13 +72,6 @@ _LETTERHEAD = (
 )
 
 OTHER_KINDS = {
-    "focused visit": (
-        _LETTERHEAD + "Focused visit to Widgetshire local authority children's services\n\n"
-        "This letter summarises the findings of the focused visit to Widgetshire local "
-        "authority children's services on 8 and 9 October 2019. Inspectors looked at the "
-        "local authority's arrangements for children in need and children subject to a "
-        "child protection plan.\n"
-    ),
     "monitoring visit": (
         _LETTERHEAD + "Monitoring visit to Widgetshire local authority children's services\n\n"
         "This letter summarises the findings of the monitoring visit to Widgetshire local "

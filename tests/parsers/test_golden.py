@@ -10,6 +10,7 @@ the report (not by printing the parser's output):
         "title": "Inspection of safeguarding ...",     # optional: startswith check
         "start_date": date(...), "end_date": date(...), "published_on": date(...) or None,
         "lead_inspector": "Martin Ayres",
+        "focus": "Inspectors looked at ...",            # focused visits: first words, or None
         "judgements": [(section, label, grade_as_printed, grade, area), ...],   # in order
         "recommendations": [(section, timescale, kind, "first words"), ...],     # in order
         "warnings": ["substring", ...],                # optional: each must appear in a warning
@@ -55,6 +56,11 @@ def test_report_matches_golden(expected, source):
     assert report.end_date == expected["end_date"]
     assert report.published_on == expected["published_on"]
     assert report.lead_inspector == expected["lead_inspector"]
+    if "focus" in expected:  # what a visit looked at: its first words, or None for none
+        if expected["focus"] is None:
+            assert report.focus == ""
+        else:
+            assert _norm(report.focus).startswith(_norm(expected["focus"])), report.focus
 
     got_judgements = [
         (_norm(j.section), _norm(j.label), _norm(j.grade_as_printed), j.grade, j.area)

@@ -35,7 +35,12 @@ from vocabulary import Area, Framework, area_for, normalise_label
         (Framework.APA, "", "Capacity to improve", Area.CAPACITY_TO_IMPROVE),
         (Framework.APA, "", "Being healthy", Area.BEING_HEALTHY),
         # A section's own overall effectiveness takes the section's area (2009-2012).
-        (Framework.SLAC, "Safeguarding services", "Overall effectiveness", Area.HELP_AND_PROTECTION),
+        (
+            Framework.SLAC,
+            "Safeguarding services",
+            "Overall effectiveness",
+            Area.HELP_AND_PROTECTION,
+        ),
         (
             Framework.SLAC,
             "Services for looked after children",
@@ -44,7 +49,12 @@ from vocabulary import Area, Framework, area_for, normalise_label
         ),
         # A looked-after-children-only inspection's overall judgement is about children in care.
         (Framework.LAC, "", "Overall effectiveness", Area.CHILDREN_IN_CARE),
-        (Framework.SLAC, "Quality of provision", "Service responsiveness", Area.SERVICE_RESPONSIVENESS),
+        (
+            Framework.SLAC,
+            "Quality of provision",
+            "Service responsiveness",
+            Area.SERVICE_RESPONSIVENESS,
+        ),
         (Framework.SLAC, "", "Case planning, review and recording", Area.CASE_PLANNING),
         (Framework.SIF, "", "Something Ofsted has never judged", Area.OTHER),
     ],

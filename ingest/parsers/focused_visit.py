@@ -1,0 +1,417 @@
+"""Focused visit letters (2018 on): ungraded letters about one area of an authority's practice.
+
+A letter (see tests/parsers/golden/*_focused_visit.py for examples of every layout):
+
+- Ofsted's letterhead, the letter's date alone on a row (the only date besides the visit's:
+  taken as the publication date), the addressee, "Dear ...", then the title "Focused visit
+  to <authority> children's services" (it may wrap onto a second row, or carry a postcode).
+- "This letter summarises the findings of a/the focused visit to <authority> on <dates>",
+  the inspectors, then the paragraph saying what the visit looked at ("Inspectors looked at
+  the local authority's arrangements for ...": the focus), which may go on into bullets of
+  scope. Letters of autumn 2020 to summer 2021 may have no such paragraph.
+- "Areas for priority action" (22 of 371 letters) and "What needs to improve in this area
+  of social work practice" (wording varies), each a list of bullets (a symbol-font glyph to
+  March 2019, a black square after), ended by "(Main) findings" or, when the list comes last,
+  by "Ofsted will take the findings ...". From 2025 a footnote can sit inside the list at
+  the foot of a page.
+- The signature: the lead inspector's name, then "Her/His Majesty's Inspector".
+
+Letters are not graded: grade words in their prose ("was judged inadequate in 2018") are
+never read as judgements, and the report has none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from vocabulary import Framework, InspectionType, RecommendationKind, Timescale
+
+from ..document import Document
+from .base import ParsedRecommendation, ParsedReport
+from .common import (
+    APOSTROPHE,
+    BULLET,
+    FOOTNOTE,
+    MONTHS,
+    PAGE_NUMBER,
+    Row,
+    clean_person_name,
+    join_wrapped,
+    normalise_space,
+    parse_date,
+    parse_failure,
+)
+
+PARSER_VERSION = "focused-visit-1"
+KINDS = (Framework.FOCUSED_VISIT,)
+TITLES = (r"\bfocused visit to\b",)
+PAGES_NEEDED = None  # the signature, and some lists, are on the last page
+
+_fail = parse_failure("focused visit letter")
+
+# The letterhead, addressee and title are on the first page; a few rows of slack.
+_OPENING_ROWS = 60
+_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
+_TITLE = re.compile(rf"^(?:{_POSTCODE}\s+)?(?P<title>focused visit to\b.*)$", re.IGNORECASE)
+_TRAILING_POSTCODE = re.compile(rf"\s+{_POSTCODE}$")
+# A title that ends here is whole; anything else wrapped onto the next row.
+_TITLE_END = re.compile(r"(?:services|trust|first)\.?$", re.IGNORECASE)
+_SERVICES = rf"children{APOSTROPHE}?s\s+services"
+_AUTHORITY_IN_TITLE = re.compile(
+    rf"^focused visit to\s+(?:the\s+)?(?P<name>.*?)(?:{APOSTROPHE}s)?\s*"
+    rf"(?:(?:local\s+authority\s+)?{_SERVICES})?\.?$",
+    re.IGNORECASE,
+)
+_AUTHORITY_IN_SUMMARY = re.compile(
+    rf"focused visit to\s+(?:the\s+)?(?P<name>[A-Z][^.]*?)(?:{APOSTROPHE}s)?\s+"
+    rf"(?:local\s+authority\s+)?{_SERVICES}",
+)
+_LETTER_DATE = re.compile(
+    r"^(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4})$",
+)
+
+_SUMMARY = re.compile(r"summarises the findings of (?:a|the|our) focused", re.IGNORECASE)
+_SUMMARY_ROWS = 8
+# The visit's dates follow "on" or "between" (sometimes "on the 5th and 6th of June").
+_DATES_START = re.compile(r"\b(?:on|between)\s+(?:the\s+)?(?=\d)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"\.(?:\s|$)")
+# Month names as letters print them, capitalised: "may" in a sentence is not May.
+_MONTH = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_DAY = re.compile(r"\b(\d{1,2})\b")
+_LONGEST_VISIT_DAYS = 31
+
+_FOCUS_START = re.compile(
+    r"(?:^|(?<=\.\s))(?:during this visit,?\s+)?"
+    r"(?:(?:the\s+)?inspectors\s+(?:looked at|considered|reviewed|evaluated|focused on)"
+    r"|(?:this|the)\s+visit\s+looked at|the focus of this visit was)\b",
+    re.IGNORECASE,
+)
+_NOT_FOCUS = re.compile(r"^(?:inspectors|the inspectors) (?:looked at|considered) a range\b")
+_FOCUS_ENDS = (
+    "this visit was carried out",
+    "the visit was carried out",
+    "inspectors looked at a range",
+    "inspectors considered a range",
+    "the inspectors looked at a range",
+    "the methodology",
+    "overview",
+    "headline findings",
+    "her majesty's chief inspector",
+    "his majesty's chief inspector",
+    "areas for priority action",
+    "area for priority action",
+    "what needs to improve",
+    "areas for improvement",
+    "areas of strength",
+    "findings",
+    "main findings",
+)
+_FOCUS_ROWS = 16
+
+_PRIORITY = re.compile(r"^areas? for priority action\s*:?$")
+_IMPROVE = re.compile(
+    r"^(?:what needs to improve in this area of (?:social work )?practice|areas for improvement)"
+    r"\s*[?:]?\s*\d?$"
+)
+_LIST_ENDS = re.compile(
+    r"^(?:(?:main |headline )?findings$"
+    r"|overview$"
+    r"|areas of strength$"
+    r"|ofsted will take the findings"
+    r"|we have notified"
+    r"|where a focused visit results"
+    r"|yours? sincerely"
+    r"|this letter will be published)"
+)
+# A list that says there is nothing new in it: "There are no priority actions following this
+# focused visit.", "There are no additional areas for improvement."
+_NOTHING_LISTED = re.compile(
+    r"\bno (?:additional |further |new )?(?:areas? for )?(?:priority actions?|improvement)\b",
+    re.IGNORECASE,
+)
+# From 2019 the bullets are black squares, which common.BULLET does not know; sub-bullets
+# (Manchester 2020) are a horizontal line.
+_SQUARE = re.compile(r"^[◼◾▪■]\s*")
+_SUB_BULLET = re.compile(r"^[⎯―]\s*")
+
+# The only running footer letters print besides page numbers (2021).
+_RUNNING_FOOTER = re.compile(r"^ofsted is proud to use recycled paper")
+
+_VALEDICTION = re.compile(r"^yours? sincerely,?$")
+_ROLE = re.compile(r"^(?:her|his) majesty'?s inspector\b[\s=.]*$")
+
+
+@dataclass
+class _Header:
+    title: str
+    authority: str
+    published: date | None
+    title_index: int
+
+
+def parse(document: Document) -> ParsedReport:
+    """Parse a focused visit letter. Raises ParseError without a title or visit dates."""
+    rows = [Row.of(line) for line in document.lines()]
+    warnings: list[str] = []
+    header = _header(document, rows)
+    start, end = _visit_dates(document, rows, header, warnings)
+    if header.published is not None and header.published < end:
+        warnings.append(
+            f"The letter is dated {header.published:%d %B %Y}, before the visit ended "
+            f"({end:%d %B %Y}): its date was not taken as the publication date."
+        )
+        header.published = None
+    recommendations = [
+        *_list(rows, _PRIORITY, RecommendationKind.PRIORITY_ACTION),
+        *_list(rows, _IMPROVE, RecommendationKind.AREA_FOR_IMPROVEMENT),
+    ]
+    lead = _lead_inspector(rows)
+    if not lead:
+        warnings.append("No lead inspector found (no signature was read): left blank.")
+    return ParsedReport(
+        framework=Framework.FOCUSED_VISIT,
+        inspection_type=InspectionType.VISIT,
+        authority_name=header.authority,
+        title=header.title,
+        start_date=start,
+        end_date=end,
+        published_on=header.published,
+        lead_inspector=lead,
+        parser_version=PARSER_VERSION,
+        focus=_focus(rows, header.title_index),
+        judgements=[],
+        recommendations=recommendations,
+        warnings=warnings,
+    )
+
+
+# --------------------------------------------------------------------------- front page
+
+
+def _header(document: Document, rows: Sequence[Row]) -> _Header:
+    published = None
+    for index, row in enumerate(rows[:_OPENING_ROWS]):
+        if published is None and (match := _LETTER_DATE.match(row.plain)):
+            published = parse_date(match["date"])
+        match = _TITLE.match(row.plain)
+        if match is None:
+            continue
+        title = _TRAILING_POSTCODE.sub("", match["title"])
+        following = _next_text_row(rows, index)
+        if not _TITLE_END.search(title) and following is not None:
+            title = join_wrapped([title, following.plain])
+        title = title.rstrip(" .")
+        return _Header(title, _authority(rows, index, title), published, index)
+    raise _fail(document, "has no title: no 'Focused visit to ...' row on its first page")
+
+
+def _next_text_row(rows: Sequence[Row], index: int) -> Row | None:
+    for row in rows[index + 1 : index + 3]:
+        if row.cells and not PAGE_NUMBER.match(row.plain):
+            return None if _SUMMARY.search(row.plain) or len(row.plain) > 60 else row
+    return None
+
+
+def _authority(rows: Sequence[Row], title_index: int, title: str) -> str:
+    """The authority as the title names it; where the title names none ("Focused visit to
+    children's services", Camden 2023), as the summary sentence does."""
+    match = _AUTHORITY_IN_TITLE.match(title)
+    name = match["name"].strip(" ,") if match else ""
+    if name:
+        return name
+    summary = join_wrapped(row.plain for row in rows[title_index + 1 : title_index + 4])
+    match = _AUTHORITY_IN_SUMMARY.search(summary)
+    return match["name"].strip(" ,") if match else ""
+
+
+def _visit_dates(
+    document: Document, rows: Sequence[Row], header: _Header, warnings: list[str]
+) -> tuple[date, date]:
+    """The visit's first and last days, from the summary sentence."""
+    for index in range(header.title_index, min(len(rows), header.title_index + 40)):
+        if not _SUMMARY.search(rows[index].plain):
+            continue
+        text = join_wrapped(row.plain for row in rows[index : index + _SUMMARY_ROWS])
+        start_at = _DATES_START.search(text, _SUMMARY.search(text).end())
+        if start_at is None:
+            break
+        phrase = text[start_at.end() :]
+        if sentence_end := _SENTENCE_END.search(phrase):
+            phrase = phrase[: sentence_end.start()]
+        dates = _read_dates(phrase, header.published)
+        if dates is None:
+            break
+        start, end = dates
+        if (end - start).days > _LONGEST_VISIT_DAYS:
+            warnings.append(
+                f"The visit dates read as {start:%d %B %Y} to {end:%d %B %Y}, longer than a "
+                "focused visit lasts: check the letter's dates."
+            )
+        return start, end
+    raise _fail(document, "has no visit dates: no 'focused visit ... on <dates>' sentence")
+
+
+def _read_dates(phrase: str, letter_date: date | None) -> tuple[date, date] | None:
+    """Dates from "27 and 28 February 2018", "31 October and 1 November 2023", "29 and 30
+    September, and 1 October 2020", "22–23 October 2019", "the 5th and 6th of June 2018",
+    or "30 and 31 January" (no year: the letter's)."""
+    phrase = re.sub(r"(\d)(?:st|nd|rd|th)\b(?:\s+of)?", r"\1", phrase)
+    months = list(_MONTH.finditer(phrase))
+    days = list(_DAY.finditer(phrase))
+    if not months or not days:
+        return None
+    years = list(_YEAR.finditer(phrase))
+    last_month = months[-1]
+    end_year = next((int(y[0]) for y in years if y.start() > last_month.end()), None)
+    if end_year is None:
+        if letter_date is None:
+            return None
+        end_year = letter_date.year
+    end_days = [day for day in days if day.end() <= last_month.start()]
+    first_month = next((month for month in months if month.start() > days[0].start()), None)
+    if first_month is None:
+        return None
+    start_year = next(
+        (int(y[0]) for y in years if first_month.end() <= y.start() < last_month.start()),
+        end_year,
+    )
+    try:
+        end = date(end_year, MONTHS[last_month[1].lower()], int(end_days[-1][1]))
+        start = date(start_year, MONTHS[first_month[1].lower()], int(days[0][1]))
+    except (IndexError, ValueError):
+        return None
+    if start > end:  # "29 December to 2 January 2019"
+        start = start.replace(year=start.year - 1)
+    if letter_date is not None and not years and end > letter_date:
+        start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)
+    return start, end
+
+
+# --------------------------------------------------------------------------- the letter
+
+
+def _focus(rows: Sequence[Row], title_index: int) -> str:
+    """The paragraph saying what the visit looked at, as printed, with any bullets of scope
+    that follow it; "" where the letter has none (autumn 2020 to summer 2021)."""
+    for index in range(title_index + 1, min(len(rows), title_index + 45)):
+        row = rows[index]
+        if not row.cells:
+            continue
+        if _ends_focus(row) and not _FOCUS_START.match(row.plain):
+            if index > title_index + 3 and _ends_body(row):
+                return ""
+            continue
+        match = _FOCUS_START.search(row.plain)
+        if match is None or _NOT_FOCUS.match(row.key[match.start() :]):
+            continue
+        parts = [row.plain[match.start() :]]
+        for following in rows[index + 1 : index + _FOCUS_ROWS]:
+            if not following.cells or PAGE_NUMBER.match(following.plain):
+                continue
+            if _ends_focus(following):
+                break
+            parts.append(_SQUARE.sub("; ", BULLET.sub("; ", following.plain)))
+        return join_wrapped(parts).replace(": ;", ":").replace(" ; ", "; ")
+    return ""
+
+
+def _ends_focus(row: Row) -> bool:
+    return row.key.startswith(_FOCUS_ENDS) or _NOT_FOCUS.match(row.key) is not None
+
+
+def _ends_body(row: Row) -> bool:
+    """A heading of the letter's body: past it, no focus paragraph is coming."""
+    key = row.key.rstrip(" :?")
+    return key in ("overview", "headline findings", "findings", "main findings") or bool(
+        _PRIORITY.match(row.key) or _IMPROVE.match(row.key)
+    )
+
+
+def _list(rows: Sequence[Row], heading: re.Pattern[str], kind: str) -> list[ParsedRecommendation]:
+    """The items under the first ``heading``: one per bullet; a list printed as a paragraph is
+    one item, unless it says there is nothing new ("There are no priority actions")."""
+    start = next((i for i, row in enumerate(rows) if heading.match(row.key)), None)
+    if start is None:
+        return []
+    section = re.sub(r"\s*[?:]?\s*\d?$", "", rows[start].plain)
+    if rows[start].plain.rstrip(" 1").endswith("?"):
+        section += "?"
+    items: list[tuple[int | None, list[str]]] = []
+    intro: list[str] = []
+    index = start + 1
+    while index < len(rows):
+        row = rows[index]
+        index += 1
+        if not row.cells or PAGE_NUMBER.match(row.plain):
+            continue
+        if _LIST_ENDS.match(row.key) or _PRIORITY.match(row.key) or _IMPROVE.match(row.key):
+            break
+        if _RUNNING_FOOTER.match(row.key):
+            continue
+        if FOOTNOTE.match(row.plain) and _rows_left_on_page(rows, row) <= 5:
+            index = _next_page(rows, row)  # a footnote at the foot of the page
+            continue
+        text = row.plain
+        bullet = BULLET.match(text) or _SQUARE.match(text)
+        if bullet:
+            items.append((row.line.page, [text[bullet.end() :]]))
+        elif items and (sub := _SUB_BULLET.match(text)):
+            items[-1][1].append(f"; {text[sub.end() :]}")
+        elif items:
+            items[-1][1].append(text)
+        else:
+            intro.append(text)
+    if not items and intro:
+        paragraph = join_wrapped(intro)
+        if not _NOTHING_LISTED.search(paragraph):
+            items = [(rows[start].line.page, [paragraph])]
+    return [
+        ParsedRecommendation(
+            section=section,
+            timescale=Timescale.NONE_STATED,
+            kind=kind,
+            text=normalise_space(join_wrapped(parts).replace(" ;", ";")),
+            page=page,
+        )
+        for page, parts in items
+    ]
+
+
+def _rows_left_on_page(rows: Sequence[Row], row: Row) -> int:
+    return sum(1 for other in rows[row.line.number + 1 :] if other.line.page == row.line.page)
+
+
+def _next_page(rows: Sequence[Row], row: Row) -> int:
+    return next(
+        (
+            other.line.number
+            for other in rows[row.line.number :]
+            if other.line.page != row.line.page
+        ),
+        len(rows),
+    )
+
+
+def _lead_inspector(rows: Sequence[Row]) -> str:
+    """The signatory: the name after "Yours sincerely", else the name above the last
+    "Her/His Majesty's Inspector" row. The first inspector the letter names is not always
+    the lead."""
+    valediction = max(
+        (i for i, row in enumerate(rows) if _VALEDICTION.match(row.key)), default=None
+    )
+    if valediction is not None:
+        for row in rows[valediction + 1 : valediction + 4]:
+            if row.cells and not PAGE_NUMBER.match(row.plain):
+                return clean_person_name(row.plain)
+    role = max((i for i, row in enumerate(rows) if _ROLE.match(row.key)), default=None)
+    if role is not None:
+        for row in reversed(rows[max(0, role - 3) : role]):
+            if row.cells and not PAGE_NUMBER.match(row.plain):
+                return clean_person_name(row.plain)
+    return ""
