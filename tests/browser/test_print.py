@@ -1,0 +1,106 @@
+"""Printed on A4, wide tables are not cut off.
+
+On paper nothing scrolls: a table wider than the page loses its right-hand columns. Each
+page is laid out as Chromium prints it (print media) at the width A4 leaves inside the 12 mm
+margins of site.css's ``@page`` rule (703 px portrait, 1032 px landscape; pages of wide
+tables print landscape), and no table, nor anything in it, may reach past that width.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.web import factories
+
+MM = 96 / 25.4  # CSS pixels per millimetre
+MARGIN_MM = 12  # @page margin in site.css
+PORTRAIT = {"width": round((210 - 2 * MARGIN_MM) * MM), "height": round((297 - 2 * MARGIN_MM) * MM)}
+LANDSCAPE = {"width": PORTRAIT["height"], "height": PORTRAIT["width"]}
+
+EIGHT = ["knowsley", "liverpool", "st-helens", "wirral", "sefton", "halton", "wigan", "warrington"]
+COMPARE_EIGHT = "/compare/?" + "&".join(
+    [f"authority={slug}" for slug in EIGHT]
+    + [
+        f"area={area}"
+        for area in ("overall", "help-and-protection", "children-in-care", "care-leavers")
+    ]
+)
+
+PAGES = [
+    ("authority", "/authorities/knowsley/", "portrait"),
+    ("compare-eight", COMPARE_EIGHT, "landscape"),
+    ("judgements", "/judgements/", "portrait"),
+    ("england", "/england/", "portrait"),
+    ("authorities", "/authorities/", "landscape"),
+    ("inspections", "/inspections/", "portrait"),
+]
+
+# Every table's box and what it holds, against the page; the wrapper of a table is the
+# element whose overflow scrolls on screen and is cut off on paper.
+MEASURE = """() => {
+    const page = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('table')].map(table => {
+        const wrap = table.parentElement;
+        return {
+            name: table.id || table.className || 'table',
+            caption: (table.caption ? table.caption.textContent : '').trim().slice(0, 60),
+            tableRight: Math.round(table.getBoundingClientRect().right),
+            wrapRight: Math.round(wrap.getBoundingClientRect().right),
+            scrollWidth: wrap.scrollWidth,
+            clientWidth: wrap.clientWidth,
+            page,
+        };
+    });
+}"""
+
+
+@pytest.fixture
+def eight_authorities(reference_data):
+    """Merseyside's inspections and five more authorities': a grid of 15 or more years."""
+    factories.merseyside()
+    words = ["Good", "Requires improvement to be good", "Inadequate", "Outstanding"]
+    for n, slug in enumerate(EIGHT[3:]):
+        factories.slac(slug, date(2009 + n, 3, 2), "Good", "Adequate")
+        factories.ilacs(slug, date(2013 + n, 5, 6), *[words[n % 4]] * 4)
+        factories.ilacs(
+            slug, date(2020 + n, 9, 7), *[words[(n + 1) % 4]] * 4, care_leavers=words[n % 4]
+        )
+
+
+@pytest.mark.parametrize(("name", "path", "orientation"), PAGES, ids=[p[0] for p in PAGES])
+def test_printed_tables_fit_the_width_of_an_a4_page(
+    page, eight_authorities, name, path, orientation
+):
+    page.goto(page.base_url + path)
+    if page.locator("canvas[data-chart]").count():
+        page.wait_for_function(
+            "() => window.Chart && [...document.querySelectorAll('canvas[data-chart]')]"
+            ".every(canvas => Chart.getChart(canvas))"
+        )
+    page.emulate_media(media="print")
+    # The page is printed in the orientation its template asks for.
+    named_page = page.evaluate("getComputedStyle(document.body).page")
+    assert named_page == ("landscape" if orientation == "landscape" else "auto")
+    size = LANDSCAPE if orientation == "landscape" else PORTRAIT
+    page.set_viewport_size(size)
+
+    tables = page.evaluate(MEASURE)
+    assert tables, f"no table on {path}"
+    cut_off = [
+        t
+        for t in tables
+        # 1 px: sub-pixel rounding of fractional column widths.
+        if t["scrollWidth"] > t["clientWidth"] + 1 or t["tableRight"] > t["page"]
+    ]
+    assert not cut_off, (
+        f"printed on A4 {orientation} ({size['width']} px wide), tables of {path} run off "
+        "the page:\n"
+        + "\n".join(
+            f"- {t['name']} “{t['caption']}”: content {t['scrollWidth']} px in "
+            f"{t['clientWidth']} px, right edge at {t['tableRight']} px of {t['page']}"
+            for t in cut_off
+        )
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
