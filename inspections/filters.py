@@ -11,7 +11,15 @@ from django import forms
 from django.db.models import Q, QuerySet
 
 from authorities.models import Authority, AuthorityName, AuthorityType, Region
-from vocabulary import HEADLINE_AREAS, Area, Framework, Grade, RecommendationKind, Timescale
+from vocabulary import (
+    GRADED_KINDS,
+    HEADLINE_AREAS,
+    Area,
+    Framework,
+    Grade,
+    RecommendationKind,
+    Timescale,
+)
 
 from . import search
 from .queries import AUTHORITY_SORTS, LIST_AREAS, NOT_READ
@@ -249,8 +257,22 @@ class InspectionFilter(InspectionFieldsFilterSet):
         empty_label="Any",
     )
 
+    kind = django_filters.ChoiceFilter(
+        label="Kind",
+        choices=[
+            ("inspection", "Inspections (graded)"),
+            ("visit", "Focused visits (not graded)"),
+        ],
+        method="filter_kind",
+        empty_label="Inspections and visits",
+    )
+
     class Meta:
         fields: list[str] = []
+
+    def filter_kind(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        graded = Q(framework__in=GRADED_KINDS)
+        return queryset.filter(graded if value == "inspection" else ~graded)
 
     def filter_overall(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # ``overall_grade`` is annotated by queries.with_overall_grade().

@@ -43,7 +43,7 @@ from django.urls import reverse
 
 import vocabulary as grades
 from authorities.models import Authority, Region, UnknownAuthorityName
-from vocabulary import HEADLINE_AREAS, Area, Grade, Timescale
+from vocabulary import GRADED_KINDS, HEADLINE_AREAS, Area, Grade, RecommendationKind, Timescale
 
 from .models import Inspection, Judgement, Recommendation
 
@@ -402,12 +402,57 @@ class TimelineEntry:
     def chart_label(self) -> str:
         return f"{self.inspection.start_date.year} {self.inspection.framework_display}"
 
+    @property
+    def is_visit(self) -> bool:
+        return False
+
+
+@dataclass
+class VisitEntry:
+    """An ungraded event between inspections (a focused visit): a marker on the timeline."""
+
+    inspection: Inspection
+    priority_actions: int
+    areas_for_improvement: int
+
+    @property
+    def chart_label(self) -> str:
+        return f"{self.inspection.start_date.year} {self.inspection.framework_display}"
+
+    @property
+    def is_visit(self) -> bool:
+        return True
+
+    def marker(self) -> dict[str, Any]:
+        inspection = self.inspection
+        return {
+            "x": decimal_year(inspection.start_date),
+            "label": self.chart_label,
+            "date": inspection.start_date.isoformat(),
+            "url": inspection.get_absolute_url(),
+            "priority": self.priority_actions,
+            "focus": inspection.focus,
+        }
+
 
 @dataclass
 class Timeline:
     authority: Authority
     entries: list[TimelineEntry]
     areas: list[Area]
+    visits: list[VisitEntry] = field(default_factory=list)
+
+    @property
+    def events(self) -> list[TimelineEntry | VisitEntry]:
+        """Inspections and visits together, oldest first: the rows of the timeline table."""
+        return sorted(
+            [*self.entries, *self.visits],
+            key=lambda event: (event.inspection.start_date, event.inspection.pk),
+        )
+
+    @property
+    def latest_visit(self) -> VisitEntry | None:
+        return self.visits[-1] if self.visits else None
 
     @property
     def latest(self) -> TimelineEntry | None:
@@ -426,6 +471,8 @@ class Timeline:
             # An inspection that did not judge an area breaks that area's line.
             "gaps": True,
             "urls": [entry.inspection.get_absolute_url() for entry in self.entries],
+            # Focused visits between inspections: ungraded, drawn as markers below the lines.
+            "markers": [visit.marker() for visit in self.visits],
             "grades": grade_scale_labels(),
             "series": [
                 {
@@ -442,12 +489,27 @@ class Timeline:
 
 
 def authority_timeline(authority: Authority) -> Timeline:
-    """Every published inspection of ``authority``, oldest first, with its headline cells."""
-    inspections = list(
-        published_inspections().filter(authority=authority).order_by("start_date", "id")
+    """Every published inspection of ``authority``, oldest first, with its headline cells,
+    and its ungraded visits beside them."""
+    events = list(
+        published_inspections()
+        .filter(authority=authority)
+        .annotate(
+            priority_actions=_count_of(Recommendation, kind=RecommendationKind.PRIORITY_ACTION),
+            areas_for_improvement=_count_of(
+                Recommendation, kind=RecommendationKind.AREA_FOR_IMPROVEMENT
+            ),
+        )
+        .order_by("start_date", "id")
     )
-    for inspection in inspections:
+    for inspection in events:
         inspection.authority = authority  # no query per inspection for __str__ and links
+    inspections = [event for event in events if grades.is_graded(event.framework)]
+    visits = [
+        VisitEntry(event, event.priority_actions, event.areas_for_improvement)
+        for event in events
+        if not grades.is_graded(event.framework)
+    ]
     rows = (
         published_judgements()
         .filter(inspection__authority=authority, area__in=HEADLINE_AREAS)
@@ -473,7 +535,7 @@ def authority_timeline(authority: Authority) -> Timeline:
                 entry.changes[area] = change
                 previous_cell[area] = cell
             entry.columns.append(TimelineColumn(area, cell, change))
-    return Timeline(authority=authority, entries=entries, areas=areas)
+    return Timeline(authority=authority, entries=entries, areas=areas, visits=visits)
 
 
 # --------------------------------------------------------------------------- one inspection
@@ -625,7 +687,8 @@ class AuthorityRow:
 def authorities_with_counts(queryset: QuerySet[Authority] | None = None) -> QuerySet[Authority]:
     """Authorities annotated with how many published inspections they have and the latest."""
     queryset = Authority.objects.all() if queryset is None else queryset
-    published = Q(inspections__is_published=True)
+    # Graded inspections: a focused visit is not the authority's latest inspection.
+    published = Q(inspections__is_published=True, inspections__framework__in=GRADED_KINDS)
     return queryset.annotate(
         inspection_count=Count("inspections", filter=published),
         latest_inspection=Max("inspections__start_date", filter=published),
@@ -750,8 +813,10 @@ def distribution_chart_data(rows: Sequence[DistributionRow]) -> dict[str, Any]:
 
 def site_summary() -> dict[str, Any]:
     """Counts and date range of what is published."""
+    graded = Q(framework__in=GRADED_KINDS)
     inspections = published_inspections().aggregate(
-        inspections=Count("id"),
+        inspections=Count("id", filter=graded),
+        visits=Count("id", filter=~graded),
         authorities=Count("authority", distinct=True),
         first=Min("start_date"),
         last=Max("start_date"),
@@ -775,9 +840,9 @@ def with_overall_grade(queryset: QuerySet[Inspection]) -> QuerySet[Inspection]:
     )
 
 
-def _count_of(model) -> Coalesce:
+def _count_of(model, **conditions) -> Coalesce:
     counted = (
-        model.objects.filter(inspection=OuterRef("pk"))
+        model.objects.filter(inspection=OuterRef("pk"), **conditions)
         .order_by()
         .values("inspection")
         .annotate(n=Count("id"))
@@ -798,7 +863,7 @@ def inspections_with_counts() -> QuerySet[Inspection]:
 
 def latest_inspections(limit: int = 8) -> list[Inspection]:
     return list(
-        with_overall_grade(published_inspections())
+        with_overall_grade(published_inspections().filter(framework__in=GRADED_KINDS))
         .select_related("authority")
         .order_by("-start_date", "-id")[:limit]
     )

@@ -161,6 +161,10 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "standing": standing,
             "days_since_graded": (today - last_graded).days if last_graded else None,
             "last_graded": last_graded,
+            "last_visit": timeline.latest_visit,
+            "days_since_visit": (today - timeline.latest_visit.inspection.end_date).days
+            if timeline.latest_visit
+            else None,
             "wait": england.waits_by_grade(national).get(latest_overall.grade)
             if latest_overall
             else None,

@@ -92,7 +92,9 @@ _FOCUS_START = re.compile(
     r"|(?:this|the)\s+visit\s+looked at|the focus of this visit was)\b",
     re.IGNORECASE,
 )
-_NOT_FOCUS = re.compile(r"^(?:inspectors|the inspectors) (?:looked at|considered) a range\b")
+# The paragraph on the evidence looked at, which follows the focus: "Inspectors looked at /
+# considered / reviewed a range of evidence, including ...".
+_NOT_FOCUS = re.compile(r"^(?:the )?inspectors (?:also )?[a-z]+(?: at)? a (?:wide )?range of\b")
 _FOCUS_ENDS = (
     "this visit was carried out",
     "the visit was carried out",

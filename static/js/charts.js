@@ -32,6 +32,24 @@
     return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   }
 
+  // A long title on a narrow chart is clipped at both ends: break it into lines instead.
+  function wrapTitle(text, canvas) {
+    var perLine = Math.max(24, Math.floor((canvas.parentNode.clientWidth || 600) / 7.5));
+    if (!text || text.length <= perLine) {
+      return text;
+    }
+    var lines = [""];
+    text.split(" ").forEach(function (word) {
+      var last = lines[lines.length - 1];
+      if (last && (last + " " + word).length > perLine) {
+        lines.push(word);
+      } else {
+        lines[lines.length - 1] = last ? last + " " + word : word;
+      }
+    });
+    return lines;
+  }
+
   function readData(canvas) {
     var source = document.getElementById(canvas.dataset.source);
     return source ? JSON.parse(source.textContent) : null;
@@ -97,6 +115,46 @@
         tension: 0,
       };
     });
+    // Ungraded visits between inspections: markers along the foot of the chart, one
+    // series for plain visits and one for visits that set areas for priority action
+    // (an empty one gets no legend entry).
+    if (data.markers && data.markers.length) {
+      [
+        { priority: false, label: "Focused visit (not graded)", colour: "#505a5f", style: "triangle" },
+        { priority: true, label: "Focused visit with areas for priority action", colour: "#b10e1e", style: "rectRot" },
+      ].forEach(function (kind) {
+        var markers = data.markers.filter(function (marker) {
+          return Boolean(marker.priority) === kind.priority;
+        });
+        if (!markers.length) {
+          return;
+        }
+        datasets.push({
+          label: kind.label,
+          key: kind.priority ? "visits-priority" : "visits",
+          points: markers.map(function (marker) {
+            return {
+              grade: marker.label,
+              url: marker.url,
+              visit: true,
+              date: marker.date,
+              focus: marker.focus,
+              priority: marker.priority,
+            };
+          }),
+          data: markers.map(function (marker) {
+            return { x: marker.x, y: 4.35 };
+          }),
+          showLine: false,
+          borderColor: kind.colour,
+          backgroundColor: kind.colour,
+          pointStyle: kind.style,
+          pointRadius: kind.priority ? 8 : 6,
+          pointHoverRadius: 10,
+          order: 2,
+        });
+      });
+    }
     var xs = [];
     datasets.forEach(function (dataset) {
       dataset.data.forEach(function (value) {
@@ -152,7 +210,7 @@
           },
         },
         plugins: {
-          title: { display: Boolean(data.title), text: data.title },
+          title: { display: Boolean(data.title), text: wrapTitle(data.title, canvas) },
           legend: { position: "bottom", labels: { usePointStyle: true, padding: 14 } },
           tooltip: {
             callbacks: {
@@ -161,12 +219,25 @@
               },
               label: function (context) {
                 var point = context.dataset.points[context.dataIndex];
+                if (point && point.visit) {
+                  return point.grade + " (" + point.date + ")";
+                }
                 return point ? context.dataset.label + ": " + point.grade : context.dataset.label;
               },
               afterLabel: function (context) {
                 var point = context.dataset.points[context.dataIndex];
                 if (!point) {
                   return "";
+                }
+                if (point.visit) {
+                  var lines = ["Not graded"];
+                  if (point.priority) {
+                    lines.push(point.priority + " area(s) for priority action");
+                  }
+                  if (point.focus) {
+                    lines.push(point.focus.length > 90 ? point.focus.slice(0, 88) + "…" : point.focus);
+                  }
+                  return lines;
                 }
                 return [
                   "Printed: " + point.printed,
@@ -272,7 +343,7 @@
         },
         plugins: {
           legend: { position: "bottom" },
-          title: { display: true, text: data.title },
+          title: { display: true, text: wrapTitle(data.title, canvas) },
           tooltip: {
             mode: "index",
             intersect: false,

@@ -13,6 +13,8 @@ as a person does. The phone width matters: there the wide tables scroll sideways
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -32,6 +34,7 @@ PAGES = {
     "authorities": "/authorities/",
     "authority": "/authorities/knowsley/",
     "inspection": None,
+    "visit": None,
     "inspections": "/inspections/",
     "judgements": "/judgements/",
     "recommendations": "/recommendations/",
@@ -52,7 +55,16 @@ CHARTS_DRAWN = """() => window.Chart && [...document.querySelectorAll('canvas[da
 
 @pytest.fixture
 def merseyside(reference_data):
-    return factories.merseyside()
+    """Merseyside's inspections, and two focused visits of Knowsley between them (one with
+    areas for priority action) so that the timeline's visit rows and markers are checked."""
+    data = factories.merseyside()
+    data["visits"] = [
+        factories.focused_visit("knowsley", date(2018, 10, 30)),
+        factories.focused_visit(
+            "knowsley", date(2019, 5, 1), priority=["Delays in case allocation."]
+        ),
+    ]
+    return data
 
 
 def describe(violations: list[dict]) -> str:
@@ -72,7 +84,12 @@ def describe(violations: list[dict]) -> str:
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", PAGES)
 def test_axe_finds_no_violations(page, merseyside, name, width):
-    path = PAGES[name] or merseyside["knowsley"][1].get_absolute_url()
+    path = (
+        PAGES[name]
+        or (
+            merseyside["visits"][1] if name == "visit" else merseyside["knowsley"][1]
+        ).get_absolute_url()
+    )
     page.set_viewport_size(WIDTHS[width])
     response = page.goto(page.base_url + path)
     assert response.status == (404 if name == "not-found" else 200)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 
 import pytest
 
@@ -285,3 +286,42 @@ def test_a_compare_chart_draws_the_starting_authority_strong(page, merseyside):
     )
     assert widths[0] == ["Knowsley", 4]
     assert all(width == 2 for _, width in widths[1:])
+
+
+def test_focused_visits_are_markers_at_their_dates_below_the_grade_lines(
+    page, merseyside, screenshot
+):
+    factories.focused_visit("knowsley", date(2018, 10, 30))
+    factories.focused_visit("knowsley", date(2019, 5, 1), priority=["Delays in case allocation."])
+    errors = watch_errors(page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base_url + "/authorities/knowsley/")
+    page.wait_for_function(
+        "window.Chart && Chart.getChart(document.getElementById('timeline-chart'))"
+    )
+    markers = page.evaluate(
+        """() => {
+            const chart = Chart.getChart(document.getElementById('timeline-chart'));
+            return chart.data.datasets
+                .map((d, i) => ({d, i}))
+                .filter(({d}) => d.key && d.key.startsWith('visits'))
+                .map(({d, i}) => ({
+                    label: d.label,
+                    x: d.data.map(p => p.x),
+                    below: chart.getDatasetMeta(i).data.every(
+                        el => el.y > chart.scales.y.getPixelForValue(4)),
+                    inside: chart.getDatasetMeta(i).data.every(
+                        el => el.x >= chart.chartArea.left && el.x <= chart.chartArea.right),
+                }));
+        }"""
+    )
+    assert [m["label"] for m in markers] == [
+        "Focused visit (not graded)",
+        "Focused visit with areas for priority action",
+    ]
+    assert markers[0]["x"][0] == pytest.approx(2018.83, abs=0.01)
+    assert all(m["below"] and m["inside"] for m in markers)
+    assert page.locator("tr.visit").count() == 2
+    assert page.locator("tr.visit .priority-flag").inner_text() == "1 area for priority action"
+    screenshot(page, "authority-knowsley-visits-390")
+    assert errors == []

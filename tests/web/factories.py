@@ -166,6 +166,45 @@ def ilacs(
     )
 
 
+def focused_visit(
+    slug: str,
+    start: date,
+    *,
+    focus: str = "Inspectors looked at the local authority's arrangements for care leavers.",
+    priority: list[str] = (),
+    improve: list[str] = ("Pathway plans.",),
+    **kwargs,
+) -> Inspection:
+    """An ungraded focused visit letter: no judgements, its lists as recommendations."""
+    inspection = make_inspection(
+        slug,
+        Framework.FOCUSED_VISIT,
+        start,
+        [],
+        [
+            *(
+                R(text, "Areas for priority action", kind=RecommendationKind.PRIORITY_ACTION)
+                for text in priority
+            ),
+            *(
+                R(
+                    text,
+                    "What needs to improve in this area of social work practice?",
+                    kind=RecommendationKind.AREA_FOR_IMPROVEMENT,
+                )
+                for text in improve
+            ),
+        ],
+        inspection_type=InspectionType.VISIT,
+        end=kwargs.pop("end", start + timedelta(days=1)),
+        title=kwargs.pop("title", f"Focused visit to {slug.title()} children's services"),
+        **kwargs,
+    )
+    inspection.focus = focus
+    inspection.save(update_fields=["focus"])
+    return inspection
+
+
 def slac(slug: str, start: date, safeguarding: str, looked_after: str, **kwargs):
     """A 2009-2012 inspection: two sections, each judging overall, capacity and leadership."""
     sg, lac = "Safeguarding services", "Services for looked after children"
