@@ -191,6 +191,7 @@ def _as_at(request: HttpRequest):
 
 def england(request: HttpRequest) -> HttpResponse:
     from .england import AREAS, GRADES, national, table
+    from .published_statistics import FIGURES, reproduce
 
     as_at = _as_at(request)
     if as_at is None:
@@ -206,6 +207,7 @@ def england(request: HttpRequest) -> HttpResponse:
         request,
         "inspections/england.html",
         {
+            "published": [reproduce(data, figure) for figure in FIGURES],
             "as_at": as_at,
             "grades": GRADES,
             "areas": [(area, table(counts[area])) for area in AREAS],

@@ -1,9 +1,11 @@
 """England at any date: how many authorities stood at each grade, for England and regions.
 
-The rule, stated on the page: as at a date, each authority counts with its most recent
-judgement of the area from an inspection under the single inspection framework (2013-2018)
-or ILACS (2018 on), whose report was published on or before that date (the inspection's
-last day where no publication date is known). These frameworks share one four-word scale;
+The rule, stated on the page, is that of Ofsted's official statistics ("inspections and
+outcomes as at 31 March, published by 30 April"): as at a date, each authority counts with
+its most recent judgement of the area from an inspection under the single inspection
+framework (2013-2018) or ILACS (2018 on) that ended on or before that date and whose report
+was published within 30 days after it. scripts/check_england_statistics.py holds the result
+against Ofsted's published figures. These frameworks share one four-word scale;
 earlier ones graded on other scales and are left out rather than compared. A former
 authority counts until one of its successors has such a judgement of the area.
 
@@ -18,8 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import F, Max
-from django.db.models.functions import Coalesce
+from django.db.models import Max
 
 from authorities.models import Authority, Region
 from vocabulary import GRADE_RANKS, Area, Framework, Grade
@@ -37,6 +38,8 @@ AREAS: tuple[Area, ...] = (
 FRAMEWORKS = (Framework.SIF, Framework.ILACS, Framework.ILACS_2026)
 GRADES: tuple[Grade, ...] = tuple(Grade)
 FIRST_QUARTER = date(2014, 3, 31)
+# Ofsted's statistics as at a date count reports published up to a month after it.
+PUBLICATION_LAG = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,6 @@ def _candidates() -> list[Standing]:
             area__in=AREAS,
         )
         .exclude(grade="")
-        .annotate(counts_from=Coalesce("inspection__published_on", "inspection__end_date"))
         .order_by("inspection__start_date", "inspection_id", "order")
         .values_list(
             "inspection__authority_id",
@@ -76,11 +78,21 @@ def _candidates() -> list[Standing]:
             "inspection__start_date",
             "inspection__end_date",
             "inspection__published_on",
-            F("counts_from"),
             "inspection__authority__slug",
         )
     )
-    return [Standing(*row) for row in rows]
+    return [
+        Standing(*row[:-1], counts_from=_counts_from(row[7], row[8]), authority_slug=row[-1])
+        for row in rows
+    ]
+
+
+def _counts_from(end_date: date, published_on: date | None) -> date:
+    """The first day an inspection counts: it has ended, and its report is published no
+    more than PUBLICATION_LAG after that day."""
+    if published_on is None:
+        return end_date
+    return max(end_date, published_on - PUBLICATION_LAG)
 
 
 class England:

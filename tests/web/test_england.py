@@ -61,6 +61,17 @@ def test_each_authority_counts_with_its_latest_published_judgement(three):
     }
 
 
+def test_as_ofsteds_statistics_a_report_published_within_30_days_after_the_date_counts():
+    # Ended 15 March, published 20 April: in Ofsted's "as at 31 March" (published by 30 April).
+    _overall("halton", Framework.ILACS, date(2024, 3, 4), "Good", date(2024, 4, 20))
+    # Ended 12 April: after the date, whenever it was published.
+    _overall("sefton", Framework.ILACS, date(2024, 4, 1), "Good", date(2024, 4, 25))
+    # Ended 15 March, published 2 May: more than 30 days after the date.
+    _overall("wirral", Framework.ILACS, date(2024, 3, 4), "Good", date(2024, 5, 2))
+    assert _grades(date(2024, 3, 31)) == {("halton", "good")}
+    assert _grades(date(2024, 3, 20)) == set()  # 20 April is 31 days after 20 March
+
+
 def test_a_former_authority_counts_until_its_successor_is_judged():
     _overall("cumbria", Framework.ILACS, date(2022, 5, 9), "Good", date(2022, 7, 1))
     _overall("cumberland", Framework.ILACS, date(2025, 2, 3), "Inadequate", date(2025, 4, 1))
@@ -79,7 +90,7 @@ def test_the_page_shows_counts_and_shares_for_england_and_regions(client, three)
     assert (england.name, england.counts, england.total) == ("England", [0, 0, 1, 1], 2)
     assert england.shares == [0, 0, 50, 50]
     assert north_west.name == "North West" and north_west.total == 2
-    assert "published on or before 31 March 2024" in page
+    assert "ended on or before 31 March 2024 and whose report was published within 30 days" in page
     chart = response.context["chart"]
     assert chart["labels"][0] == "2014-03-31" and chart["labels"][-1] == "2024-03-31"
     assert lines  # every headline area has a table
