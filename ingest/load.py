@@ -76,6 +76,13 @@ class IngestResult:
     def failed(self) -> bool:
         return self.status == Status.FAILED
 
+    @property
+    def reason(self) -> str:
+        """The message without the file's name in front, for a page or a line that shows
+        the name beside it (every layer writes "<file name>: what happened")."""
+        prefix = f"{self.name}: "
+        return self.message[len(prefix) :] if self.message.startswith(prefix) else self.message
+
 
 @dataclass(frozen=True)
 class Listing:

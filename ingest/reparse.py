@@ -4,7 +4,7 @@ The safeguards live in :func:`ingest.load.load` (``replace=True``), so the admin
 re-parse and ``manage.py ingest --replace`` behave the same: rows edited or added by hand
 are kept, rows deleted by hand stay deleted, and each disagreement is reported. This
 module adds what only a stored inspection needs: its file is read back from storage and
-parsed in a time- and memory-limited worker.
+goes through :func:`ingest.pipeline.ingest` like any other.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from inspections.models import Inspection
 
-from .load import Status, describe, load
-from .sandbox import prepare_isolated
+from . import pipeline
+from .load import Status, describe
 
 
 @dataclass
@@ -32,10 +32,17 @@ def reparse(inspection: Inspection, *, restore_deleted: bool = False) -> Reparse
     ``restore_deleted``, rows an admin deleted come back if the report still reads them.
     """
     label = describe(inspection)
+
+    def read_stored() -> bytes:
+        try:
+            with inspection.source_file.open("rb") as handle:
+                return handle.read()
+        except ValueError as error:  # no file recorded at all
+            raise FileNotFoundError(str(error)) from error
+
     try:
-        with inspection.source_file.open("rb") as handle:
-            data = handle.read()
-    except (FileNotFoundError, OSError, ValueError):
+        read_stored()
+    except OSError:
         return ReparseResult(
             inspection,
             False,
@@ -43,12 +50,11 @@ def reparse(inspection: Inspection, *, restore_deleted: bool = False) -> Reparse
             "cannot be re-parsed; upload the report again",
         )
 
-    prepared = prepare_isolated(data, inspection.source_filename)
-    if prepared.error:
-        return ReparseResult(inspection, False, f"{label}: not re-parsed: {prepared.error}")
-
     deleted_before = inspection.deleted_rows.count() if restore_deleted else 0
-    result = load(prepared, data, replace=True, restore_deleted=restore_deleted)
+    result = pipeline.ingest_one(
+        pipeline.Source(name=inspection.source_filename, read=read_stored),
+        pipeline.Options(replace=True, restore_deleted=restore_deleted),
+    )
     if result.status != Status.REPLACED:
         return ReparseResult(inspection, False, f"{label}: not re-parsed: {result.message}")
     message = f"Re-parsed {result.message}"

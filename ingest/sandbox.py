@@ -162,9 +162,10 @@ class IsolatedReader:
                 self._workers.append(worker)
         return worker
 
-    def prepare(self, data: bytes, name: str):
+    def prepare(self, data: bytes, name: str, *, timeout: float | None = None):
         """Like ``prepare``, never raises for bad input: a file over the size limit, a
-        timeout or a dead worker comes back as a Prepared with ``error`` set."""
+        timeout or a dead worker comes back as a Prepared with ``error`` set. ``timeout``
+        shortens this file's time limit (an upload's deadline is near)."""
         from .load import Prepared, sha256_of  # the caller has Django ready here
 
         limit = settings.INGEST_MAX_UPLOAD_BYTES
@@ -182,7 +183,7 @@ class IsolatedReader:
                 data,
                 name,
                 settings.INGEST_LAYOUT_CACHE,
-                timeout=self.timeout,
+                timeout=self.timeout if timeout is None else min(timeout, self.timeout),
                 description=name,
             )
         except IngestError as error:

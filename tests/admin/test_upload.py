@@ -196,7 +196,7 @@ def test_a_refused_file_changes_nothing_and_says_why(editor_client, case):
 
 def test_an_oversized_file_is_refused_before_it_is_read(editor_client, settings, monkeypatch):
     settings.INGEST_MAX_UPLOAD_BYTES = 10_000
-    monkeypatch.setattr(upload, "prepare_isolated", _must_not_parse)
+    monkeypatch.setattr(sandbox.IsolatedReader, "prepare", _must_not_parse)
     before = db_snapshot()
 
     response = post_files(editor_client, sample_upload(K2017_TEXT))

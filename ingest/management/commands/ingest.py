@@ -6,22 +6,16 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from ingest import pipeline
 from ingest.extract import is_supported
-from ingest.load import (
-    IngestResult,
-    Listing,
-    Prepared,
-    Status,
-    load,
-    sha256_of,
-)
+from ingest.load import IngestResult, Listing, Status
 from ingest.manifest import ManifestError, read_manifest
-from ingest.sandbox import IsolatedReader, prepare_isolated
+from ingest.pipeline import Options, Source
 from inspections.models import Inspection
 
 PROGRESS_THRESHOLD = 10
@@ -153,60 +147,33 @@ class Command(BaseCommand):
     # ----------------------------------------------------------------- work
 
     def _results(self, jobs, options) -> Iterator[tuple[str, IngestResult]]:
-        load_options = {
-            "replace": options["replace"],
-            "restore_deleted": options["restore_deleted"],
-            "dry_run": options["dry_run"],
-            "publish": not options["draft"],
-        }
+        # Through the pipeline every caller uses (ingest.pipeline): each file read in a
+        # sandbox worker with the same limits as an upload, N at once; the database touched
+        # by this process alone, in the order the files were given.
         paths = [path for path, _ in jobs]
-        # Each file is read in a worker process of its own, with the same time, memory and
-        # size limits as an upload (ingest.sandbox); N threads keep N workers busy. The
-        # main process alone touches the database, in the order the files were given. The
-        # largest files are handed out first so that no big file is left running alone on
-        # one core at the end.
-        with (
-            IsolatedReader() as reader,
-            ThreadPoolExecutor(max_workers=options["jobs"], thread_name_prefix="ingest") as pool,
-        ):
-            futures = {
-                path: pool.submit(_prepare_path, reader, path)
-                for path in sorted(paths, key=_size, reverse=True)
-            }
-            try:
-                for path in paths:
-                    yield path, self._load_one(path, futures[path].result(), load_options)
-            except BaseException:
-                for future in futures.values():
-                    future.cancel()
-                raise
-
-    def _load_one(self, path: str, prepared: Prepared, load_options) -> IngestResult:
-        if prepared.error:
-            return IngestResult(prepared.name, Status.FAILED, prepared.error)
-        try:
-            data = Path(path).read_bytes()
-            if prepared.sha256 != sha256_of(data):  # the file changed while it was being read
-                prepared = prepare_isolated(data, prepared.name)
-            listing = self.listings.get(prepared.sha256)
-            return load(prepared, data, listing=listing, **load_options)
-        except Exception as error:  # one bad file must not stop a batch
-            return IngestResult(
-                prepared.name,
-                Status.FAILED,
-                f"{path}: unexpected error ({error.__class__.__name__}: {error})",
-            )
+        sources = [
+            Source(name=Path(path).name, read=partial(_read, path), size=_size(path))
+            for path in paths
+        ]
+        results = pipeline.ingest(
+            sources,
+            Options(
+                replace=options["replace"],
+                restore_deleted=options["restore_deleted"],
+                dry_run=options["dry_run"],
+                publish=not options["draft"],
+                jobs=options["jobs"],
+                listings=self.listings,
+            ),
+        )
+        yield from zip(paths, results, strict=True)
 
     # ----------------------------------------------------------------- output
 
     def _print_result(self, path: str, result: IngestResult, dry_run: bool) -> None:
         status = str(result.status)
         if result.failed:
-            reason = result.message
-            prefix = f"{Path(path).name}: "
-            if reason.startswith(prefix):
-                reason = reason[len(prefix) :]
-            self.stdout.write(f"{path}: {self.style.ERROR('failed')}: {reason}")
+            self.stdout.write(f"{path}: {self.style.ERROR('failed')}: {result.reason}")
             return
         style = (
             self.style.SUCCESS
@@ -256,15 +223,8 @@ class Command(BaseCommand):
         sys.stderr.flush()
 
 
-def _prepare_path(reader: IsolatedReader, path: str) -> Prepared:
-    """Read one file and parse it in a sandbox worker; never raises for a bad file."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        return Prepared(
-            name=Path(path).name, sha256="", error=f"{path}: cannot be read ({error.strerror})"
-        )
-    return reader.prepare(data, Path(path).name)
+def _read(path: str) -> bytes:
+    return Path(path).read_bytes()
 
 
 def _size(path: str) -> int:
