@@ -12,8 +12,10 @@ running it as a formula.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from django.db.models import QuerySet
@@ -35,97 +37,6 @@ from .queries import (
 CHUNK_SIZE = 2000
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 BYTE_ORDER_MARK = "\ufeff"
-
-JUDGEMENT_COLUMNS = (
-    "la_name",
-    "old_la_code",
-    "new_la_code",
-    "region_name",
-    "framework",
-    "inspection_start",
-    "inspection_end",
-    "published",
-    "section",
-    "area",
-    "label",
-    "grade_as_printed",
-    "grade",
-    "grade_rank",
-    "inspection_url",
-    "source_file",
-)
-RECOMMENDATION_COLUMNS = (
-    "la_name",
-    "old_la_code",
-    "new_la_code",
-    "region_name",
-    "framework",
-    "inspection_start",
-    "published",
-    "section",
-    "timescale",
-    "kind",
-    "text",
-    "inspection_url",
-)
-INSPECTION_COLUMNS = (
-    "la_name",
-    "old_la_code",
-    "new_la_code",
-    "region_name",
-    "framework",
-    "title",
-    "inspection_start",
-    "inspection_end",
-    "published",
-    "lead_inspector",
-    "overall_grade",
-    "judgements",
-    "recommendations",
-    "inspection_url",
-    "source_file",
-)
-COMPARE_COLUMNS = (
-    "la_name",
-    "old_la_code",
-    "new_la_code",
-    "region_name",
-    "area",
-    "framework",
-    "inspection_start",
-    "section",
-    "label",
-    "grade_as_printed",
-    "grade",
-    "grade_rank",
-    "judgements_in_area",
-    "inspection_url",
-)
-
-AUTHORITY_COLUMNS = (
-    "la_name",
-    "old_la_code",
-    "new_la_code",
-    "region_name",
-    "authority_type",
-    "inspections",
-    "latest_inspection_start",
-    *(
-        f"{area.value.replace('-', '_')}_{column}"
-        for area in LIST_AREAS
-        for column in (
-            "grade",
-            "grade_as_printed",
-            "framework",
-            "inspection_start",
-            "inspection_url",
-        )
-    ),
-    "authority_url",
-)
-
-# Authority columns read with every row, in the order of the first four CSV columns.
-AUTHORITY_FIELDS = ("name", "la_number", "gss_code", "region")
 
 _REGIONS = dict(Region.choices)
 _AREAS = dict(Area.choices)
@@ -211,204 +122,307 @@ class Links:
         return self._origin + inspection_source_path(authority_slug, start_date, framework)
 
 
-def _authority_values(prefix: str) -> tuple[str, ...]:
-    return tuple(f"{prefix}authority__{name}" for name in AUTHORITY_FIELDS)
+# A column's cell from a ``values_list()`` row: built per request from the positions of
+# the column's fields in the row and the request's Links, with no more than one Python
+# call per cell (a national export makes hundreds of thousands).
+RowGetter = Callable[[Sequence[Any]], Any]
 
 
-def _authority_cells(name: str, la_number: str, gss_code: str | None, region: str) -> list[Any]:
-    return [name, la_number, gss_code or "", _REGIONS.get(region, region)]
+@dataclass(frozen=True)
+class Column:
+    """One column of a queryset export: its name, the fields it reads, how its cell is made.
+
+    ``make(indexes, links)`` returns the cell's getter, given where ``fields`` are in the
+    row; without ``make`` the column is its one field as stored.
+    """
+
+    name: str
+    fields: tuple[str, ...]
+    make: Callable[[Sequence[int], Links], RowGetter] | None = None
+
+    def getter(self, position: Mapping[str, int], links: Links) -> RowGetter:
+        indexes = [position[name] for name in self.fields]
+        if self.make is None:
+            return itemgetter(indexes[0])
+        return self.make(indexes, links)
+
+
+def field(name: str, path: str, words: Mapping[str, str] | None = None) -> Column:
+    """A column holding one field as stored, or put into words by ``words``."""
+    if words is None:
+        return Column(name, (path,))
+
+    def make(indexes: Sequence[int], links: Links) -> RowGetter:
+        (i,) = indexes
+        return lambda row: words.get(row[i] or "", row[i] or "")
+
+    return Column(name, (path,), make)
+
+
+def _or_empty(indexes: Sequence[int], links: Links) -> RowGetter:
+    (i,) = indexes
+    return lambda row: row[i] or ""
+
+
+def authority_columns(prefix: str) -> tuple[Column, ...]:
+    """The four columns of DfE's open data that name an authority."""
+    authority = f"{prefix}authority__"
+    return (
+        field("la_name", f"{authority}name"),
+        field("old_la_code", f"{authority}la_number"),
+        Column("new_la_code", (f"{authority}gss_code",), _or_empty),
+        field("region_name", f"{authority}region", _REGIONS),
+    )
+
+
+def _framework(indexes: Sequence[int], links: Links) -> RowGetter:
+    framework, kind = indexes
+    return lambda row: framework_name(row[framework], row[kind])
+
+
+def framework_column(prefix: str) -> Column:
+    return Column("framework", (f"{prefix}framework", f"{prefix}inspection_type"), _framework)
+
+
+def _inspection_key(prefix: str) -> tuple[str, ...]:
+    return (f"{prefix}authority__slug", f"{prefix}start_date", f"{prefix}framework")
+
+
+def _inspection_url(indexes: Sequence[int], links: Links) -> RowGetter:
+    slug, start, framework = indexes
+    inspection = links.inspection
+    return lambda row: inspection(row[slug], row[start], row[framework])
+
+
+def inspection_url_column(prefix: str) -> Column:
+    return Column("inspection_url", _inspection_key(prefix), _inspection_url)
+
+
+def _source_file(indexes: Sequence[int], links: Links) -> RowGetter:
+    slug, start, framework, stored, ofsted_url = indexes
+    source = links.source
+    return lambda row: source(
+        row[slug], row[start], row[framework], bool(row[stored]), row[ofsted_url]
+    )
+
+
+def source_file_column(prefix: str) -> Column:
+    return Column(
+        "source_file",
+        (*_inspection_key(prefix), f"{prefix}source_file", f"{prefix}ofsted_url"),
+        _source_file,
+    )
+
+
+def _looked_up(table: Mapping[str, Any]) -> Callable[[Sequence[int], Links], RowGetter]:
+    def make(indexes: Sequence[int], links: Links) -> RowGetter:
+        (i,) = indexes
+        return lambda row: table.get(row[i] or "", "")
+
+    return make
+
+
+def grade_columns(path: str) -> tuple[Column, ...]:
+    return (
+        Column("grade", (path,), _looked_up(_GRADE_WORDS)),
+        Column("grade_rank", (path,), _looked_up(_GRADE_RANKS)),
+    )
+
+
+JUDGEMENT_TABLE: tuple[Column, ...] = (
+    *authority_columns("inspection__"),
+    framework_column("inspection__"),
+    field("inspection_start", "inspection__start_date"),
+    field("inspection_end", "inspection__end_date"),
+    field("published", "inspection__published_on"),
+    field("section", "section"),
+    field("area", "area", _AREAS),
+    field("label", "label"),
+    field("grade_as_printed", "grade_as_printed"),
+    *grade_columns("grade"),
+    inspection_url_column("inspection__"),
+    source_file_column("inspection__"),
+)
+RECOMMENDATION_TABLE: tuple[Column, ...] = (
+    *authority_columns("inspection__"),
+    framework_column("inspection__"),
+    field("inspection_start", "inspection__start_date"),
+    field("published", "inspection__published_on"),
+    field("section", "section"),
+    field("timescale", "timescale", _TIMESCALES),
+    field("kind", "kind", _KINDS),
+    field("text", "text"),
+    inspection_url_column("inspection__"),
+)
+# The queryset is annotated with overall_grade, judgement_count and recommendation_count
+# (queries.inspections_with_counts).
+INSPECTION_TABLE: tuple[Column, ...] = (
+    *authority_columns(""),
+    framework_column(""),
+    field("title", "title"),
+    field("inspection_start", "start_date"),
+    field("inspection_end", "end_date"),
+    field("published", "published_on"),
+    field("lead_inspector", "lead_inspector"),
+    Column("overall_grade", ("overall_grade",), _looked_up(_GRADE_WORDS)),
+    field("judgements", "judgement_count"),
+    field("recommendations", "recommendation_count"),
+    inspection_url_column(""),
+    source_file_column(""),
+)
+
+JUDGEMENT_COLUMNS = tuple(column.name for column in JUDGEMENT_TABLE)
+RECOMMENDATION_COLUMNS = tuple(column.name for column in RECOMMENDATION_TABLE)
+INSPECTION_COLUMNS = tuple(column.name for column in INSPECTION_TABLE)
+
+
+def table_rows(table: Sequence[Column], queryset: QuerySet, links: Links) -> Iterator[list[Any]]:
+    """The rows of a queryset export: one query, read in chunks, no model instances."""
+    fields = tuple(dict.fromkeys(name for column in table for name in column.fields))
+    position = {name: index for index, name in enumerate(fields)}
+    getters = [column.getter(position, links) for column in table]
+    for row in queryset.values_list(*fields).iterator(chunk_size=CHUNK_SIZE):
+        yield [get(row) for get in getters]
 
 
 def judgement_rows(queryset: QuerySet, links: Links) -> Iterator[list[Any]]:
-    fields = (
-        *_authority_values("inspection__"),
-        "inspection__framework",
-        "inspection__inspection_type",
-        "inspection__start_date",
-        "inspection__end_date",
-        "inspection__published_on",
-        "section",
-        "area",
-        "label",
-        "grade_as_printed",
-        "grade",
-        "inspection__authority__slug",
-        "inspection__source_file",
-        "inspection__ofsted_url",
-    )
-    for row in queryset.values_list(*fields).iterator(chunk_size=CHUNK_SIZE):
-        (name, number, gss, region, framework, kind, start, end, published, section, area, label,
-         printed, grade, slug, stored, ofsted_url) = row  # fmt: skip
-        yield [
-            *_authority_cells(name, number, gss, region),
-            framework_name(framework, kind),
-            start,
-            end,
-            published,
-            section,
-            _AREAS.get(area, area),
-            label,
-            printed,
-            _GRADE_WORDS.get(grade, ""),
-            _GRADE_RANKS.get(grade, ""),
-            links.inspection(slug, start, framework),
-            links.source(slug, start, framework, bool(stored), ofsted_url),
-        ]
+    return table_rows(JUDGEMENT_TABLE, queryset, links)
 
 
 def recommendation_rows(queryset: QuerySet, links: Links) -> Iterator[list[Any]]:
-    fields = (
-        *_authority_values("inspection__"),
-        "inspection__framework",
-        "inspection__inspection_type",
-        "inspection__start_date",
-        "inspection__published_on",
-        "section",
-        "timescale",
-        "kind",
-        "text",
-        "inspection__authority__slug",
-    )
-    for row in queryset.values_list(*fields).iterator(chunk_size=CHUNK_SIZE):
-        (name, number, gss, region, framework, kind_of_inspection, start, published, section,
-         timescale, kind, text, slug) = row  # fmt: skip
-        yield [
-            *_authority_cells(name, number, gss, region),
-            framework_name(framework, kind_of_inspection),
-            start,
-            published,
-            section,
-            _TIMESCALES.get(timescale, timescale),
-            _KINDS.get(kind, kind),
-            text,
-            links.inspection(slug, start, framework),
-        ]
+    return table_rows(RECOMMENDATION_TABLE, queryset, links)
 
 
 def inspection_rows(queryset: QuerySet, links: Links) -> Iterator[list[Any]]:
-    """``queryset`` is annotated with overall_grade, judgement_count and recommendation_count."""
-    fields = (
-        *_authority_values(""),
-        "framework",
-        "inspection_type",
-        "title",
-        "start_date",
-        "end_date",
-        "published_on",
-        "lead_inspector",
-        "overall_grade",
-        "judgement_count",
-        "recommendation_count",
-        "authority__slug",
-        "source_file",
-        "ofsted_url",
+    return table_rows(INSPECTION_TABLE, queryset, links)
+
+
+# --------------------------------------------------------------------------- from objects
+
+# Exports built from objects the pages use (comparison grids, the authority list, England's
+# standings): each column a name and ``cell(item, links)``.
+ObjectColumn = tuple[str, Callable[[Any, Links], Any]]
+
+
+def _object_authority_columns(authority_of: Callable[[Any], Any]) -> tuple[ObjectColumn, ...]:
+    return (
+        ("la_name", lambda item, links: authority_of(item).name),
+        ("old_la_code", lambda item, links: authority_of(item).la_number),
+        ("new_la_code", lambda item, links: authority_of(item).gss_code or ""),
+        ("region_name", lambda item, links: _REGIONS.get(r := authority_of(item).region, r)),
     )
-    for row in queryset.values_list(*fields).iterator(chunk_size=CHUNK_SIZE):
-        (name, number, gss, region, framework, kind, title, start, end, published, lead,
-         overall, judgements, recommendations, slug, stored, ofsted_url) = row  # fmt: skip
-        yield [
-            *_authority_cells(name, number, gss, region),
-            framework_name(framework, kind),
-            title,
-            start,
-            end,
-            published,
-            lead,
-            _GRADE_WORDS.get(overall or "", ""),
-            judgements,
-            recommendations,
-            links.inspection(slug, start, framework),
-            links.source(slug, start, framework, bool(stored), ofsted_url),
-        ]
+
+
+def object_rows(
+    table: Sequence[ObjectColumn], items: Iterable[Any], links: Links
+) -> Iterator[list[Any]]:
+    cells = [cell for _, cell in table]
+    for item in items:
+        yield [cell(item, links) for cell in cells]
+
+
+# A comparison's rows: (grid, authority, cell), one per cell of the grids, in page order.
+COMPARE_TABLE: tuple[ObjectColumn, ...] = (
+    *_object_authority_columns(lambda item: item[1]),
+    ("area", lambda item, links: item[0].area.label),
+    ("framework", lambda item, links: item[2].framework_name),
+    ("inspection_start", lambda item, links: item[2].start_date),
+    ("section", lambda item, links: item[2].section),
+    ("label", lambda item, links: item[2].label),
+    ("grade_as_printed", lambda item, links: item[2].grade_as_printed),
+    ("grade", lambda item, links: _GRADE_WORDS.get(item[2].grade, "")),
+    ("grade_rank", lambda item, links: _GRADE_RANKS.get(item[2].grade, "")),
+    ("judgements_in_area", lambda item, links: item[2].judgements_in_area),
+    (
+        "inspection_url",
+        lambda item, links: links.inspection(
+            item[2].authority_slug, item[2].start_date, item[2].framework
+        ),
+    ),
+)
+COMPARE_COLUMNS = tuple(name for name, _ in COMPARE_TABLE)
 
 
 def compare_rows(grids: Iterable[CompareGrid], links: Links) -> Iterator[list[Any]]:
     """One row per cell of the comparison grids, in page order."""
-    for grid in grids:
-        for authority, cell in grid.cells():
-            yield [
-                *_authority_cells(
-                    authority.name, authority.la_number, authority.gss_code, authority.region
-                ),
-                grid.area.label,
-                cell.framework_name,
-                cell.start_date,
-                cell.section,
-                cell.label,
-                cell.grade_as_printed,
-                _GRADE_WORDS.get(cell.grade, ""),
-                _GRADE_RANKS.get(cell.grade, ""),
-                cell.judgements_in_area,
-                links.inspection(cell.authority_slug, cell.start_date, cell.framework),
-            ]
+    cells = ((grid, authority, cell) for grid in grids for authority, cell in grid.cells())
+    return object_rows(COMPARE_TABLE, cells, links)
+
+
+def _latest_cell_columns(index: int, area: Area) -> tuple[ObjectColumn, ...]:
+    """An authority's latest judgement of one area: five columns, empty when it has none."""
+    prefix = area.value.replace("-", "_")
+
+    def of(getter: Callable[[Any, Links], Any]) -> Callable[[AuthorityRow, Links], Any]:
+        return lambda row, links: (
+            "" if row.cells[index] is None else getter(row.cells[index], links)
+        )
+
+    return (
+        (f"{prefix}_grade", of(lambda cell, links: _GRADE_WORDS.get(cell.grade, ""))),
+        (f"{prefix}_grade_as_printed", of(lambda cell, links: cell.grade_as_printed)),
+        (f"{prefix}_framework", of(lambda cell, links: cell.framework_name)),
+        (f"{prefix}_inspection_start", of(lambda cell, links: cell.start_date)),
+        (
+            f"{prefix}_inspection_url",
+            of(
+                lambda cell, links: links.inspection(
+                    cell.authority_slug, cell.start_date, cell.framework
+                )
+            ),
+        ),
+    )
+
+
+# The authority list: each authority's latest grade in each headline area.
+AUTHORITY_TABLE: tuple[ObjectColumn, ...] = (
+    *_object_authority_columns(lambda row: row.authority),
+    ("authority_type", lambda row, links: row.authority.get_authority_type_display()),
+    ("inspections", lambda row, links: row.inspection_count),
+    ("latest_inspection_start", lambda row, links: row.latest_inspection),
+    *(
+        column
+        for index, area in enumerate(LIST_AREAS)
+        for column in _latest_cell_columns(index, area)
+    ),
+    ("authority_url", lambda row, links: links.absolute(authority_url(row.authority.slug))),
+)
+AUTHORITY_COLUMNS = tuple(name for name, _ in AUTHORITY_TABLE)
 
 
 def authority_rows(rows: Iterable[AuthorityRow], links: Links) -> Iterator[list[Any]]:
-    """The authority list: each authority's latest grade in each headline area."""
-    for row in rows:
-        authority = row.authority
-        cells: list[Any] = []
-        for cell in row.cells:
-            if cell is None:
-                cells += ["", "", "", "", ""]
-            else:
-                cells += [
-                    _GRADE_WORDS.get(cell.grade, ""),
-                    cell.grade_as_printed,
-                    cell.framework_name,
-                    cell.start_date,
-                    links.inspection(cell.authority_slug, cell.start_date, cell.framework),
-                ]
-        yield [
-            *_authority_cells(
-                authority.name, authority.la_number, authority.gss_code, authority.region
-            ),
-            authority.get_authority_type_display(),
-            row.inspection_count,
-            row.latest_inspection,
-            *cells,
-            links.absolute(authority_url(authority.slug)),
-        ]
+    return object_rows(AUTHORITY_TABLE, rows, links)
 
 
-ENGLAND_COLUMNS = (
-    "la_name",
-    "old_la_code",
-    "new_la_code",
-    "region_name",
-    "area",
-    "framework",
-    "inspection_start",
-    "inspection_end",
-    "published",
-    "grade",
-    "grade_rank",
-    "inspection_url",
+# England as at a date: (standing, authority), one per authority and headline area counted.
+ENGLAND_TABLE: tuple[ObjectColumn, ...] = (
+    *_object_authority_columns(lambda item: item[1]),
+    ("area", lambda item, links: _AREAS.get(item[0].area, item[0].area)),
+    (
+        "framework",
+        lambda item, links: framework_name(item[0].framework, item[0].inspection_type),
+    ),
+    ("inspection_start", lambda item, links: item[0].start_date),
+    ("inspection_end", lambda item, links: item[0].end_date),
+    ("published", lambda item, links: item[0].published_on),
+    ("grade", lambda item, links: _GRADE_WORDS.get(item[0].grade, "")),
+    ("grade_rank", lambda item, links: _GRADE_RANKS.get(item[0].grade, "")),
+    (
+        "inspection_url",
+        lambda item, links: links.inspection(
+            item[0].authority_slug, item[0].start_date, item[0].framework
+        ),
+    ),
 )
+ENGLAND_COLUMNS = tuple(name for name, _ in ENGLAND_TABLE)
 
 
 def england_rows(standings, authorities, links: Links) -> list[list[Any]]:
     """One row per authority and headline area counted on the England page, by name."""
     area_order = {str(area): index for index, area in enumerate(Area)}
-    rows = []
-    for standing in sorted(
+    ordered = sorted(
         standings,
         key=lambda s: (authorities[s.authority_id].name, area_order.get(s.area, len(area_order))),
-    ):
-        authority = authorities[standing.authority_id]
-        rows.append(
-            [
-                *_authority_cells(
-                    authority.name, authority.la_number, authority.gss_code, authority.region
-                ),
-                _AREAS.get(standing.area, standing.area),
-                framework_name(standing.framework, standing.inspection_type),
-                standing.start_date,
-                standing.end_date,
-                standing.published_on,
-                _GRADE_WORDS.get(standing.grade, ""),
-                _GRADE_RANKS.get(standing.grade, ""),
-                links.inspection(standing.authority_slug, standing.start_date, standing.framework),
-            ]
-        )
-    return rows
+    )
+    items = ((standing, authorities[standing.authority_id]) for standing in ordered)
+    return list(object_rows(ENGLAND_TABLE, items, links))

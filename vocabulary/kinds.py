@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from .areas import Area, area_of_label
 from .choices import Choices
@@ -163,6 +164,7 @@ def is_graded(framework: str) -> bool:
     return kind(framework).graded
 
 
+@cache  # a few dozen combinations, asked for on every row of a national export
 def display_name(framework: str, inspection_type: str) -> str:
     """Short name with the inspection type: "SIF re-inspection", "ILACS short", "APA"."""
     report_kind = kind(framework)
