@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "authorities",
     "inspections",
     "ingest",
+    "review",
 ]
 
 MIDDLEWARE = [

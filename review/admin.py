@@ -1,4 +1,4 @@
-"""Admin for inspections: upload reports, review what was read, correct it, publish it.
+"""The admin workflow for inspections: upload reports, review what was read, correct it, publish it.
 
 - *Upload*: "Upload report" on the inspection list (``upload/``) reads files exactly as
   ``manage.py ingest`` does (:mod:`ingest.upload`); admin uploads are drafts by default.
@@ -31,11 +31,11 @@ from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 import vocabulary as grades
-from ingest.forms import UploadReportsForm
 from ingest.reparse import ReparseResult, reparse
 from ingest.upload import Outcome, ingest_uploads, refused_upload
+from inspections.models import DeletedRow, EditTracking, Inspection, Judgement, Recommendation
 
-from .models import DeletedRow, EditTracking, Inspection, Judgement, Recommendation
+from .forms import UploadReportsForm
 
 admin.site.site_header = "Inspection Explorer administration"
 admin.site.site_title = "Inspection Explorer admin"

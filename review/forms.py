@@ -5,9 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.template.defaultfilters import filesizeformat
 
-from .extract import SUPPORTED_SUFFIXES
-from .load import Listing
-from .upload import max_upload_bytes
+from ingest.extract import SUPPORTED_SUFFIXES
+from ingest.load import Listing
+from ingest.upload import max_upload_bytes
 
 MAX_FILES_PER_UPLOAD = 20
 
