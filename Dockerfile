@@ -6,6 +6,8 @@ COPY config ./config
 COPY authorities ./authorities
 COPY inspections ./inspections
 COPY ingest ./ingest
+COPY review ./review
+COPY vocabulary ./vocabulary
 RUN pip install --no-cache-dir .
 COPY . .
 RUN SECRET_KEY=build-only python manage.py collectstatic --no-input -v0
