@@ -1,0 +1,211 @@
+"""The authority list and the home page's distribution: each authority's latest grade in
+each headline area."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import (
+    Count,
+    F,
+    Max,
+    Q,
+    QuerySet,
+    Window,
+)
+from django.db.models.functions import RowNumber
+
+from authorities.models import Authority
+from vocabulary import GRADED_KINDS, Area, Grade
+
+from ..models import Judgement
+from .cells import GradeCell
+from .common import CELL_FIELDS, LIST_AREAS, authority_url, published_judgements
+from .labels import NOT_READ
+
+
+def latest_cells(
+    areas: Sequence[str] = LIST_AREAS, authority_ids: Iterable[int] | None = None
+) -> dict[int, dict[str, GradeCell]]:
+    """Each authority's most recent judgement of each area: {authority id: {area: cell}}.
+
+    "Most recent" is per area: an authority whose last inspection did not judge an area
+    (ILACS from 2026 has no overall judgement) shows its previous judgement of it, with
+    its year. Computed with window functions, so only the winning rows leave the database.
+    """
+    judgements = published_judgements().filter(area__in=list(areas)).order_by()
+    if authority_ids is not None:
+        judgements = judgements.filter(inspection__authority_id__in=list(authority_ids))
+    # The window runs over narrow rows (ids only); the winners' fields are read after.
+    # The cell's source note names the section and label it came from, so the number of
+    # judgements of the area in that report is not counted here (timelines do count it).
+    winners = (
+        judgements.annotate(
+            position=Window(
+                RowNumber(),
+                partition_by=[F("inspection__authority_id"), F("area")],
+                order_by=[
+                    F("inspection__start_date").desc(),
+                    F("inspection_id").desc(),
+                    F("order").asc(),
+                    F("id").asc(),
+                ],
+            )
+        )
+        .filter(position=1)
+        .values("id")
+    )
+    rows = (
+        Judgement.objects.filter(id__in=winners)
+        .order_by()
+        .values(*CELL_FIELDS, "inspection__authority_id")
+    )
+    latest: dict[int, dict[str, GradeCell]] = defaultdict(dict)
+    for row in rows:
+        latest[row["inspection__authority_id"]][row["area"]] = GradeCell.from_row(row)
+    return dict(latest)
+
+
+@dataclass
+class AuthorityRow:
+    """One line of the authority list."""
+
+    authority: Authority
+    inspection_count: int
+    latest_inspection: date | None
+    cells: list[GradeCell | None]
+
+    def cell(self, area: str) -> GradeCell | None:
+        return self.cells[LIST_AREAS.index(area)]
+
+    @property
+    def url(self) -> str:
+        return authority_url(self.authority.slug)
+
+
+def authorities_with_counts(queryset: QuerySet[Authority] | None = None) -> QuerySet[Authority]:
+    """Authorities annotated with how many published inspections they have and the latest."""
+    queryset = Authority.objects.all() if queryset is None else queryset
+    # Graded inspections: a focused visit is not the authority's latest inspection.
+    published = Q(inspections__is_published=True, inspections__framework__in=GRADED_KINDS)
+    return queryset.annotate(
+        inspection_count=Count("inspections", filter=published),
+        latest_inspection=Max("inspections__start_date", filter=published),
+    )
+
+
+AUTHORITY_SORTS: dict[str, str] = {
+    "name": "Name",
+    "region": "Region",
+    "type": "Type",
+    "latest": "Latest inspection",
+    "inspections": "Inspections",
+    **{str(area): area.label for area in LIST_AREAS},
+}
+
+
+def authority_rows(
+    authorities: QuerySet[Authority],
+    *,
+    grade: str = "",
+    grade_area: str = Area.OVERALL,
+    sort: str = "name",
+) -> list[AuthorityRow]:
+    """The authority list: each authority with its latest headline grades.
+
+    ``grade`` keeps authorities whose latest ``grade_area`` grade is that one ("not-read"
+    for unreadable). ``sort`` is a key of :data:`AUTHORITY_SORTS`, "-" first for descending;
+    authorities without a value sort last either way.
+    """
+    authorities = list(authorities_with_counts(authorities))
+    latest = latest_cells(LIST_AREAS, [authority.pk for authority in authorities])
+    rows = [
+        AuthorityRow(
+            authority=authority,
+            inspection_count=authority.inspection_count,
+            latest_inspection=authority.latest_inspection,
+            cells=[latest.get(authority.pk, {}).get(area) for area in LIST_AREAS],
+        )
+        for authority in authorities
+    ]
+    if grade:
+        rows = [row for row in rows if _matches_grade(row.cell(grade_area), grade)]
+    return sort_authority_rows(rows, sort)
+
+
+def _matches_grade(cell: GradeCell | None, grade: str) -> bool:
+    if cell is None:
+        return False
+    if grade == "not-read":
+        return not cell.is_read
+    return cell.grade == grade
+
+
+def sort_authority_rows(rows: list[AuthorityRow], sort: str) -> list[AuthorityRow]:
+    descending = sort.startswith("-")
+    key_name = sort.lstrip("-")
+    if key_name not in AUTHORITY_SORTS:
+        key_name, descending = "name", False
+
+    def value(row: AuthorityRow) -> Any:
+        authority = row.authority
+        if key_name == "name":
+            return authority.name.lower()
+        if key_name == "region":
+            return (authority.get_region_display(), authority.name.lower())
+        if key_name == "type":
+            return (authority.get_authority_type_display(), authority.name.lower())
+        if key_name == "latest":
+            return row.latest_inspection
+        if key_name == "inspections":
+            return row.inspection_count
+        cell = row.cell(key_name)
+        return cell.rank if cell is not None else None
+
+    present = [row for row in rows if value(row) is not None]
+    missing = [row for row in rows if value(row) is None]
+    # Ties stay in name order either way (sorts are stable, reverse ones too).
+    present.sort(key=lambda row: row.authority.name.lower())
+    present.sort(key=value, reverse=descending)
+    missing.sort(key=lambda row: row.authority.name.lower())
+    return present + missing
+
+
+@dataclass
+class DistributionRow:
+    area: Area
+    counts: list[tuple[Grade, int]]
+    not_read: int
+    total: int
+
+
+def grade_distribution(areas: Sequence[Area] = LIST_AREAS) -> list[DistributionRow]:
+    """How many current authorities have each grade as their latest in each area."""
+    current_ids = Authority.objects.current().values_list("pk", flat=True)
+    latest = latest_cells(areas, current_ids)
+    result = []
+    for area in areas:
+        cells = [by_area[area] for by_area in latest.values() if area in by_area]
+        counts = [(grade, sum(1 for cell in cells if cell.grade == grade)) for grade in Grade]
+        not_read = sum(1 for cell in cells if not cell.is_read)
+        result.append(DistributionRow(area, counts, not_read, len(cells)))
+    return result
+
+
+def distribution_chart_data(rows: Sequence[DistributionRow]) -> dict[str, Any]:
+    return {
+        "labels": [row.area.label for row in rows],
+        "grades": [
+            {
+                "key": str(grade),
+                "label": grade.short_label,
+                "counts": [row.counts[i][1] for row in rows],
+            }
+            for i, grade in enumerate(Grade)
+        ],
+        "not_read": {"label": NOT_READ, "counts": [row.not_read for row in rows]},
+    }

@@ -1,0 +1,170 @@
+"""An authority's timeline: its graded inspections with their headline cells, and its
+ungraded visits between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import vocabulary as grades
+from authorities.models import Authority
+from vocabulary import HEADLINE_AREAS, Area, RecommendationKind
+
+from ..models import Inspection, Recommendation
+from .cells import Change, GradeCell, change_between, decimal_year, first_cells
+from .common import CELL_FIELDS, _count_of, published_inspections, published_judgements
+from .labels import grade_scale_labels
+
+
+@dataclass
+class TimelineColumn:
+    area: Area
+    cell: GradeCell | None
+    change: Change | None
+
+
+@dataclass
+class TimelineEntry:
+    inspection: Inspection
+    cells: dict[str, GradeCell] = field(default_factory=dict)
+    changes: dict[str, Change] = field(default_factory=dict)
+    columns: list[TimelineColumn] = field(default_factory=list)
+
+    @property
+    def chart_label(self) -> str:
+        return f"{self.inspection.start_date.year} {self.inspection.framework_display}"
+
+    @property
+    def is_visit(self) -> bool:
+        return False
+
+
+@dataclass
+class VisitEntry:
+    """An ungraded event between inspections (a focused visit): a marker on the timeline."""
+
+    inspection: Inspection
+    priority_actions: int
+    areas_for_improvement: int
+
+    @property
+    def chart_label(self) -> str:
+        return f"{self.inspection.start_date.year} {self.inspection.framework_display}"
+
+    @property
+    def is_visit(self) -> bool:
+        return True
+
+    def marker(self) -> dict[str, Any]:
+        inspection = self.inspection
+        return {
+            "x": decimal_year(inspection.start_date),
+            "label": self.chart_label,
+            "date": inspection.start_date.isoformat(),
+            "url": inspection.get_absolute_url(),
+            "priority": self.priority_actions,
+            "focus": inspection.focus,
+        }
+
+
+@dataclass
+class Timeline:
+    authority: Authority
+    entries: list[TimelineEntry]
+    areas: list[Area]
+    visits: list[VisitEntry] = field(default_factory=list)
+
+    @property
+    def events(self) -> list[TimelineEntry | VisitEntry]:
+        """Inspections and visits together, oldest first: the rows of the timeline table."""
+        return sorted(
+            [*self.entries, *self.visits],
+            key=lambda event: (event.inspection.start_date, event.inspection.pk),
+        )
+
+    @property
+    def latest_visit(self) -> VisitEntry | None:
+        return self.visits[-1] if self.visits else None
+
+    @property
+    def latest(self) -> TimelineEntry | None:
+        return self.entries[-1] if self.entries else None
+
+    @property
+    def previous(self) -> TimelineEntry | None:
+        return self.entries[-2] if len(self.entries) > 1 else None
+
+    def chart_data(self) -> dict[str, Any]:
+        """The JSON the timeline chart draws: one series per area, one point per inspection."""
+        return {
+            "title": f"{self.authority.name}: comparable grade per area at each inspection",
+            "labels": [entry.chart_label for entry in self.entries],
+            "positions": [decimal_year(entry.inspection.start_date) for entry in self.entries],
+            # An inspection that did not judge an area breaks that area's line.
+            "gaps": True,
+            "urls": [entry.inspection.get_absolute_url() for entry in self.entries],
+            # Focused visits between inspections: ungraded, drawn as markers below the lines.
+            "markers": [visit.marker() for visit in self.visits],
+            "grades": grade_scale_labels(),
+            "series": [
+                {
+                    "key": str(area),
+                    "label": area.label,
+                    "points": [
+                        entry.cells[area].chart_point() if area in entry.cells else None
+                        for entry in self.entries
+                    ],
+                }
+                for area in self.areas
+            ],
+        }
+
+
+def authority_timeline(authority: Authority) -> Timeline:
+    """Every published inspection of ``authority``, oldest first, with its headline cells,
+    and its ungraded visits beside them."""
+    events = list(
+        published_inspections()
+        .filter(authority=authority)
+        .annotate(
+            priority_actions=_count_of(Recommendation, kind=RecommendationKind.PRIORITY_ACTION),
+            areas_for_improvement=_count_of(
+                Recommendation, kind=RecommendationKind.AREA_FOR_IMPROVEMENT
+            ),
+        )
+        .order_by("start_date", "id")
+    )
+    for inspection in events:
+        inspection.authority = authority  # no query per inspection for __str__ and links
+    inspections = [event for event in events if grades.is_graded(event.framework)]
+    visits = [
+        VisitEntry(event, event.priority_actions, event.areas_for_improvement)
+        for event in events
+        if not grades.is_graded(event.framework)
+    ]
+    rows = (
+        published_judgements()
+        .filter(inspection__authority=authority, area__in=HEADLINE_AREAS)
+        .order_by("inspection__start_date", "inspection_id", "order", "id")
+        .values(*CELL_FIELDS)
+    )
+    cells = first_cells(rows)
+    entries = [TimelineEntry(inspection) for inspection in inspections]
+    for entry in entries:
+        entry.cells = {
+            area: cell
+            for (inspection_id, area), cell in cells.items()
+            if inspection_id == entry.inspection.pk
+        }
+    areas = [area for area in HEADLINE_AREAS if any(area in entry.cells for entry in entries)]
+    previous_cell: dict[str, GradeCell] = {}
+    for entry in entries:
+        for area in areas:
+            cell = entry.cells.get(area)
+            change = None
+            if cell is not None:
+                change = change_between(previous_cell.get(area), cell)
+                entry.changes[area] = change
+                previous_cell[area] = cell
+            entry.columns.append(TimelineColumn(area, cell, change))
+    return Timeline(authority=authority, entries=entries, areas=areas, visits=visits)
