@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "ingest",
     "review",
 ]
+# Benchmark data generation (manage.py generate_synthetic) is for local runs and tests only.
+if DEBUG or env_bool("DEVTOOLS"):
+    INSTALLED_APPS.append("devtools")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -8,6 +8,9 @@ os.environ.setdefault("STATIC_MANIFEST", "0")
 
 from .settings import *  # noqa: E402,F403
 
+if "devtools" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS.append("devtools")  # noqa: F405
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="inspection-explorer-media-"))  # noqa: F405
 

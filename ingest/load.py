@@ -261,7 +261,7 @@ def _load(
                 inspection.sha256 = prepared.sha256
             else:
                 old_file = None
-            _copy_fields(inspection, authority, report, listing)
+            copy_report_fields(inspection, authority, report, listing)
             inspection.save()
             conflicts = _store_rows(
                 inspection,
@@ -376,9 +376,20 @@ def _storage_name(authority: Authority, report: ParsedReport, prepared: Prepared
     return f"reports/{report.start_date.year}/{stem}-{prepared.sha256[:12]}{suffix}"
 
 
-def _copy_fields(
+def inspection_from_report(
+    authority: Authority, report: ParsedReport, listing: Listing | None = None
+) -> Inspection:
+    """An unsaved inspection with what the report says (file, identity and state are the
+    caller's: ``sha256``, ``source_filename``, ``is_published``)."""
+    inspection = Inspection()
+    copy_report_fields(inspection, authority, report, listing or Listing())
+    return inspection
+
+
+def copy_report_fields(
     inspection: Inspection, authority: Authority, report: ParsedReport, listing: Listing
 ) -> None:
+    """Set the fields a report decides (a re-parse rewrites them)."""
     inspection.authority = authority
     inspection.framework = report.framework
     inspection.inspection_type = report.inspection_type
@@ -468,7 +479,7 @@ def _store_rows(
         kept_judgements,
         deleted,
         DeletedRow.Kind.JUDGEMENT,
-        partial(_judgement, inspection),
+        partial(judgement_row, inspection),
         _judgement_conflict,
     )
     Judgement.objects.bulk_create(new_judgements)
@@ -478,7 +489,7 @@ def _store_rows(
         kept_recommendations,
         deleted,
         DeletedRow.Kind.RECOMMENDATION,
-        partial(_recommendation, inspection),
+        partial(recommendation_row, inspection),
     )
     Recommendation.objects.bulk_create(new_recommendations)
     notes = [*judgement_notes, *recommendation_notes]
@@ -549,7 +560,10 @@ def _not_restored(row: DeletedRow) -> str:
     )
 
 
-def _judgement(inspection: Inspection, parsed: ParsedJudgement, order: int, key: str) -> Judgement:
+def judgement_row(
+    inspection: Inspection, parsed: ParsedJudgement, order: int, key: str
+) -> Judgement:
+    """The unsaved row of a parsed judgement (``key``: its identity, see :func:`row_keys`)."""
     return Judgement(
         inspection=inspection,
         parsed_key=key,
@@ -564,9 +578,10 @@ def _judgement(inspection: Inspection, parsed: ParsedJudgement, order: int, key:
     )
 
 
-def _recommendation(
+def recommendation_row(
     inspection: Inspection, parsed: ParsedRecommendation, order: int, key: str
 ) -> Recommendation:
+    """The unsaved row of a parsed recommendation."""
     return Recommendation(
         inspection=inspection,
         parsed_key=key,

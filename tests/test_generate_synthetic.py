@@ -6,14 +6,12 @@ from datetime import date
 from io import StringIO
 
 import pytest
-from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from authorities.models import Authority
-from ingest.management.commands.generate_synthetic import (
+from devtools.management.commands.generate_synthetic import (
     DETAIL_SECTION,
-    PLACEHOLDER_NAME,
     SYNTHETIC_WARNING,
 )
 from inspections.models import Inspection, Judgement, Recommendation
@@ -97,10 +95,17 @@ def test_every_row_is_marked_synthetic():
         assert SYNTHETIC_WARNING in inspection.parse_warnings
         assert SYNTHETIC_WARNING == "Synthetic data for benchmarking: not a real inspection"
         assert len(inspection.sha256) == 64
-        assert inspection.source_file.name == PLACEHOLDER_NAME
+        assert not inspection.source_file  # no file: `ingest --replace` leaves them alone
+        assert all(j.parsed_key for j in inspection.judgements.all())  # the loader's rows
     assert len({i.sha256 for i in inspections}) == len(inspections)
-    assert default_storage.exists(PLACEHOLDER_NAME)
-    assert b"not an inspection report" in default_storage.open(PLACEHOLDER_NAME).read()
+
+
+def test_ingest_replace_leaves_synthetic_inspections_alone():
+    generate("--authorities", "1", "--inspections", "2")
+    out = StringIO()
+    call_command("ingest", "--replace", "--all", stdout=out)
+    assert "0 files" in out.getvalue()
+    assert Inspection.objects.count() == 2
 
 
 def test_timelines_are_in_realistic_order():

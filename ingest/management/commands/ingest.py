@@ -129,9 +129,9 @@ class Command(BaseCommand):
         from ingest.parsers import parser_for
 
         jobs = []
-        # Synthetic benchmark rows have no source; inspections loaded from the national
-        # dataset have none stored here either (load_dataset brings their newer readings).
-        stored = Inspection.objects.exclude(parser_version="synthetic").exclude(source_file="")
+        # Inspections loaded from the national dataset have no file stored here
+        # (load_dataset brings their newer readings), nor have synthetic benchmark rows.
+        stored = Inspection.objects.exclude(source_file="")
         without_file = Inspection.objects.filter(source_file="").count()
         if without_file:
             self.stdout.write(

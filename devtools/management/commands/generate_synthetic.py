@@ -14,6 +14,11 @@ Every synthetic inspection is marked four ways: parser version "synthetic", a ti
 starting "SYNTHETIC", a source file name "synthetic-....txt" and the parse warning
 :data:`SYNTHETIC_WARNING`. ``--clear`` deletes synthetic inspections and nothing else.
 
+The generator makes what a parser makes, :class:`~ingest.parsers.base.ParsedReport`s built
+with the vocabulary, and their rows are made by the loader's own builders
+(:func:`ingest.load.inspection_from_report` and friends), written in bulk. The command lives
+in ``devtools``, an app installed only with DEBUG (or DEVTOOLS=1) and in the tests.
+
 Each inspection gets its framework's real judgement set (APA: 3 table grades + 5 outcome
 words; SLAC: 22-33 over two sections; SIF: 6-7; ILACS: 4-5; ILACS from April 2026: 4),
 grades printed as that framework prints them and read back with
@@ -25,9 +30,8 @@ safe multiple of it, ``--judgements-per-inspection`` (default 33: 150 x 8 gives 
 headline area, so timelines and comparisons still see one headline judgement per area.
 ``--judgements-per-inspection 0`` gives the real sets alone.
 
-Source files: every synthetic inspection points at one shared placeholder text file,
-:data:`PLACEHOLDER_NAME` under MEDIA_ROOT, written once (it explains that the data is
-synthetic). ``--clear`` leaves it in place.
+Source files: none is stored, as for inspections loaded from the national dataset, so
+``manage.py ingest --replace`` leaves them alone.
 """
 
 from __future__ import annotations
@@ -40,13 +44,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
 from authorities.models import Authority
+from ingest.load import inspection_from_report, judgement_row, recommendation_row, row_keys
+from ingest.parsers.base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from ingest.statistics import analyse_tables
 from inspections.models import Inspection, Judgement, Recommendation
 from vocabulary import (
@@ -64,12 +68,6 @@ from vocabulary import (
 SYNTHETIC_PARSER_VERSION = "synthetic"
 SYNTHETIC_TITLE_PREFIX = "SYNTHETIC"
 SYNTHETIC_WARNING = "Synthetic data for benchmarking: not a real inspection"
-PLACEHOLDER_NAME = "synthetic/placeholder.txt"
-PLACEHOLDER_TEXT = (
-    "This is not an inspection report.\n\n"
-    "Inspections whose title starts with SYNTHETIC were made up by "
-    "`python manage.py generate_synthetic` to measure the speed of pages and exports.\n"
-)
 DETAIL_SECTION = "Synthetic detail (extra judgements for benchmark volume)"
 
 BATCH_SIZE = 1000
@@ -385,9 +383,7 @@ class Generator:
         self.detail_target = detail_target
         self.today = today
 
-    def inspections_for(
-        self, authority: Authority, count: int
-    ) -> list[tuple[Inspection, list[Judgement], list[Recommendation]]]:
+    def inspections_for(self, authority: Authority, count: int) -> list[Synthetic]:
         rng = self.rng
         slots = [TIMELINE[i] for i in sorted(rng.sample(range(len(TIMELINE)), count))]
         # A latent quality (1 best .. 4 worst) that drifts between inspections, so an
@@ -430,41 +426,36 @@ class Generator:
         start, end, published = self._dates(slot, inspection_type)
         fingerprint = f"synthetic|{self.seed}|{authority.slug}|{number}|{slot.framework}|{start}"
         digest = hashlib.sha256(fingerprint.encode()).hexdigest()
-        inspection = Inspection(
-            authority=authority,
-            framework=slot.framework,
-            inspection_type=inspection_type,
-            title=self._title(authority, slot.framework, start.year),
-            start_date=start,
-            end_date=end,
-            published_on=published,
-            lead_inspector=f"{self.rng.choice(INSPECTOR_FIRST)} {self.rng.choice(INSPECTOR_LAST)}",
-            source_filename=(
-                f"synthetic-{authority.slug}-{start.year}-{slot.framework}-{digest[:8]}.txt"
-            ),
-            sha256=digest,
-            parser_version=SYNTHETIC_PARSER_VERSION,
-            parse_warnings=[SYNTHETIC_WARNING],
-            is_published=True,
-        )
-        inspection.source_file.name = PLACEHOLDER_NAME
+        lead_inspector = f"{self.rng.choice(INSPECTOR_FIRST)} {self.rng.choice(INSPECTOR_LAST)}"
         rows = self._judgement_rows(authority, slot.framework, inspection_type, start, quality)
         rows += self._detail_rows(slot.framework, quality, already=len(rows))
         judgements = [
-            Judgement(
-                inspection=inspection,
+            ParsedJudgement(
                 section=section,
                 label=label,
                 grade_as_printed=printed,
                 grade=_grade(slot.framework, printed),
                 area=_area(slot.framework, section, label),
-                order=order,
                 page=self.rng.randint(1, 40) if slot.framework != Framework.APA else 1,
             )
-            for order, (section, label, printed) in enumerate(rows, start=1)
+            for section, label, printed in rows
         ]
-        recommendations = self._recommendations(inspection, slot.framework, start.year)
-        return inspection, judgements, recommendations
+        report = ParsedReport(
+            framework=slot.framework,
+            inspection_type=inspection_type,
+            authority_name=authority.name,
+            title=self._title(authority, slot.framework, start.year),
+            start_date=start,
+            end_date=end,
+            published_on=published,
+            lead_inspector=lead_inspector,
+            parser_version=SYNTHETIC_PARSER_VERSION,
+            judgements=judgements,
+            recommendations=self._recommendations(slot.framework, start.year),
+            warnings=[SYNTHETIC_WARNING],
+        )
+        filename = f"synthetic-{authority.slug}-{start.year}-{slot.framework}-{digest[:8]}.txt"
+        return Synthetic(authority, report, digest, filename)
 
     @staticmethod
     def _title(authority: Authority, framework: str, year: int) -> str:
@@ -549,13 +540,13 @@ class Generator:
             rows.append((DETAIL_SECTION, label, words[self._rank(quality)]))
         return rows
 
-    def _recommendations(self, inspection: Inspection, framework: str, year: int):
+    def _recommendations(self, framework: str, year: int) -> list[ParsedRecommendation]:
         rng = self.rng
         texts = rng.sample(
             RECOMMENDATION_TEXTS, rng.randint(MIN_RECOMMENDATIONS, MAX_RECOMMENDATIONS)
         )
         made = []
-        for order, text in enumerate(texts, start=1):
+        for text in texts:
             section, timescale, kind = ILACS_IMPROVE, Timescale.NONE_STATED, None
             if framework == Framework.APA:
                 if rng.random() < 0.3:
@@ -570,17 +561,48 @@ class Generator:
             elif framework == Framework.SIF:
                 section = SIF_IMPROVE if year <= 2014 else "Recommendations"
             made.append(
-                Recommendation(
-                    inspection=inspection,
+                ParsedRecommendation(
                     section=section,
                     timescale=timescale,
                     kind=kind or RecommendationKind.RECOMMENDATION,
                     text=text,
-                    order=order,
                     page=rng.randint(2, 12),
                 )
             )
         return made
+
+
+@dataclass(frozen=True)
+class Synthetic:
+    """A made-up report, as a parser would hand it over, with its file's identity."""
+
+    authority: Authority
+    report: ParsedReport
+    sha256: str
+    source_filename: str
+
+    def rows(self) -> tuple[Inspection, list[Judgement], list[Recommendation]]:
+        """Unsaved rows, made by the loader's own builders."""
+        inspection = inspection_from_report(self.authority, self.report)
+        inspection.sha256 = self.sha256
+        inspection.source_filename = self.source_filename
+        inspection.is_published = True
+        report = self.report
+        judgement_keys = row_keys((j.section, j.label) for j in report.judgements)
+        recommendation_keys = row_keys((r.section, r.text) for r in report.recommendations)
+        judgements = [
+            judgement_row(inspection, parsed, order, key)
+            for order, (parsed, key) in enumerate(
+                zip(report.judgements, judgement_keys, strict=True), start=1
+            )
+        ]
+        recommendations = [
+            recommendation_row(inspection, parsed, order, key)
+            for order, (parsed, key) in enumerate(
+                zip(report.recommendations, recommendation_keys, strict=True), start=1
+            )
+        ]
+        return inspection, judgements, recommendations
 
 
 # --------------------------------------------------------------------------- command
@@ -642,7 +664,6 @@ class Command(BaseCommand):
             )
 
         started = time.perf_counter()
-        self._write_placeholder()
         generator = Generator(
             random.Random(options["seed"]),
             options["seed"],
@@ -653,9 +674,8 @@ class Command(BaseCommand):
         judgements: list[Judgement] = []
         recommendations: list[Recommendation] = []
         for authority in authorities:
-            for inspection, its_judgements, its_recommendations in generator.inspections_for(
-                authority, per_authority
-            ):
+            for synthetic in generator.inspections_for(authority, per_authority):
+                inspection, its_judgements, its_recommendations = synthetic.rows()
                 inspections.append(inspection)
                 judgements.extend(its_judgements)
                 recommendations.extend(its_recommendations)
@@ -695,11 +715,6 @@ class Command(BaseCommand):
             Recommendation.objects.filter(inspection__in=ids).delete()
             deleted, _ = synthetic_inspections().delete()
         return deleted
-
-    @staticmethod
-    def _write_placeholder() -> None:
-        if not default_storage.exists(PLACEHOLDER_NAME):
-            default_storage.save(PLACEHOLDER_NAME, ContentFile(PLACEHOLDER_TEXT.encode()))
 
     def _report(
         self, database, authorities, inspections, judgements, recommendations, generated, elapsed
