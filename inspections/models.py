@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import Truncator
 
 import vocabulary as grades
 from authorities.models import Authority
@@ -120,7 +119,7 @@ class EditTracking(models.Model):
     """Rows an admin corrected by hand survive re-parsing; these fields say who and when.
 
     ``parsed_key`` is the row's identity as the parser read it (see
-    :func:`ingest.load.row_keys`). It never changes when the row is edited, so a re-parse
+    :func:`ingest.corrections.row_keys`). It never changes when the row is edited, so a re-parse
     recognises a relabelled row as the same row instead of adding the parsed one again.
     Rows added by hand have none.
     """
@@ -233,29 +232,6 @@ class DeletedRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.description}"
-
-    @classmethod
-    def record(cls, row: Judgement | Recommendation, user) -> DeletedRow | None:
-        """Remember a parsed row an admin is deleting; rows added by hand need no record."""
-        if not row.parsed_key:
-            return None
-        if isinstance(row, Judgement):
-            kind = cls.Kind.JUDGEMENT
-            description = f"'{row.label}' ({row.grade_as_printed or 'no grade'})"
-        else:
-            kind = cls.Kind.RECOMMENDATION
-            description = f"'{Truncator(' '.join(row.text.split())).chars(120)}'"
-        deleted, _ = cls.objects.update_or_create(
-            inspection_id=row.inspection_id,
-            kind=kind,
-            parsed_key=row.parsed_key,
-            defaults={
-                "description": Truncator(description).chars(300),
-                "deleted_by": user,
-                "deleted_at": timezone.now(),
-            },
-        )
-        return deleted
 
 
 class DataVersion(models.Model):

@@ -31,6 +31,7 @@ from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 import vocabulary as grades
+from ingest.corrections import mark_edited, record_deleted
 from ingest.reparse import ReparseResult, reparse
 from ingest.upload import Outcome, ingest_uploads, refused_upload
 from inspections.models import DeletedRow, EditTracking, Inspection, Judgement, Recommendation
@@ -137,12 +138,6 @@ def edited_note(row: EditTracking) -> str:
     who = row.edited_by.get_username() if row.edited_by else "a deleted user"
     when = timezone.localtime(row.edited_at).strftime("%-d %b %Y %H:%M")
     return f"{who}, {when}"
-
-
-def mark_edited(row: EditTracking, user) -> None:
-    """Rows saved by an admin survive re-parsing: say who corrected them and when."""
-    row.edited_by = user
-    row.edited_at = timezone.now()
 
 
 def grade_check_messages(judgements: list[Judgement], framework: str) -> list[str]:
@@ -431,7 +426,7 @@ class InspectionAdmin(admin.ModelAdmin):
             return super().save_formset(request, form, formset, change)
         rows = formset.save(commit=False)
         for row in formset.deleted_objects:
-            DeletedRow.record(row, request.user)
+            record_deleted(row, request.user)
             row.delete()
         next_order = _next_order(form.instance, formset.model)
         for row in rows:

@@ -10,7 +10,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils.timezone import now
 
-from inspections.models import DeletedRow, Inspection
+from ingest.corrections import record_deleted
+from inspections.models import Inspection
 from tests.samples import REPO_ROOT, sample_path
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +123,7 @@ def test_replace_keeps_what_an_admin_deleted_or_relabelled(folder, django_user_m
     ingest(folder)
     inspection = Inspection.objects.get(framework="sif")
     deleted = inspection.judgements.get(label="Adoption performance")
-    DeletedRow.record(deleted, editor)
+    record_deleted(deleted, editor)
     deleted.delete()
     relabelled = inspection.judgements.get(label="Leadership, management and governance")
     relabelled.label, relabelled.edited_by, relabelled.edited_at = "Leadership", editor, now()

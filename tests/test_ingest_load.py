@@ -10,7 +10,8 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from authorities.models import Authority
-from ingest.load import Status, ingest_bytes, load, prepare, row_key, row_keys
+from ingest.corrections import record_deleted, row_key, row_keys
+from ingest.load import Status, ingest_bytes, load, prepare
 from inspections.models import DeletedRow, Inspection, Judgement, Recommendation
 from tests.pdfgen import make_pdf
 from tests.samples import REPO_ROOT, sample_path
@@ -211,7 +212,7 @@ def test_replace_of_unchanged_file_without_edits_gives_the_same_rows():
 
 
 def _delete_by_hand(row, user) -> None:
-    DeletedRow.record(row, user)
+    record_deleted(row, user)
     row.delete()
 
 

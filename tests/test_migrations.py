@@ -20,7 +20,7 @@ def test_rows_stored_before_parsed_keys_get_the_key_their_parse_gives(reference_
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    from ingest.load import row_keys
+    from ingest.corrections import row_keys
 
     before = [("inspections", "0003_outcomes_area")]
     after = [("inspections", "0004_deleted_rows_and_parsed_keys")]

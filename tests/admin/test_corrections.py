@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.contrib.messages import get_messages
 
+from ingest.corrections import mark_edited
 from inspections.models import DeletedRow, Inspection, Judgement, Recommendation
-from review.admin import mark_edited
 from vocabulary import Area, Grade
 
 from .factories import (

@@ -49,7 +49,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from authorities.models import Authority
-from ingest.load import inspection_from_report, judgement_row, recommendation_row, row_keys
+from ingest.corrections import judgement_row, recommendation_row, row_keys
+from ingest.load import inspection_from_report
 from ingest.parsers.base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from ingest.statistics import analyse_tables
 from inspections.models import Inspection, Judgement, Recommendation

@@ -1,0 +1,241 @@
+"""The correction rule: what an admin's corrections are, and what survives a re-parse.
+
+A parsed row (judgement or recommendation) is known by its identity (:func:`row_key`: its
+section and label or text, case and spacing aside, and which occurrence it is), stored as
+``parsed_key``; it never changes when the row is edited. Then:
+
+- a row an admin saves is marked edited (:func:`mark_edited`) and a re-parse keeps it as
+  corrected, saying where the new reading disagrees;
+- a row an admin adds is kept too, known by its own section and label, so that a parser
+  that learns to read it later does not add it twice;
+- a parsed row an admin deletes is recorded (:func:`record_deleted`) and a re-parse leaves it
+  out, naming it, unless asked to restore deleted rows;
+- everything else is replaced by the new reading.
+
+The admin (``review``) calls the first and third; the loader (:mod:`ingest.load`) calls
+:func:`store_rows` in a report's transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+from typing import Any
+
+from django.utils import timezone
+from django.utils.text import Truncator
+
+from inspections.models import DeletedRow, EditTracking, Inspection, Judgement, Recommendation
+
+from .parsers.base import ParsedJudgement, ParsedRecommendation, ParsedReport
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def row_key(section: str, text: str, occurrence: int = 1) -> str:
+    """A parsed row's identity: its section and label (or text), case and spacing aside.
+
+    ``occurrence`` tells apart rows a report prints twice under one section.
+    """
+    normal = "\x1f".join((_normal(section), _normal(text), str(occurrence)))
+    return hashlib.sha1(normal.encode("utf-8")).hexdigest()
+
+
+def row_keys(rows: Iterable[tuple[str, str]]) -> list[str]:
+    """:func:`row_key` for each (section, label or text) of a report, in order."""
+    seen: Counter[tuple[str, str]] = Counter()
+    keys = []
+    for section, text in rows:
+        identity = (_normal(section), _normal(text))
+        seen[identity] += 1
+        keys.append(row_key(section, text, seen[identity]))
+    return keys
+
+
+def _rows_kept_by_hand(rows, text_field: str) -> dict[str, EditTracking]:
+    """Rows an admin edited or added, by the key the parse would give them.
+
+    An edited row is known by the key it was parsed with, whatever its label is now; a
+    row added by hand by its own section and label, so that a parser that learns to read
+    it later does not add it twice.
+    """
+    kept: dict[str, EditTracking] = {}
+    for row in rows.filter(edited_at__isnull=False):
+        key = row.parsed_key or row_key(row.section, getattr(row, text_field))
+        kept.setdefault(key, row)
+    return kept
+
+
+def store_rows(
+    inspection: Inspection, report: ParsedReport, *, replacing: bool, restore_deleted: bool
+) -> list[str]:
+    """Replace parsed rows, keeping the admin's corrections; return what the admin should know.
+
+    Rows corrected or added by hand are kept (and any disagreement with the new parse
+    reported); rows deleted by hand stay deleted (and are named) unless ``restore_deleted``.
+    """
+    kept_judgements: dict[str, EditTracking] = {}
+    kept_recommendations: dict[str, EditTracking] = {}
+    deleted: dict[tuple[str, str], DeletedRow] = {}
+    if replacing:
+        kept_judgements = _rows_kept_by_hand(inspection.judgements, "label")
+        kept_recommendations = _rows_kept_by_hand(inspection.recommendations, "text")
+        inspection.judgements.filter(edited_at__isnull=True).delete()
+        inspection.recommendations.filter(edited_at__isnull=True).delete()
+        if restore_deleted:
+            inspection.deleted_rows.all().delete()
+        else:
+            deleted = {(row.kind, row.parsed_key): row for row in inspection.deleted_rows.all()}
+
+    new_judgements, judgement_notes = _merge_rows(
+        report.judgements,
+        row_keys((parsed.section, parsed.label) for parsed in report.judgements),
+        kept_judgements,
+        deleted,
+        DeletedRow.Kind.JUDGEMENT,
+        partial(judgement_row, inspection),
+        _judgement_conflict,
+    )
+    Judgement.objects.bulk_create(new_judgements)
+    new_recommendations, recommendation_notes = _merge_rows(
+        report.recommendations,
+        row_keys((parsed.section, parsed.text) for parsed in report.recommendations),
+        kept_recommendations,
+        deleted,
+        DeletedRow.Kind.RECOMMENDATION,
+        partial(recommendation_row, inspection),
+    )
+    Recommendation.objects.bulk_create(new_recommendations)
+    notes = [*judgement_notes, *recommendation_notes]
+
+    for row in [*kept_judgements.values(), *kept_recommendations.values()]:
+        if row.parsed_key:  # corrected from the parse, which no longer reads it
+            shown = Truncator(str(row)).chars(70)
+            notes.append(
+                f"Kept {row._meta.verbose_name} '{shown}', corrected by hand; "
+                "the report no longer reads it"
+            )
+    return notes
+
+
+def _merge_rows(
+    parsed_rows: Sequence[ParsedJudgement] | Sequence[ParsedRecommendation],
+    keys: list[str],
+    kept: dict[str, EditTracking],
+    deleted: dict[tuple[str, str], DeletedRow],
+    kind: DeletedRow.Kind,
+    build: Callable[[Any, int, str], EditTracking],
+    compare: Callable[[Any, Any], list[str]] | None = None,
+) -> tuple[list[EditTracking], list[str]]:
+    """The rows to create for one kind, and notes on the corrections kept.
+
+    A parsed row matching a row kept by hand is not stored again (``compare`` says where
+    they disagree); one deleted by hand is left out and named. Matched kept rows are
+    removed from ``kept``, so what remains there the report no longer reads.
+    """
+    new: list[EditTracking] = []
+    notes: list[str] = []
+    for order, (parsed, key) in enumerate(zip(parsed_rows, keys, strict=True), start=1):
+        kept_row = kept.pop(key, None)
+        if kept_row is not None:
+            if compare is not None:
+                notes.extend(compare(kept_row, parsed))
+        elif (kind, key) in deleted:
+            notes.append(_not_restored(deleted[(kind, key)]))
+        else:
+            new.append(build(parsed, order, key))
+    return new, notes
+
+
+def _judgement_conflict(kept: Judgement, parsed: ParsedJudgement) -> list[str]:
+    if (_normal(kept.label), kept.grade_as_printed, kept.grade or None, kept.area) == (
+        _normal(parsed.label),
+        parsed.grade_as_printed,
+        parsed.grade,
+        parsed.area,
+    ):
+        return []
+    reads = (
+        f"'{parsed.grade_as_printed}'"
+        if _normal(kept.label) == _normal(parsed.label)
+        else f"'{parsed.label}': '{parsed.grade_as_printed}'"
+    )
+    return [
+        f"Kept the manual correction of '{kept.label}' ({kept.grade_as_printed}); "
+        f"the report now reads {reads}"
+    ]
+
+
+def _not_restored(row: DeletedRow) -> str:
+    when = timezone.localtime(row.deleted_at).strftime("%-d %b %Y")
+    return (
+        f"Not restored: {row.kind} {row.description} was deleted by hand on {when}; "
+        "re-parse with restore to bring it back"
+    )
+
+
+def mark_edited(row: EditTracking, user) -> None:
+    """Rows saved by an admin survive re-parsing: say who corrected them and when."""
+    row.edited_by = user
+    row.edited_at = timezone.now()
+
+
+def record_deleted(row: Judgement | Recommendation, user) -> DeletedRow | None:
+    """Remember a parsed row an admin is deleting; rows added by hand need no record."""
+    if not row.parsed_key:
+        return None
+    if isinstance(row, Judgement):
+        kind = DeletedRow.Kind.JUDGEMENT
+        description = f"'{row.label}' ({row.grade_as_printed or 'no grade'})"
+    else:
+        kind = DeletedRow.Kind.RECOMMENDATION
+        description = f"'{Truncator(' '.join(row.text.split())).chars(120)}'"
+    deleted, _ = DeletedRow.objects.update_or_create(
+        inspection_id=row.inspection_id,
+        kind=kind,
+        parsed_key=row.parsed_key,
+        defaults={
+            "description": Truncator(description).chars(300),
+            "deleted_by": user,
+            "deleted_at": timezone.now(),
+        },
+    )
+    return deleted
+
+
+def judgement_row(
+    inspection: Inspection, parsed: ParsedJudgement, order: int, key: str
+) -> Judgement:
+    """The unsaved row of a parsed judgement (``key``: its identity, see :func:`row_keys`)."""
+    return Judgement(
+        inspection=inspection,
+        parsed_key=key,
+        section=parsed.section[:200],
+        label=parsed.label[:400],
+        grade_as_printed=parsed.grade_as_printed[:200],
+        grade=parsed.grade or "",
+        area=parsed.area,
+        order=order,
+        page=parsed.page,
+        source_text=parsed.source_text,
+    )
+
+
+def recommendation_row(
+    inspection: Inspection, parsed: ParsedRecommendation, order: int, key: str
+) -> Recommendation:
+    """The unsaved row of a parsed recommendation."""
+    return Recommendation(
+        inspection=inspection,
+        parsed_key=key,
+        section=parsed.section[:200],
+        timescale=parsed.timescale,
+        kind=parsed.kind,
+        text=parsed.text,
+        order=order,
+        page=parsed.page,
+    )
