@@ -22,5 +22,5 @@ WHITENOISE_AUTOREFRESH = True
 # Each test reads its files afresh; tests of the cache pass their own folder.
 INGEST_LAYOUT_CACHE = None
 
-# Tests look at each response's context; tests/web/test_page_cache.py turns the cache on.
+# Tests look at each response's context; tests/inspections/test_page_cache.py turns the cache on.
 PUBLIC_PAGE_CACHE = False

@@ -1,6 +1,6 @@
 """Focused visit letters (2018 on): ungraded letters about one area of an authority's practice.
 
-A letter (see tests/parsers/golden/*_focused_visit.py for examples of every layout):
+A letter (see tests/ingest/parsers/golden/*_focused_visit.py for examples of every layout):
 
 - Ofsted's letterhead, the letter's date alone on a row (the only date besides the visit's:
   taken as the publication date), the addressee, "Dear ...", then the title "Focused visit

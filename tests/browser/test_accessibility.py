@@ -18,7 +18,7 @@ from datetime import date
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.web import factories
+from tests.inspections import factories
 
 RULE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 WIDTHS = {"1280": {"width": 1280, "height": 800}, "390": {"width": 390, "height": 844}}

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from tests.web import factories
+from tests.inspections import factories
 
 COMPARE = (
     "/compare/?authority=knowsley&authority=liverpool&authority=st-helens&area=children-in-care"

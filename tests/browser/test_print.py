@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from tests.web import factories
+from tests.inspections import factories
 
 MM = 96 / 25.4  # CSS pixels per millimetre
 MARGIN_MM = 12  # @page margin in site.css

@@ -64,7 +64,7 @@ def test_a_listing_by_sha256_gives_the_publication_date_and_address(reference_da
 
 def test_past_the_deadline_files_are_refused_unread(reference_data, settings, monkeypatch):
     settings.INGEST_UPLOAD_DEADLINE_SECONDS = 60
-    monkeypatch.setattr(sandbox, "PREPARE_FUNCTION", "tests.admin.workers:sleep_forever")
+    monkeypatch.setattr(sandbox, "PREPARE_FUNCTION", "tests.ingest.workers:sleep_forever")
     started = time.monotonic()
     results = list(
         pipeline.ingest(

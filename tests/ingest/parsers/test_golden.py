@@ -1,6 +1,6 @@
 """Golden tests: each report parses to exactly what a person read off its pages.
 
-Each module in ``tests/parsers/golden/`` holds an ``EXPECTED`` dict written by reading
+Each module in ``tests/ingest/parsers/golden/`` holds an ``EXPECTED`` dict written by reading
 the report (not by printing the parser's output):
 
     EXPECTED = {
@@ -28,7 +28,7 @@ from dataclasses import replace
 import pytest
 
 from ingest.parsers import PAGES_NEEDED, parse
-from tests.parsers import golden
+from tests.ingest.parsers import golden
 from tests.samples import sample_document
 
 

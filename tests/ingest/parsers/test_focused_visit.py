@@ -1,5 +1,5 @@
 """The focused visit parser on letters made for one rule each; whole letters are in the golden
-tests (tests/parsers/golden/*_focused_visit.py)."""
+tests (tests/ingest/parsers/golden/*_focused_visit.py)."""
 
 from __future__ import annotations
 

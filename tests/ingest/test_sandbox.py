@@ -11,15 +11,14 @@ from ingest import sandbox
 from ingest.errors import ParseTimeout
 from ingest.load import prepare
 from ingest.sandbox import WorkerFailed, prepare_isolated, run_isolated
-
-from .factories import K2017_TEXT, read_sample
+from tests.review.factories import K2017_TEXT, read_sample
 
 
 def test_a_slow_parse_is_stopped_at_the_time_limit():
     started = time.perf_counter()
 
     with pytest.raises(ParseTimeout) as raised:
-        run_isolated("tests.admin.workers:sleep_forever", timeout=0.5, description="slow.pdf")
+        run_isolated("tests.ingest.workers:sleep_forever", timeout=0.5, description="slow.pdf")
 
     elapsed = time.perf_counter() - started
     assert elapsed < 10, f"the worker was not stopped in time ({elapsed:.1f} s)"
@@ -29,7 +28,7 @@ def test_a_slow_parse_is_stopped_at_the_time_limit():
 
 
 def test_prepare_isolated_turns_a_timeout_into_a_refusal(monkeypatch):
-    monkeypatch.setattr(sandbox, "PREPARE_FUNCTION", "tests.admin.workers:sleep_forever")
+    monkeypatch.setattr(sandbox, "PREPARE_FUNCTION", "tests.ingest.workers:sleep_forever")
 
     prepared = prepare_isolated(b"%PDF-1.4 hostile", "hostile.pdf", timeout=0.3)
 
@@ -57,18 +56,18 @@ def test_bad_input_comes_back_as_prepare_reports_it():
 
 def test_a_worker_that_dies_is_reported_not_waited_for():
     with pytest.raises(WorkerFailed, match=r"crash\.pdf: reading this file stopped unexpectedly"):
-        run_isolated("tests.admin.workers:crash", timeout=30, description="crash.pdf")
+        run_isolated("tests.ingest.workers:crash", timeout=30, description="crash.pdf")
 
 
 def test_an_exception_in_the_worker_comes_back_as_a_message():
     with pytest.raises(WorkerFailed, match="RuntimeError: parser exploded"):
-        run_isolated("tests.admin.workers:raise_error", timeout=30, description="x.pdf")
+        run_isolated("tests.ingest.workers:raise_error", timeout=30, description="x.pdf")
 
 
 def test_a_worker_cannot_take_more_memory_than_allowed():
     with pytest.raises(WorkerFailed, match="more memory than allowed"):
         run_isolated(
-            "tests.admin.workers:allocate",
+            "tests.ingest.workers:allocate",
             3 * 1024**3,
             timeout=30,
             description="bomb.pdf",
@@ -78,5 +77,5 @@ def test_a_worker_cannot_take_more_memory_than_allowed():
 
 def test_results_and_arguments_cross_the_process_boundary():
     assert run_isolated(
-        "tests.admin.workers:echo", b"\x00bytes", "name", timeout=30, description="e"
+        "tests.ingest.workers:echo", b"\x00bytes", "name", timeout=30, description="e"
     ) == (b"\x00bytes", "name")

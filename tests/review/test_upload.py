@@ -214,7 +214,7 @@ def _must_not_parse(*args, **kwargs):
 
 def test_a_parse_past_the_time_limit_is_refused(editor_client, settings, monkeypatch):
     settings.INGEST_PARSE_TIMEOUT_SECONDS = 0.5
-    monkeypatch.setattr(sandbox, "PREPARE_FUNCTION", "tests.admin.workers:sleep_forever")
+    monkeypatch.setattr(sandbox, "PREPARE_FUNCTION", "tests.ingest.workers:sleep_forever")
     before = db_snapshot()
 
     response = post_files(editor_client, sample_upload(K2017_TEXT))
@@ -352,7 +352,7 @@ def test_an_upload_answers_within_its_deadline_refusing_what_it_could_not_read(
 ):
     settings.INGEST_UPLOAD_DEADLINE_SECONDS = 2.5
     settings.INGEST_PARALLEL_PARSES = 1
-    monkeypatch.setattr(sandbox, "PREPARE_FUNCTION", "tests.admin.workers:sleep_forever")
+    monkeypatch.setattr(sandbox, "PREPARE_FUNCTION", "tests.ingest.workers:sleep_forever")
     files = [upload_file(f"slow{n}.pdf", b"%PDF-1.4 slow") for n in range(4)]
 
     started = time.perf_counter()

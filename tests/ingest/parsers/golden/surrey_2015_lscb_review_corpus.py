@@ -10,6 +10,6 @@ date: 15 June 2015 – 17 June 2015"; "Report published: 3 August 2015"; the one
 Stevens, HMI" (page 14); "Recommendations" (page 6), eight bullets without timescales.
 """
 
-from tests.parsers.golden.surrey_2015_lscb_review import EXPECTED as _PDF
+from tests.ingest.parsers.golden.surrey_2015_lscb_review import EXPECTED as _PDF
 
 EXPECTED = {**_PDF, "sources": ["corpus/surrey-2015-08-03-children-s-services-inspection"]}
