@@ -91,7 +91,7 @@ def test_a_visit_page_says_it_is_not_graded_and_what_it_looked_at(client, knowsl
 
 def test_inspections_filter_by_kind(client, knowsley_with_visits):
     visits = _body(client.get("/inspections/?kind=visit"))
-    assert "2 inspections." in visits and "not graded (visit)" in visits
+    assert "2 focused visits." in visits and "not graded (visit)" in visits
     graded = _body(client.get("/inspections/?kind=inspection&authority=knowsley"))
     assert "6 inspections." in graded and "Focused visit</a>" not in graded
     bad = client.get("/inspections.csv?kind=graded")
