@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from vocabulary import (
     Framework,
@@ -45,7 +44,7 @@ from vocabulary import (
     read_grade,
 )
 
-from ..document import Document, Line
+from ..document import Document
 from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from .common import (
     BULLET,
@@ -56,9 +55,8 @@ from .common import (
     LEAD_INSPECTOR,
     PAGE_NUMBER,
     PUBLISHED,
+    Row,
     clean_person_name,
-    clean_text,
-    heading_key,
     join_wrapped,
     normalise_space,
     parse_date,
@@ -115,26 +113,16 @@ _LIST_END = re.compile(
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?=\S)")
-_RULE_CHARS = frozenset("-–—=_|: ")
 
 
-@dataclass(frozen=True)
-class _Row:
-    """A non-empty line: markup removed; ``key`` is lower-cased for matching headings."""
-
-    page: int | None
-    plain: str
-    key: str
-
-
-def _rows(lines: Sequence[Line]) -> list[_Row]:
+def _rows(document: Document) -> list[Row]:
+    """The report's rows with text, page numbers and table rules left out (common.Row: this
+    parser reads each row as one text, ``plain``, and never its cells)."""
     rows = []
-    for line in lines:
-        # The whole line is cleaned at once: this parser does not read cells.
-        plain = clean_text(line.text)
-        if not plain or PAGE_NUMBER.match(plain) or set(plain) <= _RULE_CHARS:
-            continue
-        rows.append(_Row(line.page, plain, heading_key(plain)))
+    for line in document.lines():
+        row = Row.of(line)
+        if row.plain and not PAGE_NUMBER.match(row.plain):
+            rows.append(row)
     return rows
 
 
@@ -143,7 +131,7 @@ def parse(document: Document) -> ParsedReport:
 
     Raises ParseError when the title or the judgement on the board cannot be found.
     """
-    rows = _rows(list(document.lines()))
+    rows = _rows(document)
     title_index = next((i for i, row in enumerate(rows[:40]) if _TITLE.match(row.key)), None)
     if title_index is None:
         raise _fail(
@@ -193,7 +181,7 @@ def parse(document: Document) -> ParsedReport:
     return report
 
 
-def _title(rows: Sequence[_Row], index: int) -> tuple[str, int]:
+def _title(rows: Sequence[Row], index: int) -> tuple[str, int]:
     """The title as printed, joined when it wraps ("... Children" / "Board"); the next row."""
     title = rows[index].plain
     following = index + 1
@@ -205,7 +193,7 @@ def _title(rows: Sequence[_Row], index: int) -> tuple[str, int]:
     return normalise_space(re.sub(r"(?<=[a-z])\d$", "", title)), following
 
 
-def _authority(document: Document, rows: Sequence[_Row], title_index: int) -> str:
+def _authority(document: Document, rows: Sequence[Row], title_index: int) -> str:
     """The place the board is named after, or else the first council the body names."""
     for row in reversed(rows[max(0, title_index - 3) : title_index]):
         match = _BOARD_NAME.match(row.plain)
@@ -218,7 +206,7 @@ def _authority(document: Document, rows: Sequence[_Row], title_index: int) -> st
     raise _fail(document, "does not name the board or its local authority")
 
 
-def _lead_inspector(rows: Sequence[_Row]) -> str:
+def _lead_inspector(rows: Sequence[Row]) -> str:
     for row in rows:
         match = LEAD_INSPECTOR.match(row.plain)
         if match and match["name"]:
@@ -226,7 +214,7 @@ def _lead_inspector(rows: Sequence[_Row]) -> str:
     return ""
 
 
-def _sentence_from(rows: Sequence[_Row], start: int, offset: int, *, until_grade: bool) -> str:
+def _sentence_from(rows: Sequence[Row], start: int, offset: int, *, until_grade: bool) -> str:
     """Text from ``rows[start]`` on, joined across at most three rows, to the full stop.
 
     With ``until_grade`` the joining also stops once grade words have been read after
@@ -242,9 +230,7 @@ def _sentence_from(rows: Sequence[_Row], start: int, offset: int, *, until_grade
     return normalise_space(text if stop < 0 else text[:stop])
 
 
-def _judgement(
-    document: Document, headline: Sequence[_Row], warnings: list[str]
-) -> ParsedJudgement:
+def _judgement(document: Document, headline: Sequence[Row], warnings: list[str]) -> ParsedJudgement:
     """The judgement sentence of the headline block; its grade None (with a warning) if unreadable."""
     found = next(
         ((i, m) for i, row in enumerate(headline) if (m := _SUBJECT.match(row.plain))), None
@@ -284,19 +270,19 @@ def _judgement(
         grade_as_printed=printed,
         grade=grade,
         area=area_for(FRAMEWORK, SUMMARY_SECTION, label),
-        page=row.page,
+        page=row.line.page,
         source_text=sentence,
     )
 
 
-def _recommendations(rows: Sequence[_Row]) -> list[ParsedRecommendation]:
+def _recommendations(rows: Sequence[Row]) -> list[ParsedRecommendation]:
     """Items of the "Recommendations" list: bulleted or numbered, wrapped lines joined."""
     start = next(
         (i for i, row in enumerate(rows) if _RECOMMENDATIONS_HEADING.match(row.plain)), None
     )
     if start is None:
         return []
-    items: list[tuple[_Row, list[str]]] = []
+    items: list[tuple[Row, list[str]]] = []
     for row in rows[start + 1 :]:
         text = row.plain
         if _LIST_END.match(row.key) or _RECOMMENDATIONS_HEADING.match(text):
@@ -328,7 +314,7 @@ def _recommendations(rows: Sequence[_Row]) -> list[ParsedRecommendation]:
                     timescale=Timescale.NONE_STATED,
                     kind=RecommendationKind.RECOMMENDATION,
                     text=text,
-                    page=row.page,
+                    page=row.line.page,
                 )
             )
     return recommendations
