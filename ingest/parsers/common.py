@@ -4,7 +4,8 @@
   and the front-page fields :data:`INSPECTION_DATES`, :data:`PUBLISHED`,
   :data:`LEAD_INSPECTOR`.
 - Text of layout rows: :func:`clean_text`, :func:`line_cells`, :func:`join_wrapped`,
-  :func:`normalise_space`, :func:`squash`, :func:`heading_key`, :class:`Row`, and the
+  :func:`normalise_space`, :func:`squash`, :func:`heading_key`, :class:`Row`,
+  :func:`next_row`, and the
   patterns :data:`PAGE_NUMBER`, :data:`BULLET`, :data:`INNER_BULLET`, :data:`FOOTNOTE`,
   :data:`APOSTROPHE`.
 - Grades of the four-word scale (2013 on) and the body headings that restate them:
@@ -245,6 +246,17 @@ class Row:
         cells = tuple(line_cells(line, clean))
         plain = " ".join(cells)
         return cls(line, cells, plain, key(plain) if plain else "")
+
+
+def next_row(
+    rows: Sequence[Row], index: int, *, within: int, skip_page_numbers: bool = False
+) -> Row | None:
+    """The first row with text from ``rows[index]`` on, looking at most ``within`` rows
+    ahead (a value printed under its label, the line after a heading); None if none."""
+    for row in rows[index : index + within]:
+        if row.cells and not (skip_page_numbers and PAGE_NUMBER.match(row.plain)):
+            return row
+    return None
 
 
 # --------------------------------------------------------------------------- four-word grades

@@ -40,6 +40,7 @@ from .common import (
     Row,
     clean_person_name,
     join_wrapped,
+    next_row,
     normalise_space,
     parse_date,
     parse_failure,
@@ -214,10 +215,11 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
 
 
 def _next_text_row(rows: Sequence[Row], index: int) -> Row | None:
-    for row in rows[index + 1 : index + 3]:
-        if row.cells and not PAGE_NUMBER.match(row.plain):
-            return None if _SUMMARY.search(row.plain) or len(row.plain) > 60 else row
-    return None
+    """The row a wrapped title goes on in: short, and not the summary sentence."""
+    row = next_row(rows, index + 1, within=2, skip_page_numbers=True)
+    if row is None or _SUMMARY.search(row.plain) or len(row.plain) > 60:
+        return None
+    return row
 
 
 def _authority(rows: Sequence[Row], title_index: int, title: str) -> str:

@@ -97,6 +97,7 @@ from .common import (
     clean_person_name,
     columns,
     join_wrapped,
+    next_row,
     normalise_space,
     parse_date,
     parse_date_range,
@@ -425,14 +426,14 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
             if not ranges:
                 # The dates wrapped onto the next row ("11 November 2019 to 22" / "November
                 # 2019"): read them together.
-                following = _next_content(rows, index + 1)
+                following = next_row(rows, index + 1, within=4)
                 if following is not None:
                     ranges = _date_ranges(f"{text} {following.plain}")
             body_start = index + 1
             continue
         match = _PUBLISHED.match(row.plain)
         if match and published is None:
-            following = _next_content(rows, index + 1)
+            following = next_row(rows, index + 1, within=4)
             published = parse_date(match["rest"]) or (
                 parse_date(following.plain) if following is not None else None
             )
@@ -474,13 +475,6 @@ def _title_at(rows: Sequence[Row], start: int) -> tuple[list[str], int] | None:
             if _TITLE_END.search(_key(" ".join(parts))):
                 return parts, index + 1
         index += 1
-    return None
-
-
-def _next_content(rows: Sequence[Row], index: int) -> Row | None:
-    for row in rows[index : index + 4]:
-        if row.cells:
-            return row
     return None
 
 
@@ -582,7 +576,7 @@ def _lead_inspector(rows: Sequence[Row], header: _Header, warnings: list[str]) -
         if not match:
             continue
         name = match["name"]
-        following = _next_content(rows, index + 1)
+        following = next_row(rows, index + 1, within=4)
         if not name.strip(" :") or (match["s"] and name.rstrip().endswith((",", " and"))):
             name = f"{name} {following.plain}" if following is not None else name
         if match["s"]:
@@ -1051,7 +1045,7 @@ def _recommendations(
         if not _finished(parts) or plain[:1].islower() or plain[:1] in "(‘'\"“":
             parts.append(plain)  # a wrapped line of the item
             continue
-        if current.bulleted or _is_heading(row, _next_content(rows, index + 1)):
+        if current.bulleted or _is_heading(row, next_row(rows, index + 1, within=4)):
             current = None  # the list has ended
             continue
         current.items.append(([plain], line))  # the next item of an unbulleted list

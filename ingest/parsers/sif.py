@@ -96,6 +96,7 @@ from .common import (
     clean_person_name,
     columns,
     join_wrapped,
+    next_row,
     normalise_space,
     parse_date,
     parse_date_range,
@@ -507,21 +508,14 @@ def _lead_inspector(rows: Sequence[Row], start: int, warnings: list[str]) -> str
             continue
         match = _LEAD_INSPECTOR.match(row.plain)
         if match:
-            raw = match["name"] or _next_text(rows, index + 1)
+            following = next_row(rows, index + 1, within=3)
+            raw = match["name"] or (following.plain if following else "")
             name = clean_person_name(raw)
             if _SENIOR_HMI.search(raw):
                 name = _SENIOR.sub("", name)
             if name:
                 return name
     warnings.append("No 'Lead inspector:' line found: lead inspector left blank.")
-    return ""
-
-
-def _next_text(rows: Sequence[Row], index: int) -> str:
-    """The next non-blank line's text (a value printed under its label)."""
-    for row in rows[index : index + 3]:
-        if row.cells:
-            return row.plain
     return ""
 
 
@@ -560,7 +554,7 @@ class _Layout:
             ):
                 heading = row.plain
                 # "Section 2: The effectiveness of the Local Safeguarding" / "Children Board".
-                following = _next_row(rows, index)
+                following = next_row(rows, index, within=6, skip_page_numbers=True)
                 if (
                     "board" not in key
                     and "lscb" not in key
@@ -1097,7 +1091,7 @@ def _recommendations(
         if len(plain) <= _HEADING_MAX and plain[:1].isupper() and _ends_list(row):
             current, parent, last_number = None, None, None
             continue
-        following = _next_row(rows, index + 1)
+        following = next_row(rows, index + 1, within=6, skip_page_numbers=True)
         if _is_heading(row, following):
             finished = last is None or _item_finished(last)
             if finished and _starts_item(following, last, last_number):
@@ -1151,14 +1145,6 @@ def _item_finished(item: _Item) -> bool:
     return _ends_sentence(text) or bool(
         re.search(r"\((?:page|para|paragraph)s?\b[^()]*\)$", text, re.I)
     )
-
-
-def _next_row(rows: Sequence[Row], index: int) -> Row | None:
-    """The next row with text, past page numbers."""
-    for row in rows[index : index + 6]:
-        if row.cells and not PAGE_NUMBER.match(row.plain):
-            return row
-    return None
 
 
 def _item_follows(rows: Sequence[Row], index: int, last_number: int | None) -> bool:
