@@ -74,9 +74,14 @@ class IngestResult:
     @property
     def reason(self) -> str:
         """The message without the file's name in front, for a page or a line that shows
-        the name beside it (every layer writes "<file name>: what happened")."""
-        prefix = f"{self.name}: "
-        return self.message[len(prefix) :] if self.message.startswith(prefix) else self.message
+        the name beside it."""
+        return without_name(self.name, self.message)
+
+
+def without_name(name: str, message: str) -> str:
+    """Every layer writes "<file name>: what happened"; this is what happened."""
+    prefix = f"{name}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
 
 
 @dataclass(frozen=True)

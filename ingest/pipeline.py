@@ -98,7 +98,7 @@ def ingest_one(source: Source, options: Options = Options()) -> IngestResult:
 
 def _prepare(reader: IsolatedReader, source: Source, deadline: float | None) -> Prepared:
     """The part without the database; never raises for a bad file."""
-    timeout = settings.INGEST_PARSE_TIMEOUT_SECONDS
+    timeout = None  # the reader's own limit, settings.INGEST_PARSE_TIMEOUT_SECONDS
     if deadline is not None:
         left = deadline - time.monotonic()
         if left < MIN_PARSE_SECONDS:
@@ -109,7 +109,7 @@ def _prepare(reader: IsolatedReader, source: Source, deadline: float | None) -> 
                 f"may take ({settings.INGEST_UPLOAD_DEADLINE_SECONDS:g} seconds) before this "
                 "file's turn; upload it again on its own or with fewer files",
             )
-        timeout = min(timeout, left)
+        timeout = left  # the reader keeps the shorter of this and its own limit
     try:
         data = source.read()
     except OSError as error:

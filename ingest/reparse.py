@@ -33,16 +33,10 @@ def reparse(inspection: Inspection, *, restore_deleted: bool = False) -> Reparse
     """
     label = describe(inspection)
 
-    def read_stored() -> bytes:
-        try:
-            with inspection.source_file.open("rb") as handle:
-                return handle.read()
-        except ValueError as error:  # no file recorded at all
-            raise FileNotFoundError(str(error)) from error
-
     try:
-        read_stored()
-    except OSError:
+        with inspection.source_file.open("rb") as handle:
+            data = handle.read()
+    except (OSError, ValueError):  # ValueError: no file recorded at all
         return ReparseResult(
             inspection,
             False,
@@ -52,7 +46,7 @@ def reparse(inspection: Inspection, *, restore_deleted: bool = False) -> Reparse
 
     deleted_before = inspection.deleted_rows.count() if restore_deleted else 0
     result = pipeline.ingest_one(
-        pipeline.Source(name=inspection.source_filename, read=read_stored),
+        pipeline.Source(name=inspection.source_filename, read=lambda: data),
         pipeline.Options(replace=True, restore_deleted=restore_deleted),
     )
     if result.status != Status.REPLACED:

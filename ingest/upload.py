@@ -22,7 +22,7 @@ from inspections.models import Inspection
 from . import pipeline
 from .errors import IngestError
 from .extract import SUPPORTED_SUFFIXES
-from .load import IngestResult, Listing, Status
+from .load import IngestResult, Listing, Status, without_name
 from .pipeline import Options, Source
 
 
@@ -142,12 +142,6 @@ def refused_upload(name: str, message: str) -> UploadResult:
     return UploadResult(
         name=name, outcome=Outcome.REFUSED, reason=without_name(name, message), message=message
     )
-
-
-def without_name(name: str, message: str) -> str:
-    """Ingest messages start with "<file name>: "; the result page shows the name apart."""
-    prefix = f"{name}: "
-    return message[len(prefix) :] if message.startswith(prefix) else message
 
 
 def _describe(result: IngestResult, started: float) -> UploadResult:
