@@ -23,20 +23,22 @@ class TimelineColumn:
     change: Change | None
 
 
+def event_label(inspection: Inspection) -> str:
+    """ "2014 SIF", "2019 Focused visit": an inspection or visit on a timeline."""
+    return f"{inspection.start_date.year} {inspection.framework_display}"
+
+
 @dataclass
 class TimelineEntry:
     inspection: Inspection
     cells: dict[str, GradeCell] = field(default_factory=dict)
     changes: dict[str, Change] = field(default_factory=dict)
     columns: list[TimelineColumn] = field(default_factory=list)
+    is_visit = False
 
     @property
     def chart_label(self) -> str:
-        return f"{self.inspection.start_date.year} {self.inspection.framework_display}"
-
-    @property
-    def is_visit(self) -> bool:
-        return False
+        return event_label(self.inspection)
 
 
 @dataclass
@@ -46,14 +48,11 @@ class VisitEntry:
     inspection: Inspection
     priority_actions: int
     areas_for_improvement: int
+    is_visit = True
 
     @property
     def chart_label(self) -> str:
-        return f"{self.inspection.start_date.year} {self.inspection.framework_display}"
-
-    @property
-    def is_visit(self) -> bool:
-        return True
+        return event_label(self.inspection)
 
     def marker(self) -> dict[str, Any]:
         inspection = self.inspection
@@ -73,14 +72,8 @@ class Timeline:
     entries: list[TimelineEntry]
     areas: list[Area]
     visits: list[VisitEntry] = field(default_factory=list)
-
-    @property
-    def events(self) -> list[TimelineEntry | VisitEntry]:
-        """Inspections and visits together, oldest first: the rows of the timeline table."""
-        return sorted(
-            [*self.entries, *self.visits],
-            key=lambda event: (event.inspection.start_date, event.inspection.pk),
-        )
+    # Inspections and visits together, oldest first: the rows of the timeline table.
+    events: list[TimelineEntry | VisitEntry] = field(default_factory=list)
 
     @property
     def latest_visit(self) -> VisitEntry | None:
@@ -136,12 +129,14 @@ def authority_timeline(authority: Authority) -> Timeline:
     )
     for inspection in events:
         inspection.authority = authority  # no query per inspection for __str__ and links
-    inspections = [event for event in events if grades.is_graded(event.framework)]
-    visits = [
-        VisitEntry(event, event.priority_actions, event.areas_for_improvement)
+    timeline_events: list[TimelineEntry | VisitEntry] = [
+        TimelineEntry(event)
+        if grades.is_graded(event.framework)
+        else VisitEntry(event, event.priority_actions, event.areas_for_improvement)
         for event in events
-        if not grades.is_graded(event.framework)
     ]
+    entries = [event for event in timeline_events if not event.is_visit]
+    visits = [event for event in timeline_events if event.is_visit]
     rows = (
         published_judgements()
         .filter(inspection__authority=authority, area__in=HEADLINE_AREAS)
@@ -149,7 +144,6 @@ def authority_timeline(authority: Authority) -> Timeline:
         .values(*CELL_FIELDS)
     )
     cells = first_cells(rows)
-    entries = [TimelineEntry(inspection) for inspection in inspections]
     for entry in entries:
         entry.cells = {
             area: cell
@@ -167,4 +161,6 @@ def authority_timeline(authority: Authority) -> Timeline:
                 entry.changes[area] = change
                 previous_cell[area] = cell
             entry.columns.append(TimelineColumn(area, cell, change))
-    return Timeline(authority=authority, entries=entries, areas=areas, visits=visits)
+    return Timeline(
+        authority=authority, entries=entries, areas=areas, visits=visits, events=timeline_events
+    )
