@@ -69,6 +69,7 @@ def main() -> int:
     results: dict[str, tuple[str, str]] = {}
     try:
         if not args.keep:
+            SCRATCH_DATABASE.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no var/
             SCRATCH_DATABASE.unlink(missing_ok=True)
             for suffix in ("-wal", "-shm"):
                 Path(f"{SCRATCH_DATABASE}{suffix}").unlink(missing_ok=True)
