@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from vocabulary import Framework, InspectionType, RecommendationKind, Timescale
+from vocabulary import Framework, InspectionType, RecommendationKind
 
 from ..document import Document
 from .base import ParsedRecommendation, ParsedReport
@@ -45,6 +45,7 @@ from .common import (
     parse_date,
     parse_failure,
 )
+from .lists import Item, ListRows, recommendations
 
 PARSER_VERSION = "focused-visit-1"
 KINDS = (Framework.FOCUSED_VISIT,)
@@ -346,60 +347,32 @@ def _list(rows: Sequence[Row], heading: re.Pattern[str], kind: str) -> list[Pars
     section = re.sub(r"\s*[?:]?\s*\d?$", "", rows[start].plain)
     if rows[start].plain.rstrip(" 1").endswith("?"):
         section += "?"
-    items: list[tuple[int | None, list[str]]] = []
+    items: list[Item] = []
     intro: list[str] = []
-    index = start + 1
-    while index < len(rows):
-        row = rows[index]
-        index += 1
-        if not row.cells or PAGE_NUMBER.match(row.plain):
-            continue
+    reader = ListRows(rows, start + 1)
+    for row in reader:
         if _LIST_ENDS.match(row.key) or _PRIORITY.match(row.key) or _IMPROVE.match(row.key):
             break
         if _RUNNING_FOOTER.match(row.key):
             continue
-        if FOOTNOTE.match(row.plain) and _rows_left_on_page(rows, row) <= 5:
-            index = _next_page(rows, row)  # a footnote at the foot of the page
+        if FOOTNOTE.match(row.plain) and reader.rows_left_on_page(row) <= 5:
+            reader.skip_rest_of_page(row)  # a footnote at the foot of the page
             continue
         text = row.plain
         bullet = BULLET.match(text) or _SQUARE.match(text)
         if bullet:
-            items.append((row.line.page, [text[bullet.end() :]]))
+            items.append(Item([text[bullet.end() :]], row.line, section, kind))
         elif items and (sub := _SUB_BULLET.match(text)):
-            items[-1][1].append(f"; {text[sub.end() :]}")
+            items[-1].parts.append(f"; {text[sub.end() :]}")
         elif items:
-            items[-1][1].append(text)
+            items[-1].parts.append(text)
         else:
             intro.append(text)
     if not items and intro:
         paragraph = join_wrapped(intro)
         if not _NOTHING_LISTED.search(paragraph):
-            items = [(rows[start].line.page, [paragraph])]
-    return [
-        ParsedRecommendation(
-            section=section,
-            timescale=Timescale.NONE_STATED,
-            kind=kind,
-            text=normalise_space(join_wrapped(parts).replace(" ;", ";")),
-            page=page,
-        )
-        for page, parts in items
-    ]
-
-
-def _rows_left_on_page(rows: Sequence[Row], row: Row) -> int:
-    return sum(1 for other in rows[row.line.number + 1 :] if other.line.page == row.line.page)
-
-
-def _next_page(rows: Sequence[Row], row: Row) -> int:
-    return next(
-        (
-            other.line.number
-            for other in rows[row.line.number :]
-            if other.line.page != row.line.page
-        ),
-        len(rows),
-    )
+            items = [Item([paragraph], rows[start].line, section, kind)]
+    return recommendations(items, lambda item: [normalise_space(item.text.replace(" ;", ";"))])
 
 
 def _lead_inspector(rows: Sequence[Row]) -> str:

@@ -79,7 +79,6 @@ from vocabulary import (
     Framework,
     InspectionType,
     RecommendationKind,
-    Timescale,
     area_for,
     read_grade,
 )
@@ -105,6 +104,7 @@ from .common import (
     read_grade_or_warn,
     read_statements,
 )
+from .lists import Item, ListRows, looks_like_heading, recommendations
 
 PARSER_VERSION = "ilacs-2"
 KINDS = (Framework.ILACS, Framework.ILACS_2026)  # the parser tells them apart (_framework)
@@ -298,7 +298,6 @@ _STATED_TYPE_BODY = re.compile(r"\bthis (?:was|is) an? (?P<a>short|standard) ins
 # kept, and _BULLET and _INNER_BULLET read it as a bullet.
 _TAG = re.compile(r"<[^>]+>")
 _MARKUP = re.compile(r"\*\*|__|\(cid:\d+\)(?=\S)")
-_TERMINAL = (".", "!", "?", ")")
 
 
 def parse(document: Document) -> ParsedReport:
@@ -933,7 +932,10 @@ class _List:
     footnoted: bool
     bulleted: bool = False
     glyph: str = ""  # the bullet of the list's first item
-    items: list[tuple[list[str], Line]] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+    def add(self, text: str, line: Line) -> None:
+        self.items.append(Item([text], line, self.section, self.kind))
 
 
 def _list_heading(row: Row) -> _List | None:
@@ -949,27 +951,26 @@ def _list_heading(row: Row) -> _List | None:
     return None
 
 
-def _join_item(parts: Sequence[str]) -> str:
-    """An item's lines joined; a suspended hyphen at a line end ("homeless 16-" / "and
-    17-year-olds") keeps the space after it (common.join_wrapped would give "16-and")."""
-    return _SUSPENDED_HYPHEN.sub("- ", join_wrapped(parts))
+def _texts(item: Item) -> list[str]:
+    """An item's texts: lines joined, where a suspended hyphen at a line end ("homeless
+    16-" / "and 17-year-olds") keeps the space after it (common.join_wrapped would give
+    "16-and"), split where items were printed on one line."""
+    text = _SUSPENDED_HYPHEN.sub("- ", item.text)
+    return [
+        part for part in _INNER_BULLET.split(text) if part.strip() and not _NO_ITEMS.search(part)
+    ]
 
 
-def _finished(parts: Sequence[str]) -> bool:
-    return bool(parts) and parts[-1].rstrip().endswith(_TERMINAL)
+def _finished(item: Item) -> bool:
+    """An item's text is complete: it ends a sentence, or a bracket ("... (paragraph 12)")."""
+    return item.finished or item.parts[-1].rstrip().endswith(")")
 
 
 def _is_heading(row: Row, following: Row | None) -> bool:
     """Whether ``row``, after a finished item of an unbulleted list, is a heading."""
     if row.key.startswith(_BODY_STARTS) or _PARAGRAPH.match(row.plain):
         return True
-    plain = row.plain
-    return (
-        plain[:1].isupper()
-        and len(plain) <= 70
-        and not plain.endswith((*_TERMINAL, ",", ";", ":"))
-        and not (following is not None and following.plain[:1].islower())
-    )
+    return looks_like_heading(row.plain, longest=70, following=following)
 
 
 def _recommendations(
@@ -987,22 +988,17 @@ def _recommendations(
     """
     lists: list[_List] = []
     current: _List | None = None
-    skip_page: int | None = None
-    for index in range(start, len(rows)):
-        row = rows[index]
-        if not row.cells:
-            continue
+    reader = ListRows(rows, start)
+    for row in reader:
         heading = _list_heading(row)
         if heading is not None:
             current = heading
             lists.append(current)
-            skip_page = None
+            reader.stop_skipping()
             continue
         if current is None or _is_furniture(row, start):
             continue
         line = row.line
-        if skip_page is not None and line.page == skip_page:
-            continue
         plain = row.plain
         if line.number in headings:
             current = None  # a body heading: the list has ended
@@ -1010,7 +1006,7 @@ def _recommendations(
         if _FOOTNOTE.match(plain) and (current.footnoted or line.page is not None):
             # A footnote at the foot of the page: skip the rest of the page (in a text
             # report, just the note's first line).
-            skip_page = line.page
+            reader.skip_rest_of_page(row)
             continue
         if _NO_ITEMS.search(plain):
             continue
@@ -1018,7 +1014,7 @@ def _recommendations(
             sub = _SUB_BULLET.match(plain)
             if sub and not plain.startswith(current.glyph):
                 # An item's own list, its entries set apart as the item's text reads.
-                parts = current.items[-1][0]
+                parts = current.items[-1].parts
                 if not parts[-1].endswith((":", ";", ",", ".", " and", " or")):
                     parts[-1] += ";"
                 parts.append(plain[sub.end() :])
@@ -1028,7 +1024,7 @@ def _recommendations(
             current.bulleted = True
             if not current.items:
                 current.glyph = bullet.group().strip()
-            current.items.append(([plain[bullet.end() :]], line))
+            current.add(plain[bullet.end() :], line)
             continue
         if current.bulleted and _PARAGRAPH.match(plain):
             current = None  # the numbered paragraphs of the body
@@ -1039,27 +1035,15 @@ def _recommendations(
             if row.key.startswith(_BODY_STARTS) or _PARAGRAPH.match(plain):
                 current = None  # a heading with nothing under it
                 continue
-            current.items.append(([plain], line))
+            current.add(plain, line)
             continue
-        parts = current.items[-1][0]
-        if not _finished(parts) or plain[:1].islower() or plain[:1] in "(‘'\"“":
-            parts.append(plain)  # a wrapped line of the item
+        last = current.items[-1]
+        if not _finished(last) or plain[:1].islower() or plain[:1] in "(‘'\"“":
+            last.parts.append(plain)  # a wrapped line of the item
             continue
-        if current.bulleted or _is_heading(row, next_row(rows, index + 1, within=4)):
+        if current.bulleted or _is_heading(row, next_row(rows, reader.index, within=4)):
             current = None  # the list has ended
             continue
-        current.items.append(([plain], line))  # the next item of an unbulleted list
-    recommendations = [
-        ParsedRecommendation(
-            section=found.section,
-            timescale=Timescale.NONE_STATED,
-            kind=found.kind,
-            text=text,
-            page=line.page,
-        )
-        for found in lists
-        for parts, line in found.items
-        for text in _INNER_BULLET.split(_join_item(parts))
-        if text.strip() and not _NO_ITEMS.search(text)
-    ]
-    return recommendations, current is not None
+        current.add(plain, line)  # the next item of an unbulleted list
+    items = [item for found in lists for item in found.items]
+    return recommendations(items, _texts), current is not None

@@ -38,8 +38,6 @@ from collections.abc import Sequence
 from vocabulary import (
     Framework,
     InspectionType,
-    RecommendationKind,
-    Timescale,
     area_for,
     read_grade,
 )
@@ -50,19 +48,18 @@ from .common import (
     BULLET,
     FOOTNOTE,
     FOUR_WORD_GRADE,
-    INNER_BULLET,
     INSPECTION_DATES,
     LEAD_INSPECTOR,
     PAGE_NUMBER,
     PUBLISHED,
     Row,
     clean_person_name,
-    join_wrapped,
     normalise_space,
     parse_date,
     parse_date_range,
     parse_failure,
 )
+from .lists import Item, ListRows, recommendations, split_inline_bullets
 
 PARSER_VERSION = "lscb-1"
 KINDS = (Framework.LSCB_REVIEW,)
@@ -282,39 +279,29 @@ def _recommendations(rows: Sequence[Row]) -> list[ParsedRecommendation]:
     )
     if start is None:
         return []
-    items: list[tuple[Row, list[str]]] = []
-    for row in rows[start + 1 :]:
+    items: list[Item] = []
+
+    def add(text: str, row: Row) -> None:
+        items.append(Item([text], row.line, RECOMMENDATIONS_SECTION))
+
+    for row in ListRows(rows, start + 1):
         text = row.plain
         if _LIST_END.match(row.key) or _RECOMMENDATIONS_HEADING.match(text):
             break
         marker = BULLET.match(text) or _NUMBERED.match(text)
         if marker:
-            for part in (p for p in INNER_BULLET.split(text[marker.end() :]) if p.strip()):
-                items.append((row, [part]))
+            for part in split_inline_bullets(text[marker.end() :]):
+                add(part, row)
             continue
-        if FOOTNOTE.match(text) and items and items[-1][1][-1].endswith("."):
+        if FOOTNOTE.match(text) and items and items[-1].finished:
             break  # a footnote at the foot of the page, after the list
         if not items:
-            items.append((row, [text]))  # the first item lost its bullet
+            add(text, row)  # the first item lost its bullet
             continue
-        previous = items[-1][1][-1]
-        if previous.endswith((".", "!", "?")) and text[:1].isupper():
+        if items[-1].finished and text[:1].isupper():
             if len(text.split()) <= 8 and not text.endswith("."):
                 break  # a heading after the list
-            items.append((row, [text]))  # an item whose bullet was lost
+            add(text, row)  # an item whose bullet was lost
         else:
-            items[-1][1].append(text)
-    recommendations = []
-    for row, parts in items:
-        text = join_wrapped(parts).strip(" ;")
-        if text:
-            recommendations.append(
-                ParsedRecommendation(
-                    section=RECOMMENDATIONS_SECTION,
-                    timescale=Timescale.NONE_STATED,
-                    kind=RecommendationKind.RECOMMENDATION,
-                    text=text,
-                    page=row.line.page,
-                )
-            )
-    return recommendations
+            items[-1].parts.append(text)
+    return recommendations(items, lambda item: [item.text.strip(" ;")])

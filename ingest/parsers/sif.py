@@ -105,6 +105,7 @@ from .common import (
     read_statements,
     squash,
 )
+from .lists import CLOSING, Item, ListRows, ends_sentence, looks_like_heading, recommendations
 
 PARSER_VERSION = "sif-2"
 KINDS = (Framework.SIF,)
@@ -304,8 +305,6 @@ _ENDING_WHOLE_HEADINGS = frozenset(
 _SECTION_HEADING = re.compile(r"^section \d+\s*:")
 _HEADING_MAX = 100  # longer lines are prose, not headings
 
-_TERMINAL = (".", "!", "?")
-
 
 def parse(document: Document) -> ParsedReport:
     """Parse a SIF report (or re-inspection) into a ParsedReport.
@@ -482,7 +481,7 @@ def _authority(rows: Sequence[Row], title_index: int) -> str:
             row.line.page != title_page
             or PAGE_NUMBER.match(row.plain)
             or len(row.plain) > 80
-            or _ends_sentence(row.plain)
+            or ends_sentence(row.plain)
         ):
             break
         parts.append(row.plain)
@@ -892,10 +891,6 @@ def _table_judgements(
     return judgements
 
 
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith(_TERMINAL)
-
-
 def _area(section: str, label: str) -> Area:
     area = area_for(FRAMEWORK, section, label)
     if area == Area.OTHER and _LSCB_SENTENCE.fullmatch(label):
@@ -971,19 +966,10 @@ def _reconcile(
 
 
 @dataclass
-class _Item:
-    section: str
-    timescale: str
-    kind: str
-    number: int | None
-    parts: list[str]
-    line: Line
+class _Item(Item):
+    number: int | None = None  # "3. Ensure ...": the number as printed
     bulleted: bool = False
-    sub_bullets: bool = False
-
-    @property
-    def text(self) -> str:
-        return join_wrapped(self.parts)
+    sub_bullets: bool = False  # bullets under a numbered item ("... by:" / "• ...")
 
 
 @dataclass
@@ -992,6 +978,15 @@ class _List:
     timescale: str
     kind: str
     items: list[_Item] = field(default_factory=list)
+
+    def add(
+        self, text: str, line: Line, number: int | None = None, bulleted: bool = False
+    ) -> _Item:
+        item = _Item(
+            [text], line, self.section, self.kind, self.timescale, number=number, bulleted=bulleted
+        )
+        self.items.append(item)
+        return item
 
 
 def _recommendations(
@@ -1002,11 +997,8 @@ def _recommendations(
     current: _List | None = None
     parent: str | None = None  # "What does the local authority need to improve?"
     last_number: int | None = None  # numbering runs on across the lists under one parent
-    skip_page: int | None = None
-    for index in range(start, len(rows)):
-        row = rows[index]
-        if not row.cells:
-            continue
+    reader = ListRows(rows, start)
+    for row in reader:
         line = row.line
         in_lscb = layout.lscb_index is not None and line.number >= layout.lscb_index
         if layout.lscb_index is not None and line.number == layout.lscb_index:
@@ -1034,13 +1026,11 @@ def _recommendations(
             continue
         if current is None:
             continue
-        if skip_page is not None and line.page == skip_page:
-            continue
         plain = row.plain
-        if PAGE_NUMBER.match(plain) or _furniture_key(row) in layout.running:
+        if _furniture_key(row) in layout.running:
             continue
         if line.page is not None and FOOTNOTE.match(plain) and not _ITEM.match(plain):
-            skip_page = line.page  # footnotes sit at the foot of the page
+            reader.skip_rest_of_page(row)  # footnotes sit at the foot of the page
             continue
         if _NO_ITEMS.search(plain) and len(plain) <= _HEADING_MAX + 20:
             continue  # "The inspection did not find any areas for priority and immediate action."
@@ -1058,11 +1048,7 @@ def _recommendations(
                 # be the priorities ...": an introduction, not an item.
                 items.remove(last)
                 current.items.clear()
-            item = _Item(
-                current.section, current.timescale, current.kind, number, [numbered["text"]], line
-            )
-            current.items.append(item)
-            items.append(item)
+            items.append(current.add(numbered["text"], line, number=number))
             last_number = number
             continue
         bullet = _BULLET.match(plain)
@@ -1082,21 +1068,17 @@ def _recommendations(
                 last.parts.append(text)  # a bullet under a numbered item: "... by:" / "• ..."
                 last.sub_bullets = True
                 continue
-            item = _Item(
-                current.section, current.timescale, current.kind, None, [text], line, bulleted=True
-            )
-            current.items.append(item)
-            items.append(item)
+            items.append(current.add(text, line, bulleted=True))
             continue
         if len(plain) <= _HEADING_MAX and plain[:1].isupper() and _ends_list(row):
             current, parent, last_number = None, None, None
             continue
-        following = next_row(rows, index + 1, within=6, skip_page_numbers=True)
+        following = next_row(rows, reader.index, within=6, skip_page_numbers=True)
         if _is_heading(row, following):
             finished = last is None or _item_finished(last)
             if finished and _starts_item(following, last, last_number):
                 continue  # a thematic sub-heading inside the list
-            if (finished and not _item_follows(rows, index + 1, last_number)) or (
+            if (finished and not _item_follows(rows, reader.index, last_number)) or (
                 not finished and row.key.rstrip(" :?") in layout.contents
             ):
                 current, parent, last_number = None, None, None  # a heading after the list
@@ -1105,23 +1087,10 @@ def _recommendations(
         if last is None:
             if plain.endswith(":"):
                 continue  # an introduction: "The local authority should:"
-            item = _Item(current.section, current.timescale, current.kind, None, [plain], line)
-            current.items.append(item)
-            items.append(item)
+            items.append(current.add(plain, line))
             continue
         last.parts.append(plain)  # a wrapped line of the item
-    return [
-        ParsedRecommendation(
-            section=item.section,
-            timescale=item.timescale,
-            kind=item.kind,
-            text=text,
-            page=item.line.page,
-        )
-        for item in items
-        for text in _split_run_together(item)
-        if text
-    ]
+    return recommendations(items, _split_run_together)
 
 
 def _is_numbered_theme(item: _Item) -> bool:
@@ -1133,7 +1102,7 @@ def _is_numbered_theme(item: _Item) -> bool:
         and not item.sub_bullets
         and len(item.parts) == 1
         and len(text) <= 80
-        and not text.endswith((*_TERMINAL, ",", ";", ":", ")"))
+        and not text.endswith(CLOSING)
         and ";" not in text
     )
 
@@ -1142,7 +1111,7 @@ def _item_finished(item: _Item) -> bool:
     """Whether an item's text is complete: it ends a sentence or a paragraph reference
     ("... (paragraph 85)", "... (Paras 111, 117)")."""
     text = item.text.rstrip()
-    return _ends_sentence(text) or bool(
+    return ends_sentence(text) or bool(
         re.search(r"\((?:page|para|paragraph)s?\b[^()]*\)$", text, re.I)
     )
 
@@ -1179,14 +1148,9 @@ def _starts_item(row: Row | None, last: _Item | None, last_number: int | None) -
 def _is_heading(row: Row, following: Row | None) -> bool:
     """Whether ``row`` looks like a heading: a short capitalised line without closing
     punctuation, not continued in lower case on the next line."""
-    plain = row.plain
-    if not plain[:1].isupper() or _ITEM.match(plain):
+    if _ITEM.match(row.plain):
         return False
-    return (
-        len(plain) <= _HEADING_MAX
-        and not plain.endswith((*_TERMINAL, ",", ";", ":", ")"))
-        and not (following is not None and following.plain[:1].islower())
-    )
+    return looks_like_heading(row.plain, longest=_HEADING_MAX, following=following)
 
 
 def _ends_list(row: Row) -> bool:
