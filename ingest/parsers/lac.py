@@ -70,7 +70,7 @@ from .common import (
     parse_date_range,
     parse_failure,
 )
-from .slac_common import split_timescale
+from .lists import split_timescale
 
 PARSER_VERSION = "lac-1"
 KINDS = (Framework.LAC,)
@@ -100,7 +100,7 @@ _fail = parse_failure("inspection of looked after children services report")
 
 # An inline grade: "Grade 4 (inadequate)", "Grade: 2 (Good)", "safeGrade 1 (outstanding)".
 # The grade key prints "Outstanding (Grade 1)": a number followed by ")" or a "Grade"
-# preceded by "(" is the key, not a grade. Not slac_common.INLINE_GRADE: that one needs one
+# preceded by "(" is the key, not a grade. Not slac.INLINE_GRADE: that one needs one
 # of the four grade words in brackets after the number and takes "GRADE" in any case; this
 # one also reads a bare "Grade 4" and any word in brackets, which read_grade then judges.
 _INLINE_GRADE = re.compile(
@@ -123,7 +123,7 @@ _RECORD_END = re.compile(
 )
 
 _AREAS_HEADING = re.compile(r"^areas? for improvement\s*:?$")
-# Not slac_common.NO_RECOMMENDATIONS, which finds the phrase anywhere in an item: here only
+# Not slac.NO_RECOMMENDATIONS, which finds the phrase anywhere in an item: here only
 # an item that starts with it is no item.
 _NO_ITEMS = re.compile(
     r"^there (?:are|were) no (?:recommendations|areas for improvement)\b", re.IGNORECASE
@@ -407,7 +407,7 @@ def _record(rows: Sequence[_Row]) -> _Record:
     entries and only then told apart: section rows, group headings ("How good are outcomes
     ...?"), and judgements, whose grade may be blank.
 
-    Not slac_common.read_record_rows, which reads the SLAC record differently: it re-joins a
+    Not slac.read_record_rows, which reads the SLAC record differently: it re-joins a
     word split across cells from the report's vocabulary ("young per" / "ople" -> "people"),
     where this keeps a space, and it ends the table at other lines.
     """
@@ -664,7 +664,7 @@ def _split_run_together(text: str) -> list[str]:
 def _item_text(parts: Sequence[str]) -> str:
     """An item's text: lines joined, bullet and paragraph numbers (leading or stray) removed.
 
-    Not slac_common.clean_recommendation, which differs in ways that change some texts: it
+    Not slac.clean_recommendation, which differs in ways that change some texts: it
     takes "12)" and "(12)" for paragraph numbers but needs a space after "12.", removes a
     stray number after ";" too, and keeps a trailing ";".
     """

@@ -16,6 +16,8 @@ over and how the end of a list is recognised are written once:
   lower case is a heading, not an item. Headings a parser knows by name end its lists too.
 - :func:`split_inline_bullets` splits items printed on one line ("... carers • ensure ...");
   :func:`recommendations` turns items into what the parser returns.
+- :func:`split_timescale` and :func:`timescale_of` read the timescale headings that group
+  the 2009-2013 lists ("Immediately:", "Within three months:").
 
 What differs between layouts (numbered items, timescale headings, an item's own sub-list)
 stays in the parser that meets it.
@@ -23,6 +25,7 @@ stays in the parser that meets it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -160,3 +163,35 @@ def recommendations(
         for text in texts(item)
         if text
     ]
+
+
+# --------------------------------------------------------------------------- timescales
+
+# A timescale heading, "Immediately:", "Within three months:", "Within 6 months", maybe
+# followed on its line by the first item.
+_TIMESCALE = re.compile(
+    r"^(?:(?P<now>immediately)|within\s+(?P<months>three|3|six|6)\s+months)\s*(?::|$)\s*",
+    re.IGNORECASE,
+)
+
+
+def split_timescale(text: str) -> tuple[str | None, str]:
+    """The :class:`Timescale` a line like "Within three months:" announces, and any text after
+    it on the line ("Immediately: ensure that ..." -> the first item); (None, ``text``) for a
+    line that is not a timescale heading."""
+    match = _TIMESCALE.match(text)
+    if match is None:
+        return None, text
+    if match["now"]:
+        timescale = Timescale.IMMEDIATELY
+    elif match["months"].lower() in ("three", "3"):
+        timescale = Timescale.WITHIN_THREE_MONTHS
+    else:
+        timescale = Timescale.WITHIN_SIX_MONTHS
+    return timescale, text[match.end() :].strip()
+
+
+def timescale_of(text: str) -> str | None:
+    """The :class:`Timescale` of a line that is only a timescale heading, else None."""
+    timescale, rest = split_timescale(text.strip())
+    return None if rest else timescale

@@ -9,6 +9,7 @@ from ingest.parsers.lists import (
     looks_like_heading,
     recommendations,
     split_inline_bullets,
+    split_timescale,
 )
 from vocabulary import RecommendationKind, Timescale
 
@@ -129,3 +130,16 @@ def test_recommendations_take_a_parsers_texts_for_each_item():
     items = [Item(["First. Second."], line)]
     found = recommendations(items, lambda item: item.text.split(" "))
     assert [each.text for each in found] == ["First.", "Second."]
+
+
+def test_a_timescale_heading_gives_its_timescale_and_the_text_after_it():
+    assert split_timescale("Immediately: ensure that plans are reviewed") == (
+        Timescale.IMMEDIATELY,
+        "ensure that plans are reviewed",
+    )
+    assert split_timescale("Within 6 months") == (Timescale.WITHIN_SIX_MONTHS, "")
+    assert split_timescale("Within three months:")[0] == Timescale.WITHIN_THREE_MONTHS
+    assert split_timescale("Immediately after the visit, staff") == (
+        None,
+        "Immediately after the visit, staff",
+    )

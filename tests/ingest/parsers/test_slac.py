@@ -18,14 +18,14 @@ from hypothesis import strategies as st
 from ingest.document import Document
 from ingest.errors import IngestError, ParseError
 from ingest.parsers import detect_framework, parse, slac
-from ingest.parsers.slac_common import (
+from ingest.parsers.lists import timescale_of
+from ingest.parsers.slac import (
     GRADE_CELL,
     INLINE_GRADE,
     clean_recommendation,
     join_cells,
     read_record_rows,
     split_run_together,
-    timescale_of,
 )
 from vocabulary import (
     Area,
