@@ -56,21 +56,19 @@ from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from .common import (
     APOSTROPHE,
     BULLET,
-    INNER_BULLET,
     INSPECTION_DATES,
     PAGE_NUMBER,
     PUBLISHED,
+    Row,
     clean_person_name,
     clean_text,
-    heading_key,
     join_wrapped,
-    line_cells,
     normalise_space,
     parse_date,
     parse_date_range,
     parse_failure,
 )
-from .lists import split_timescale
+from .lists import Item, recommendations, split_inline_bullets, split_timescale
 
 PARSER_VERSION = "lac-1"
 KINDS = (Framework.LAC,)
@@ -142,31 +140,20 @@ _LIST_END_HEADINGS = re.compile(
 # --------------------------------------------------------------------------- rows
 
 
-@dataclass(frozen=True)
-class _Row:
-    """A line of body text: markup removed, running headers and page numbers dropped."""
-
-    index: int  # position in the filtered rows
-    page: int | None
-    cells: tuple[str, ...]
-    plain: str
-    key: str  # plain, lower-cased with straight apostrophes, for matching headings
-    raw: str  # the row as extracted (markdown kept), for splitting "heading**Grade"
-
-
-def _rows(lines: Sequence[Line]) -> list[_Row]:
-    rows: list[_Row] = []
+def _rows(lines: Sequence[Line]) -> list[Row]:
+    """The rows of body text: blank rows, table rules, page numbers and running headers
+    left out. A row's identity is its line number; its place in this list is not."""
+    rows: list[Row] = []
     for line in lines:
-        cells = tuple(line_cells(line))
-        if not cells:
+        row = Row.of(line)
+        if not row.cells:
             continue  # blank, or a markdown table rule under a heading
-        plain = " ".join(cells)
-        key = heading_key(plain)
+        plain, key = row.plain, row.key
         if (plain[0].isdigit() and PAGE_NUMBER.match(plain)) or (
             "inspection of looked after" in key and _RUNNING_HEADER.match(key)
         ):
             continue
-        rows.append(_Row(len(rows), line.page, cells, plain, key, line.text))
+        rows.append(row)
     return rows
 
 
@@ -199,7 +186,9 @@ def parse(document: Document) -> ParsedReport:
         if missing:
             report.warnings.append(f"No {what} found on the report's first page: left blank.")
 
-    record_start = next((row.index for row in rows if _RECORD_HEADING.match(row.key)), None)
+    record_start = next(
+        (position for position, row in enumerate(rows) if _RECORD_HEADING.match(row.key)), None
+    )
     body_rows = (
         rows[header.body_start : record_start]
         if record_start is not None
@@ -241,10 +230,10 @@ class _Header:
     body_start: int  # first row after the front page
 
 
-def _header(document: Document, rows: Sequence[_Row]) -> _Header:
+def _header(document: Document, rows: Sequence[Row]) -> _Header:
     """Title, authority, dates and inspector from the front page."""
     title_index = next(
-        (row.index for row in rows[:_HEADER_LINES] if _TITLE.match(row.key)),
+        (position for position, row in enumerate(rows[:_HEADER_LINES]) if _TITLE.match(row.key)),
         None,
     )
     if title_index is None:
@@ -267,11 +256,12 @@ def _header(document: Document, rows: Sequence[_Row]) -> _Header:
     start = end = published = None
     lead = ""
     last = min(len(rows), title_index + 15)
-    for row in rows[title_index:last]:
+    for position in range(title_index, last):
+        row = rows[position]
         if row.key == "contents" or row.key.startswith("©"):
-            last = row.index
+            last = position
             break
-        if not authority and row.index >= index and not _is_front_field(row.key):
+        if not authority and position >= index and not _is_front_field(row.key):
             authority = row.plain
         dates = INSPECTION_DATES.search(row.plain)
         if dates and start is None:
@@ -323,8 +313,8 @@ class _Statement:
     section: str = ""
 
 
-def _body_grades(rows: Sequence[_Row], warnings: list[str]) -> tuple[list[_Statement], set[int]]:
-    """Inline grades of body headings, and the indexes of the rows those headings occupy."""
+def _body_grades(rows: Sequence[Row], warnings: list[str]) -> tuple[list[_Statement], set[int]]:
+    """Inline grades of body headings, and the line numbers of the rows those headings occupy."""
     statements: list[_Statement] = []
     heading_rows: set[int] = set()
     for position, row in enumerate(rows):
@@ -337,14 +327,15 @@ def _body_grades(rows: Sequence[_Row], warnings: list[str]) -> tuple[list[_State
         if _GRADE_KEY.match(following):
             continue  # the grade key printed as "Grade 1 (Outstanding)" / "A service that ..."
         before = row.plain[: match.start()].strip()
-        label_rows: list[_Row] = []
+        label_rows: list[Row] = []
         if before:
             if _PARAGRAPH_NUMBER.match(before) or len(before.split()) > 30:
                 continue
             # "Outcomes for children and young people**The effectiveness of ...": the
             # grade belongs to the last heading on the line.
-            if "**" in row.raw:
-                segments = [clean_text(part) for part in row.raw.split("**") if clean_text(part)]
+            raw = row.line.text  # markdown kept, for splitting "heading**Grade"
+            if "**" in raw:
+                segments = [clean_text(part) for part in raw.split("**") if clean_text(part)]
                 tail = [seg for seg in segments if _INLINE_GRADE.search(seg)]
                 if tail:
                     before = tail[-1][: _INLINE_GRADE.search(tail[-1]).start()].strip() or before
@@ -363,15 +354,15 @@ def _body_grades(rows: Sequence[_Row], warnings: list[str]) -> tuple[list[_State
         source = join_wrapped([r.plain for r in label_rows] + [row.plain])
         if not label:
             warnings.append(f"A grade with no heading above it was kept unlabelled: '{source}'.")
-        statements.append(_Statement(label, printed, row.page, source))
-        heading_rows.update(r.index for r in label_rows)
-        heading_rows.add(row.index)
+        statements.append(_Statement(label, printed, row.line.page, source))
+        heading_rows.update(r.line.number for r in label_rows)
+        heading_rows.add(row.line.number)
     return statements, heading_rows
 
 
-def _heading_above(rows: Sequence[_Row], position: int) -> list[_Row]:
+def _heading_above(rows: Sequence[Row], position: int) -> list[Row]:
     """The (possibly wrapped) heading printed just above a grade standing on its own line."""
-    collected: list[_Row] = []
+    collected: list[Row] = []
     for back in range(position - 1, max(position - 4, -1), -1):
         row = rows[back]
         text = row.plain
@@ -399,7 +390,7 @@ class _Record:
     judgements: list[_Statement] = field(default_factory=list)
 
 
-def _record(rows: Sequence[_Row]) -> _Record:
+def _record(rows: Sequence[Row]) -> _Record:
     """The rows of the "Record of main findings" table.
 
     Labels wrap in their cells ("Services for looked after" / "children", "Outcomes for looked
@@ -430,7 +421,7 @@ def _record(rows: Sequence[_Row]) -> _Record:
             entries[-1].label = f"{entries[-1].label} {label}"  # a label wrapped in its cell
             entries[-1].source = f"{entries[-1].source} {label}"
             continue
-        entries.append(_Statement(label, grade_cell, row.page, row.plain))
+        entries.append(_Statement(label, grade_cell, row.line.page, row.plain))
     record = _Record()
     section = ""
     for entry in entries:
@@ -553,45 +544,32 @@ def _differs(first: str, second: str) -> bool:
 # --------------------------------------------------------------------------- areas for improvement
 
 
-@dataclass
-class _Item:
-    timescale: str
-    page: int | None
-    parts: list[str] = field(default_factory=list)
-
-
 def _areas_for_improvement(
-    rows: Sequence[_Row], heading_rows: set[int], section: str
+    rows: Sequence[Row], heading_rows: set[int], section: str
 ) -> list[ParsedRecommendation]:
     """Every "Areas for improvement" list of the body, item by item."""
-    items: list[_Item] = []
+    items: list[Item] = []
     position = 0
     while position < len(rows):
         if _AREAS_HEADING.match(rows[position].key):
-            position = _read_list(rows, position + 1, heading_rows, items)
+            position = _read_list(rows, position + 1, heading_rows, section, items)
         else:
             position += 1
-    recommendations = []
-    for item in items:
-        text = _item_text(item.parts)
-        if text and not _NO_ITEMS.match(text):
-            recommendations.append(
-                ParsedRecommendation(
-                    section=section,
-                    timescale=item.timescale,
-                    kind=RecommendationKind.AREA_FOR_IMPROVEMENT,
-                    text=text,
-                    page=item.page,
-                )
-            )
-    return recommendations
+    return recommendations(items, _item_texts)
 
 
-def _read_list(rows: Sequence[_Row], start: int, heading_rows: set[int], items: list[_Item]) -> int:
+def _item_texts(item: Item) -> list[str]:
+    text = _item_text(item.parts)
+    return [text] if text and not _NO_ITEMS.match(text) else []
+
+
+def _read_list(
+    rows: Sequence[Row], start: int, heading_rows: set[int], section: str, items: list[Item]
+) -> int:
     """Read one list from ``start``; return the index of the first row after it."""
     has_timescales = False
     for row in rows[start : start + 80]:
-        if row.index in heading_rows:
+        if row.line.number in heading_rows:
             break
         if split_timescale(row.plain)[0]:
             has_timescales = True
@@ -602,11 +580,11 @@ def _read_list(rows: Sequence[_Row], start: int, heading_rows: set[int], items: 
     in_intro = not has_timescales and bool(
         start < len(rows) and re.match(r"^(?:\d{1,3}\.\s*)?in order to\b", rows[start].key)
     )
-    current: _Item | None = None
+    current: Item | None = None
     for position in range(start, len(rows)):
         row = rows[position]
         if (
-            row.index in heading_rows
+            row.line.number in heading_rows
             or _AREAS_HEADING.match(row.key)
             or _RECORD_HEADING.match(row.key)
         ):
@@ -637,13 +615,15 @@ def _read_list(rows: Sequence[_Row], start: int, heading_rows: set[int], items: 
             # Otherwise a new sentence after a finished item: an item whose bullet was lost.
         elif current is None and not bullet and _PARAGRAPH_NUMBER.match(text):
             return position
-        for part in _split_run_together(text):
-            current = _Item(timescale, row.page, [part])
+        for part in split_inline_bullets(text):
+            current = Item(
+                [part], row.line, section, RecommendationKind.AREA_FOR_IMPROVEMENT, timescale
+            )
             items.append(current)
     return len(rows)
 
 
-def _is_heading(rows: Sequence[_Row], position: int, heading_rows: set[int]) -> bool:
+def _is_heading(rows: Sequence[Row], position: int, heading_rows: set[int]) -> bool:
     """A short unpunctuated line followed by a graded heading or a numbered paragraph."""
     text = rows[position].plain
     if text.endswith(_TERMINAL) or len(text.split()) > 12:
@@ -651,14 +631,9 @@ def _is_heading(rows: Sequence[_Row], position: int, heading_rows: set[int]) -> 
     following = rows[position + 1] if position + 1 < len(rows) else None
     return (
         following is None
-        or following.index in heading_rows
+        or following.line.number in heading_rows
         or bool(_PARAGRAPH_NUMBER.match(following.plain))
     )
-
-
-def _split_run_together(text: str) -> list[str]:
-    """Two bulleted items printed on one line ("... carers • ensure ...") become two."""
-    return [part for part in INNER_BULLET.split(text) if part.strip()]
 
 
 def _item_text(parts: Sequence[str]) -> str:
