@@ -75,6 +75,7 @@ from .common import (
     INSPECTION_DATES,
     PAGE_NUMBER,
     PUBLISHED,
+    Row,
     clean_person_name,
     clean_text,
     join_wrapped,
@@ -311,17 +312,17 @@ class RecordRow:
         return normalise_space(" ".join(" ".join(line_cells(line)) for line in self.lines))
 
 
-def find_record_heading(lines: Sequence[Line], start: int = 0) -> int | None:
+def find_record_heading(rows: Sequence[Row], start: int = 0) -> int | None:
     """Index of the last "Record of main findings" heading at or after ``start``, or None.
 
     The contents page's "Record of main findings\\t27" (a page number) is not the heading.
     """
     found = None
-    for index in range(start, len(lines)):
-        text = lines[index].text
+    for index in range(start, len(rows)):
+        text = rows[index].line.text
         if "ecord of main" not in text and "ECORD OF MAIN" not in text:
             continue  # cheap pre-check: most lines never get near the regex
-        cells = line_cells(lines[index])
+        cells = rows[index].cells
         match = _RECORD_HEADING.match(" ".join(cells))
         if match and not PAGE_NUMBER.match(match["rest"] or "x"):
             found = index
@@ -329,12 +330,12 @@ def find_record_heading(lines: Sequence[Line], start: int = 0) -> int | None:
 
 
 def read_record_rows(
-    lines: Sequence[Line],
+    rows: Sequence[Row],
     start: int,
     stop: int | None = None,
     is_word: Callable[[str], bool] | None = None,
 ) -> list[RecordRow]:
-    """The rows of a "Record of main findings" table in ``lines[start:stop]``.
+    """The rows of a "Record of main findings" table in ``rows[start:stop]``.
 
     A row is "label\\tgrade" or a label alone (a heading, or a grade left blank). A row that
     starts in lower case continues the previous row's label (a label that wraps in its cell,
@@ -343,10 +344,10 @@ def read_record_rows(
     fragment in the grade column ("ople") belongs to the label. A numbered paragraph or a
     long line of prose without a grade ends the table.
     """
-    rows: list[RecordRow] = []
+    record: list[RecordRow] = []
     current: RecordRow | None = None
-    for line in lines[start:stop]:
-        cells = line_cells(line)
+    for row in rows[start:stop]:
+        cells, line = row.cells, row.line
         if not cells or is_page_furniture(cells):
             continue
         if len(cells) == 1 and GRADE_CELL.fullmatch(cells[0]):
@@ -367,15 +368,15 @@ def read_record_rows(
         if not grade and (len(label) > _MAX_ROW_LABEL or PARAGRAPH_START.match(label)):
             break  # prose after the table (an annex): the table has ended
         current = RecordRow([label], grade, [line])
-        rows.append(current)
-    return rows
+        record.append(current)
+    return record
 
 
 # --------------------------------------------------------------------------- recommendations
 
 
 def read_timescale_lists(
-    lines: Sequence[Line],
+    rows: Sequence[Row],
     start: int,
     stop: int,
     is_heading: Callable[[str], bool],
@@ -395,11 +396,10 @@ def read_timescale_lists(
     items: list[Item] = []
     timescale: str | None = None
     fresh = False  # just after a timescale heading: the next line starts an item
-    for line in lines[start:stop]:
-        cells = line_cells(line)
-        if not cells or is_page_furniture(cells):
+    for row in rows[start:stop]:
+        if not row.cells or is_page_furniture(row.cells):
             continue
-        plain = " ".join(cells)
+        plain, line = row.plain, row.line
         heading = timescale_of(plain)
         if heading is not None:
             timescale, fresh = heading, True
@@ -496,8 +496,8 @@ def parse(document: Document) -> ParsedReport:
     Raises ParseError when the title, the authority, the inspection dates or every
     judgement (no Record of main findings and no inline grade) cannot be found.
     """
-    lines = list(document.lines())
-    header = _header(document, lines)
+    rows = [Row.of(line) for line in document.lines()]
+    header = _header(document, rows)
     report = ParsedReport(
         framework=FRAMEWORK,
         inspection_type=InspectionType.FULL,
@@ -515,9 +515,9 @@ def parse(document: Document) -> ParsedReport:
     if not header.inspector:
         warnings.append("No 'Reporting inspector' found: lead inspector left blank.")
 
-    record_index = find_record_heading(lines, header.end_index)
-    body_end = record_index if record_index is not None else len(lines)
-    sections = _sections(lines, header.end_index, body_end)
+    record_index = find_record_heading(rows, header.end_index)
+    body_end = record_index if record_index is not None else len(rows)
+    sections = _sections(rows, header.end_index, body_end)
     if not sections:
         warnings.append(
             f"No '{SAFEGUARDING}' or '{LOOKED_AFTER}' heading found in the body: inline grades "
@@ -530,21 +530,19 @@ def parse(document: Document) -> ParsedReport:
             "grades only."
         )
     else:
-        rows = read_record_rows(lines, record_index + 1, is_word=document_vocabulary(document))
-        entries = _record_entries(rows, warnings)
+        record_rows = read_record_rows(
+            rows, record_index + 1, is_word=document_vocabulary(document)
+        )
+        entries = _record_entries(record_rows, warnings)
     matcher = _Matcher(entries)
-    body = _body_grades(lines, sections, matcher, warnings)
-    report.judgements.extend(_reconcile(entries, body, matcher, lines, warnings))
+    body = _body_grades(rows, sections, matcher, warnings)
+    report.judgements.extend(_reconcile(entries, body, matcher, rows, warnings))
     if not report.judgements:
         raise _fail(
             document, "has no judgements (no graded Record of main findings, no inline grades)"
         )
-    report.recommendations.extend(_recommendations(lines, sections, matcher, warnings))
+    report.recommendations.extend(_recommendations(rows, sections, matcher, warnings))
     return report
-
-
-def _plain(line: Line) -> str:
-    return " ".join(line_cells(line))
 
 
 def _raw(line: Line) -> str:
@@ -555,17 +553,17 @@ def _raw(line: Line) -> str:
     return text.replace("\t", " ").replace("\u00a0", " ")
 
 
-def _next_text_line(lines: Sequence[Line], index: int, stop: int) -> int | None:
-    for position in range(index + 1, min(stop, len(lines))):
-        cells = line_cells(lines[position])
+def _next_text_line(rows: Sequence[Row], index: int, stop: int) -> int | None:
+    for position in range(index + 1, min(stop, len(rows))):
+        cells = rows[position].cells
         if cells and not is_page_furniture(cells):
             return position
     return None
 
 
-def _previous_text_line(lines: Sequence[Line], index: int, floor: int) -> int | None:
+def _previous_text_line(rows: Sequence[Row], index: int, floor: int) -> int | None:
     for position in range(index - 1, floor, -1):
-        cells = line_cells(lines[position])
+        cells = rows[position].cells
         if cells and not is_page_furniture(cells):
             return position
     return None
@@ -585,18 +583,18 @@ class _Header:
     end_index: int  # the first line after the title block
 
 
-def _header(document: Document, lines: Sequence[Line]) -> _Header:
+def _header(document: Document, rows: Sequence[Row]) -> _Header:
     """Title, authority, dates, publication date and reporting inspector."""
-    found = _title(lines)
+    found = _title(rows)
     if found is None:
         raise _fail(document, "has no title 'Inspection of safeguarding and looked after ...'")
     title, rest, title_index = found
     # A running header repeats the title with a page number: "... services Knowsley\t5".
     authority = re.sub(r"\s+\d{1,3}$", "", rest).strip(" :-–,")
     if not authority:
-        position = _next_text_line(lines, title_index, title_index + 6)
+        position = _next_text_line(rows, title_index, title_index + 6)
         if position is not None:
-            candidate = _plain(lines[position])
+            candidate = rows[position].plain
             if not _HEADER_FIELDS.search(candidate) and len(candidate) <= 80:
                 authority = candidate
     if not authority:
@@ -606,8 +604,8 @@ def _header(document: Document, lines: Sequence[Line]) -> _Header:
     inspector = ""
     dates_found = False
     end_index = title_index + 1
-    for index in range(title_index, min(len(lines), title_index + _HEADER_LINES)):
-        plain = _plain(lines[index])
+    for index in range(title_index, min(len(rows), title_index + _HEADER_LINES)):
+        plain = rows[index].plain
         if not plain:
             continue
         if plain.lower() == "contents":
@@ -630,18 +628,18 @@ def _header(document: Document, lines: Sequence[Line]) -> _Header:
     return _Header(title, authority, start, end, published, inspector, end_index)
 
 
-def _title(lines: Sequence[Line]) -> tuple[str, str, int] | None:
+def _title(rows: Sequence[Row]) -> tuple[str, str, int] | None:
     """The title as printed, the rest of its line, and its line; a wrapped title is joined."""
-    for index, line in enumerate(lines[:200]):
-        plain = _plain(line)
+    for index, row in enumerate(rows[:200]):
+        plain = row.plain
         if not plain.lower().startswith("inspection of safeguarding"):
             continue
         match = _TITLE.match(plain)
         if match is None:
-            following = _next_text_line(lines, index, index + 3)
+            following = _next_text_line(rows, index, index + 3)
             if following is None:
                 continue
-            plain = f"{plain} {_plain(lines[following])}"
+            plain = f"{plain} {rows[following].plain}"
             match = _TITLE.match(plain)
             if match is None:
                 continue
@@ -660,18 +658,18 @@ class _Section:
     end: int  # the next part's heading, or the record
 
 
-def _sections(lines: Sequence[Line], start: int, stop: int) -> list[_Section]:
+def _sections(rows: Sequence[Row], start: int, stop: int) -> list[_Section]:
     """The body's parts, in order, from their headings (the contents page's carry page numbers)."""
     heads: list[tuple[str, int]] = []
     for index in range(start, stop):
-        text = lines[index].text
+        text = rows[index].line.text
         if len(text) > 90 or not text.lstrip(" *#").lower().startswith(_SECTION_FIRST_WORDS):
             continue
-        key = label_key(_plain(lines[index]))
+        key = label_key(rows[index].plain)
         name = _SECTION_KEYS.get(key)
         if name is None and key in _SECTION_STARTS:
-            following = _next_text_line(lines, index, index + 3)
-            if following is not None and label_key(_plain(lines[following])) == "children":
+            following = _next_text_line(rows, index, index + 3)
+            if following is not None and label_key(rows[following].plain) == "children":
                 name = LOOKED_AFTER
         if name is not None:
             heads.append((name, index))
@@ -824,32 +822,32 @@ class _Body:
 
 
 def _body_grades(
-    lines: Sequence[Line], sections: Sequence[_Section], matcher: _Matcher, warnings: list[str]
+    rows: Sequence[Row], sections: Sequence[_Section], matcher: _Matcher, warnings: list[str]
 ) -> _Body:
     """Every inline grade of the body with the heading it belongs to, and where headings are."""
     body = _Body([], {}, {})
     for section in sections:
         last: tuple[str, int] | None = None  # the last heading of this part without a grade
         for index in range(section.start + 1, section.end):
-            line = lines[index]
+            row = rows[index]
+            line = row.line
             if not line.text.strip():
                 continue
             raw = _raw(line)
             match = INLINE_GRADE.search(raw)
             if match is None:
                 if len(raw) <= 150 and matcher.may_be_heading(raw):
-                    cells = line_cells(line)
-                    key = label_key(" ".join(cells))
-                    if cells and matcher.is_heading(key):
+                    key = label_key(row.plain)
+                    if row.cells and matcher.is_heading(key):
                         body.headings.setdefault((section.name, key), index)
                         body.section_ends[index] = section.end
-                        last = (" ".join(cells), index)
+                        last = (row.plain, index)
                 continue
             printed = clean_text(match.group(0))
             if re.search(r"[A-Za-z]", clean_text(raw[match.end() :])):
                 continue  # prose quoting a grade ("... was Grade 3 (adequate) in 2008.")
             label, first, same_line = _label_before(
-                lines, index, raw[: match.start()], section.start
+                rows, index, raw[: match.start()], section.start
             )
             if same_line and label is None:
                 continue  # prose quoting a grade ("- 12. ... was Grade 3 (adequate)")
@@ -865,7 +863,7 @@ def _body_grades(
                 label = None
             if label is None and last is not None:
                 label, first = last  # a grade stranded below its heading's paragraphs
-                source = [lines[index]]
+                source = [line]
             elif label is None:
                 warnings.append(
                     f"{section.name}: the grade '{printed}' (\"{clean_text(raw)}\") follows no "
@@ -874,9 +872,9 @@ def _body_grades(
                 continue
             else:
                 source = [
-                    lines[position]
+                    rows[position].line
                     for position in range(first, index + 1)
-                    if lines[position].text.strip()
+                    if rows[position].line.text.strip()
                 ]
             key = label_key(label)
             body.headings.setdefault((section.name, key), first)
@@ -887,7 +885,7 @@ def _body_grades(
 
 
 def _label_before(
-    lines: Sequence[Line], index: int, before: str, floor: int
+    rows: Sequence[Row], index: int, before: str, floor: int
 ) -> tuple[str | None, int, bool]:
     """The heading an inline grade belongs to: (label, its first line, on the grade's line).
 
@@ -900,17 +898,17 @@ def _label_before(
     parts = [before]
     first = index
     if not same_line:
-        previous = _previous_text_line(lines, index, floor)
+        previous = _previous_text_line(rows, index, floor)
         if previous is None:
             return None, index, False
-        parts, first = [_raw(lines[previous])], previous
+        parts, first = [_raw(rows[previous].line)], previous
     for _ in range(3):
         if not clean_text(parts[0]).lstrip(" *")[:1].islower():
             break
-        previous = _previous_text_line(lines, first, floor)
+        previous = _previous_text_line(rows, first, floor)
         if previous is None:
             break
-        parts.insert(0, _raw(lines[previous]))
+        parts.insert(0, _raw(rows[previous].line))
         first = previous
     segments = [part for part in " ".join(parts).split("**") if clean_text(part).strip(" .:-–")]
     if not segments:
@@ -926,23 +924,21 @@ def _label_before(
     return label, first, same_line
 
 
-def _sentence_grade(
-    lines: Sequence[Line], body: _Body, section: str, key: str
-) -> _BodyGrade | None:
+def _sentence_grade(rows: Sequence[Row], body: _Body, section: str, key: str) -> _BodyGrade | None:
     """The grade of the opening sentence under a heading: "Leadership and management are good"."""
     heading = body.headings.get((section, key))
     if heading is None:
         return None
-    stop = body.section_ends.get(heading, len(lines))
+    stop = body.section_ends.get(heading, len(rows))
     texts: list[str] = []
     used: list[Line] = []
     position: int | None = heading
     for _ in range(3):
-        position = _next_text_line(lines, position, stop) if position is not None else None
+        position = _next_text_line(rows, position, stop) if position is not None else None
         if position is None:
             break
-        texts.append(_plain(lines[position]))
-        used.append(lines[position])
+        texts.append(rows[position].plain)
+        used.append(rows[position].line)
     if not texts:
         return None
     text = clean_recommendation(" ".join(texts))
@@ -997,7 +993,7 @@ def _reconcile(
     entries: Sequence[_Entry],
     body: _Body,
     matcher: _Matcher,
-    lines: Sequence[Line],
+    rows: Sequence[Row],
     warnings: list[str],
 ) -> list[ParsedJudgement]:
     """One judgement per record row (in the record's order), then body-only grades."""
@@ -1016,7 +1012,7 @@ def _reconcile(
 
     by_section: dict[str, list[ParsedJudgement]] = {}
     for entry in entries:
-        judgement = _entry_judgement(entry, body, lines, warnings)
+        judgement = _entry_judgement(entry, body, rows, warnings)
         if judgement is not None:
             by_section.setdefault(entry.section, []).append(judgement)
     for statement in extras:
@@ -1041,7 +1037,7 @@ def _reconcile(
 
 
 def _entry_judgement(
-    entry: _Entry, body: _Body, lines: Sequence[Line], warnings: list[str]
+    entry: _Entry, body: _Body, rows: Sequence[Row], warnings: list[str]
 ) -> ParsedJudgement | None:
     """The judgement of one record row, checked against (or completed by) the body."""
     section, label, stated = entry.section, entry.label, entry.body
@@ -1059,7 +1055,7 @@ def _entry_judgement(
     if stated is None:
         if _OUTCOME_HEADING.match(entry.key):
             return None  # a heading over the outcome judgements, not a judgement
-        stated = _sentence_grade(lines, body, section, entry.key)
+        stated = _sentence_grade(rows, body, section, entry.key)
     if stated is None:
         warnings.append(
             f"{section}: {label}: the Record of main findings leaves the grade blank and the "
@@ -1093,7 +1089,7 @@ def _heading_test(matcher: _Matcher) -> Callable[[str], bool]:
 
 
 def _recommendations(
-    lines: Sequence[Line],
+    rows: Sequence[Row],
     sections: Sequence[_Section],
     matcher: _Matcher,
     warnings: list[str],
@@ -1104,12 +1100,12 @@ def _recommendations(
     for section in sections:
         found = False
         for index in range(section.start + 1, section.end):
-            text = lines[index].text
+            text = rows[index].line.text
             # A cheap test first: most lines are paragraphs, far longer than the heading.
-            if len(text) > 40 or label_key(_plain(lines[index])) != "areas for improvement":
+            if len(text) > 40 or label_key(rows[index].plain) != "areas for improvement":
                 continue
             found = True
-            for item in read_timescale_lists(lines, index + 1, section.end, is_heading):
+            for item in read_timescale_lists(rows, index + 1, section.end, is_heading):
                 item.section = section.name
                 items.append(item)
         if not found:

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from ingest.document import Document
 from ingest.errors import IngestError, ParseError
 from ingest.parsers import detect_framework, parse, slac
+from ingest.parsers.common import Row
 from ingest.parsers.lists import timescale_of
 from ingest.parsers.slac import (
     GRADE_CELL,
@@ -628,7 +629,7 @@ def test_record_ends_at_prose_after_the_table():
         "1. Annex: this report was produced under the Children Act 2004 section 20.\n"
         "Staying safe\tGood"
     )
-    rows = read_record_rows(list(document.lines()), 0)
+    rows = read_record_rows([Row.of(line) for line in document.lines()], 0)
     assert [(row.label, row.grade) for row in rows] == [("Being healthy", "Good")]
 
 
@@ -637,7 +638,7 @@ def test_record_rows_join_wrapped_labels_and_keep_blank_rows():
         "Leadership and\tGood\nmanagement\nPartnership working\nSafeguarding outcomes for\n"
         "children and young people\n3\nUser engagement\n\tAdequate"
     )
-    rows = read_record_rows(list(document.lines()), 0)
+    rows = read_record_rows([Row.of(line) for line in document.lines()], 0)
     assert [(row.label, row.grade) for row in rows] == [
         ("Leadership and management", "Good"),
         ("Partnership working", ""),
