@@ -39,13 +39,12 @@ from vocabulary import (
     InspectionType,
     RecommendationKind,
     Timescale,
-    area_for,
-    read_grade,
 )
 
 from ..document import Document, Line
 from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from .common import clean_person_name, normalise_space, parse_date, parse_failure, squash
+from .judgements import judgement
 
 PARSER_VERSION = "apa-1"
 KINDS = (Framework.APA,)
@@ -349,23 +348,20 @@ def _grade_table(
     for row in rows:
         label = normalise_space(" ".join(row.label_parts))
         printed = row.grade or ""
-        grade = read_grade(FRAMEWORK, printed) if printed else None
-        if grade is None:
+        built = judgement(
+            FRAMEWORK,
+            section,
+            label,
+            printed,
+            page=row.line.page,
+            source=f"{label}\t{printed}".strip(),
+        )
+        if built.grade is None:
             warnings.append(
                 f"Grade awarded table: the grade of '{label}' could not be read "
                 f"({printed or 'no grade printed'}); kept without a grade."
             )
-        judgements.append(
-            ParsedJudgement(
-                section=section,
-                label=label,
-                grade_as_printed=printed,
-                grade=grade,
-                area=area_for(FRAMEWORK, section, label),
-                page=row.line.page,
-                source_text=f"{label}\t{printed}".strip(),
-            )
-        )
+        judgements.append(built)
     return judgements
 
 
@@ -479,14 +475,8 @@ def _word_judgement(
     non_blank = [line for line in body if line.plain]
     line = non_blank[bisect_right(starts, match.start()) - 1] if non_blank else fallback_line
     word = match["word"].strip("-")
-    return ParsedJudgement(
-        section=section,
-        label=label,
-        grade_as_printed=word,
-        grade=read_grade(FRAMEWORK, word),
-        area=area_for(FRAMEWORK, section, label),
-        page=line.page,
-        source_text=_sentence(text, match.start()),
+    return judgement(
+        FRAMEWORK, section, label, word, page=line.page, source=_sentence(text, match.start())
     )
 
 

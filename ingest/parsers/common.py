@@ -8,9 +8,6 @@
   :func:`next_row`, and the
   patterns :data:`PAGE_NUMBER`, :data:`BULLET`, :data:`INNER_BULLET`, :data:`FOOTNOTE`,
   :data:`APOSTROPHE`.
-- Grades of the four-word scale (2013 on) and the body headings that restate them:
-  :data:`FOUR_WORD_GRADE`, :data:`FOUR_WORD_GRADE_CELL`, :class:`Statement`,
-  :func:`columns`, :func:`read_statements`, :func:`read_grade_or_warn`.
 - :func:`parse_failure`: the ParseError every parser raises, worded one way.
 
 Only what reads the same in every parser that uses it lives here; a framework's own
@@ -23,8 +20,6 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-
-from vocabulary import read_grade
 
 from ..document import Document, Line
 from ..errors import ParseError
@@ -257,90 +252,6 @@ def next_row(
         if row.cells and not (skip_page_numbers and PAGE_NUMBER.match(row.plain)):
             return row
     return None
-
-
-# --------------------------------------------------------------------------- four-word grades
-
-# The grade words of the scale used from 2013 (SIF, LSCB reviews, ILACS), as a table cell,
-# heading or sentence prints them.
-FOUR_WORD_GRADE = (
-    r"(?:requires?|require)\s+improvement(?:\s+to\s+be\s+good)?|inadequate|good|outstanding"
-)
-# A table cell holding only such a grade.
-FOUR_WORD_GRADE_CELL = re.compile(rf"(?:{FOUR_WORD_GRADE})\.?", re.IGNORECASE)
-
-
-def read_grade_or_warn(framework: str, label: str, printed: str, warnings: list[str]) -> str | None:
-    """The comparable grade of ``printed`` on ``framework``'s scale.
-
-    None, with a warning naming ``label``, when no grade is printed or it cannot be read:
-    a grade is never guessed.
-    """
-    grade = read_grade(framework, printed) if printed else None
-    if grade is None:
-        warnings.append(
-            f"{label}: "
-            + (f"the grade '{printed}' could not be read" if printed else "no grade printed")
-            + "; kept without a grade."
-        )
-    return grade
-
-
-@dataclass
-class Statement:
-    """A graded heading or sentence: its label and grade as printed, and the rows it spans.
-
-    ``readable`` is False where the words in the grade's place are not a grade.
-    """
-
-    label: str
-    grade: str
-    rows: list[Row]
-    readable: bool = True
-
-
-def columns(window: Sequence[Row]) -> tuple[str, str]:
-    """A heading's label column and grade column, each joined across the ``window``'s rows.
-
-    A row with several cells carries a grade in its last cell ("The experiences and progress
-    of\\tRequires" / "children who need help and protection\\timprovement"); a row with one
-    cell is all label. The grade is "" when no row has a grade cell.
-    """
-    label_parts: list[str] = []
-    grade_parts: list[str] = []
-    for row in window:
-        if len(row.cells) > 1:
-            label_parts.extend(row.cells[:-1])
-            grade_parts.append(row.cells[-1])
-        else:
-            label_parts.append(row.cells[0])
-    return join_wrapped(label_parts), normalise_space(" ".join(grade_parts))
-
-
-def read_statements(
-    rows: Sequence[Row],
-    start: int,
-    starts: tuple[str, ...],
-    statement_at: Callable[[int], Statement | None],
-) -> list[Statement]:
-    """The graded body headings from ``rows[start]`` on, in order.
-
-    ``statement_at(index)`` reads a heading starting at ``rows[index]``; it is asked only
-    where a row's key begins with one of ``starts`` (cheap: most rows are prose), and reading
-    goes on after the last row of each heading found. ``rows`` holds one Row per line of
-    the document, so a row's index is its line number.
-    """
-    statements: list[Statement] = []
-    index = start
-    while index < len(rows):
-        row = rows[index]
-        statement = statement_at(index) if row.cells and row.key.startswith(starts) else None
-        if statement is None:
-            index += 1
-        else:
-            statements.append(statement)
-            index = statement.rows[-1].line.number + 1
-    return statements
 
 
 # --------------------------------------------------------------------------- errors

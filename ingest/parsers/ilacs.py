@@ -80,29 +80,32 @@ from vocabulary import (
     InspectionType,
     RecommendationKind,
     area_for,
-    read_grade,
 )
 
 from ..document import Document, Line
 from ..errors import UnknownReportKind
 from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from .common import (
-    FOUR_WORD_GRADE,
-    FOUR_WORD_GRADE_CELL,
     INSPECTION_DATES,
     PAGE_NUMBER,
     Row,
-    Statement,
     clean_person_name,
-    columns,
     join_wrapped,
     next_row,
     normalise_space,
     parse_date,
     parse_date_range,
     parse_failure,
-    read_grade_or_warn,
+)
+from .judgements import (
+    FOUR_WORD_GRADE,
+    FOUR_WORD_GRADE_CELL,
+    Statement,
+    columns,
+    judgement,
     read_statements,
+    reconcile,
+    ungraded_warning,
 )
 from .lists import Item, ListRows, looks_like_heading, recommendations
 
@@ -756,21 +759,22 @@ def _continues(current: _TableRow, cells: list[str]) -> bool:
 def _judgement(
     label: str, printed: str, rows: Sequence[Row], warnings: list[str], source: str = ""
 ) -> ParsedJudgement:
-    """A ParsedJudgement; an unreadable or missing grade is kept as None with a warning.
+    """A judgement; an unreadable or missing grade is kept as None with a warning.
 
     ``source`` defaults to the rows it was read from, joined.
     """
     printed = printed.rstrip(". ")
-    grade = read_grade_or_warn(Framework.ILACS, label, printed, warnings)
-    return ParsedJudgement(
-        section=JUDGEMENTS_SECTION,
-        label=label,
-        grade_as_printed=printed,
-        grade=grade,
-        area=area_for(Framework.ILACS, JUDGEMENTS_SECTION, label),
+    built = judgement(
+        Framework.ILACS,
+        JUDGEMENTS_SECTION,
+        label,
+        printed,
         page=rows[0].line.page if rows else None,
-        source_text=source or normalise_space(" ".join(row.plain for row in rows)),
+        source=source or normalise_space(" ".join(row.plain for row in rows)),
     )
+    if built.grade is None:
+        warnings.append(ungraded_warning(label, printed))
+    return built
 
 
 def _table_judgements(table: Sequence[_TableRow], warnings: list[str]) -> list[ParsedJudgement]:
@@ -854,38 +858,22 @@ def _reconcile(
     table: list[ParsedJudgement], body: Sequence[Statement], warnings: list[str]
 ) -> list[ParsedJudgement]:
     """One judgement per area: the table's, checked against the body's headings."""
-    judgements = list(table)
-    by_area: dict[str, ParsedJudgement] = {}
-    for judgement in judgements:
-        by_area.setdefault(
-            judgement.area if judgement.area != Area.OTHER else _key(judgement.label),
-            judgement,
-        )
-    for statement in body:
-        area = area_for(Framework.ILACS, JUDGEMENTS_SECTION, statement.label)
-        known = by_area.get(area if area != Area.OTHER else _key(statement.label))
-        source = normalise_space(" ".join(row.plain for row in statement.rows))
-        grade = read_grade(Framework.ILACS, statement.grade) if statement.readable else None
-        if known is None:
-            judgement = _judgement(statement.label, statement.grade, statement.rows, warnings)
-            warnings.append(
-                f"{statement.label}: graded '{statement.grade}' in the body but not in the "
-                "table of judgements; kept the body's grade."
-            )
-            judgements.append(judgement)
-            by_area[area if area != Area.OTHER else _key(statement.label)] = judgement
-            continue
-        if grade is None:
-            warnings.append(
-                f'{known.label}: the body heading "{source}" states a grade that could '
-                f"not be read; kept the table's grade '{known.grade_as_printed}'."
-            )
-        elif grade != known.grade:
-            warnings.append(
-                f"{known.label}: the table of judgements gives '{known.grade_as_printed}' but "
-                f"the body says '{statement.grade}' (\"{source}\"); kept the table's grade."
-            )
-    return judgements
+    return reconcile(
+        table,
+        body,
+        framework=Framework.ILACS,
+        area_of=lambda statement: area_for(Framework.ILACS, JUDGEMENTS_SECTION, statement.label),
+        key=_judgement_key,
+        body_judgement=lambda statement, area: _judgement(
+            statement.label, statement.grade, statement.rows, warnings
+        ),
+        warnings=warnings,
+    )
+
+
+def _judgement_key(area: str, label: str) -> str:
+    """Judgements in a comparable area are one per area; others, one per label."""
+    return area if area != Area.OTHER else _key(label)
 
 
 # --------------------------------------------------------------------------- framework, type

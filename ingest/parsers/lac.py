@@ -47,7 +47,6 @@ from vocabulary import (
     InspectionType,
     RecommendationKind,
     Timescale,
-    area_for,
     read_grade,
 )
 
@@ -68,6 +67,7 @@ from .common import (
     parse_date_range,
     parse_failure,
 )
+from .judgements import judgement
 from .lists import Item, recommendations, split_inline_bullets, split_timescale
 
 PARSER_VERSION = "lac-1"
@@ -516,24 +516,20 @@ def _reconcile(
             )
     judgements: list[ParsedJudgement] = []
     for statement in chosen.values():
-        grade = read_grade(FRAMEWORK, statement.printed)
-        if grade is None:
+        built = judgement(
+            FRAMEWORK,
+            statement.section or section,
+            statement.label,
+            statement.printed,
+            page=statement.page,
+            source=statement.source,
+        )
+        if built.grade is None:
             reason = (
                 f"could not be read ('{statement.printed}')" if statement.printed else "is blank"
             )
             warnings.append(f"The grade of '{statement.label}' {reason}: kept blank.")
-        judgement_section = statement.section or section
-        judgements.append(
-            ParsedJudgement(
-                section=judgement_section,
-                label=statement.label,
-                grade_as_printed=statement.printed,
-                grade=grade,
-                area=area_for(FRAMEWORK, judgement_section, statement.label),
-                page=statement.page,
-                source_text=statement.source,
-            )
-        )
+        judgements.append(built)
     return judgements
 
 

@@ -38,7 +38,6 @@ from collections.abc import Sequence
 from vocabulary import (
     Framework,
     InspectionType,
-    area_for,
     read_grade,
 )
 
@@ -47,7 +46,6 @@ from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from .common import (
     BULLET,
     FOOTNOTE,
-    FOUR_WORD_GRADE,
     INSPECTION_DATES,
     LEAD_INSPECTOR,
     PAGE_NUMBER,
@@ -59,6 +57,7 @@ from .common import (
     parse_date_range,
     parse_failure,
 )
+from .judgements import FOUR_WORD_GRADE, judgement
 from .lists import Item, ListRows, recommendations, split_inline_bullets
 
 PARSER_VERSION = "lscb-1"
@@ -246,7 +245,12 @@ def _judgement(document: Document, headline: Sequence[Row], warnings: list[str])
         label = normalise_space(sentence[: subject.end() + words.end()])
     else:
         printed, label = normalise_space(predicate), sentence
-    grade = read_grade(FRAMEWORK, printed) if words else None
+    board = judgement(
+        FRAMEWORK, SUMMARY_SECTION, label, printed, page=row.line.page, source=sentence
+    )
+    if not words:
+        board.grade = None  # no grade words: whatever the sentence says is not read as one
+    grade = board.grade
     if grade is None:
         warnings.append(
             f"The grade of the Local Safeguarding Children Board could not be read ('{label}'): kept blank."
@@ -261,15 +265,7 @@ def _judgement(document: Document, headline: Sequence[Row], warnings: list[str])
                 f"The board is judged '{printed}' but its arrangements to evaluate the effectiveness "
                 f"of what is done '{normalise_space(restated[-1])}'; the board's judgement is kept."
             )
-    return ParsedJudgement(
-        section=SUMMARY_SECTION,
-        label=label,
-        grade_as_printed=printed,
-        grade=grade,
-        area=area_for(FRAMEWORK, SUMMARY_SECTION, label),
-        page=row.line.page,
-        source_text=sentence,
-    )
+    return board
 
 
 def _recommendations(rows: Sequence[Row]) -> list[ParsedRecommendation]:

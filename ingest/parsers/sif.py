@@ -78,7 +78,6 @@ from vocabulary import (
     RecommendationKind,
     Timescale,
     area_for,
-    read_grade,
 )
 
 from ..document import Document, Line
@@ -86,24 +85,28 @@ from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from .common import (
     APOSTROPHE,
     FOOTNOTE,
-    FOUR_WORD_GRADE,
-    FOUR_WORD_GRADE_CELL,
     INSPECTION_DATES,
     PAGE_NUMBER,
     PUBLISHED,
     Row,
-    Statement,
     clean_person_name,
-    columns,
     join_wrapped,
     next_row,
     normalise_space,
     parse_date,
     parse_date_range,
     parse_failure,
-    read_grade_or_warn,
-    read_statements,
     squash,
+)
+from .judgements import (
+    FOUR_WORD_GRADE,
+    FOUR_WORD_GRADE_CELL,
+    Statement,
+    columns,
+    judgement,
+    read_statements,
+    reconcile,
+    ungraded_warning,
 )
 from .lists import CLOSING, Item, ListRows, ends_sentence, looks_like_heading, recommendations
 
@@ -901,25 +904,25 @@ def _area(section: str, label: str) -> Area:
 def _judgement(statement: Statement, section: str, warnings: list[str]) -> ParsedJudgement:
     label = re.sub(r"^\d(?:\.\d{1,2})?\.?\s+", "", statement.label)
     printed = statement.grade
-    if _NOT_JUDGED_CELL.fullmatch(printed):
-        # "Not judged" (the Isles of Scilly had no children looked after to judge): no grade.
-        grade = None
-        warnings.append(f"{label}: printed '{printed}'; kept without a grade.")
-    else:
-        grade = read_grade_or_warn(FRAMEWORK, label, printed, warnings)
-    first = statement.rows[0].line
     source = normalise_space(" ".join(row.plain for row in statement.rows))
     if printed and printed.lower() not in source.lower():
         source = f"{source} {printed}"  # a grade wrapped across its cell's lines
-    return ParsedJudgement(
-        section=section,
-        label=label,
-        grade_as_printed=printed,
-        grade=grade,
+    built = judgement(
+        FRAMEWORK,
+        section,
+        label,
+        printed,
+        page=statement.rows[0].line.page,
+        source=source,
         area=_area(section, label),
-        page=first.page,
-        source_text=source,
     )
+    if _NOT_JUDGED_CELL.fullmatch(printed):
+        # "Not judged" (the Isles of Scilly had no children looked after to judge): no grade.
+        built.grade = None
+        warnings.append(f"{label}: printed '{printed}'; kept without a grade.")
+    elif built.grade is None:
+        warnings.append(ungraded_warning(label, printed))
+    return built
 
 
 def _reconcile(
@@ -929,37 +932,29 @@ def _reconcile(
     warnings: list[str],
 ) -> list[ParsedJudgement]:
     """One judgement per area: the headline's, checked against the body's headings."""
-    judgements = list(headline)
-    by_area: dict[str, ParsedJudgement] = {}
-    for judgement in judgements:
-        by_area.setdefault(judgement.area, judgement)
-    for statement in body:
-        area = _area("", statement.label)
-        grade = read_grade(FRAMEWORK, statement.grade)
-        source = normalise_space(" ".join(row.plain for row in statement.rows))
-        known = by_area.get(area)
-        if known is None:
-            in_lscb_part = (
-                layout.lscb_index is not None and statement.rows[0].line.number >= layout.lscb_index
-            )
-            section = (
-                (layout.lscb_section or LSCB_SECTION) if area == Area.LSCB else statement.label
-            )
-            judgement = _judgement(statement, section, warnings)
-            if not (area == Area.LSCB and in_lscb_part):
-                warnings.append(
-                    f"{statement.label}: graded '{statement.grade}' in the body but not in the "
-                    "table of judgements; kept the body's grade."
-                )
-            judgements.append(judgement)
-            by_area[area] = judgement
-            continue
-        if grade != known.grade:
-            warnings.append(
-                f"{known.label}: the table of judgements gives '{known.grade_as_printed}' but "
-                f"the body says '{statement.grade}' (\"{source}\"); kept the table's grade."
-            )
-    return judgements
+
+    def body_judgement(statement: Statement, area: str) -> ParsedJudgement:
+        section = (layout.lscb_section or LSCB_SECTION) if area == Area.LSCB else statement.label
+        return _judgement(statement, section, warnings)
+
+    def in_lscb_part(statement: Statement, area: str) -> bool:
+        """The LSCB part grades the board in its own heading: no table row to check."""
+        return (
+            area == Area.LSCB
+            and layout.lscb_index is not None
+            and statement.rows[0].line.number >= layout.lscb_index
+        )
+
+    return reconcile(
+        headline,
+        body,
+        framework=FRAMEWORK,
+        area_of=lambda statement: _area("", statement.label),
+        key=lambda area, label: area,
+        body_judgement=body_judgement,
+        expected_in_body_only=in_lscb_part,
+        warnings=warnings,
+    )
 
 
 # --------------------------------------------------------------------------- recommendations

@@ -64,7 +64,6 @@ from vocabulary import (
     Framework,
     InspectionType,
     RecommendationKind,
-    area_for,
     read_grade,
 )
 
@@ -85,6 +84,7 @@ from .common import (
     parse_date_range,
     parse_failure,
 )
+from .judgements import judgement
 from .lists import Item, looks_like_heading, recommendations, timescale_of
 
 PARSER_VERSION = "slac-2"
@@ -973,20 +973,12 @@ def _judgement(
     source_text: str,
     warnings: list[str],
 ) -> ParsedJudgement:
-    grade = _grade(printed)
-    if printed and grade is None:
+    built = judgement(FRAMEWORK, section, label, printed, page=page, source=source_text)
+    if printed and built.grade is None:
         warnings.append(
             f"{section}: {label}: the grade '{printed}' could not be read; kept without a grade."
         )
-    return ParsedJudgement(
-        section=section,
-        label=label,
-        grade_as_printed=printed,
-        grade=grade,
-        area=area_for(FRAMEWORK, section, label),
-        page=page,
-        source_text=source_text,
-    )
+    return built
 
 
 def _reconcile(

@@ -35,7 +35,18 @@ def test_parsers_and_vocabulary_import_without_django():
     )
     assert completed.returncode == 0, completed.stderr
     imported = completed.stdout.split()
-    for module in ("apa", "slac", "lac", "sif", "lscb", "ilacs", "common", "lists", "base"):
+    for module in (
+        "apa",
+        "slac",
+        "lac",
+        "sif",
+        "lscb",
+        "ilacs",
+        "common",
+        "lists",
+        "judgements",
+        "base",
+    ):
         assert module in imported
 
 
