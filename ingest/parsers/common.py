@@ -2,13 +2,17 @@
 
 - Dates and names: :func:`parse_date`, :func:`parse_date_range`, :func:`clean_person_name`,
   and the front-page fields :data:`INSPECTION_DATES`, :data:`PUBLISHED`,
-  :data:`LEAD_INSPECTOR`.
+  :data:`LEAD_INSPECTOR`, read by :func:`field_value` and :func:`labelled_values` (a value
+  on its label's row or the row under it).
 - Text of layout rows: :func:`clean_text`, :func:`line_cells`, :func:`join_wrapped`,
   :func:`normalise_space`, :func:`squash`, :func:`heading_key`, :class:`Row`,
-  :func:`next_row`, and the
+  :func:`next_row`, :func:`previous_row`, and the
   patterns :data:`PAGE_NUMBER`, :data:`BULLET`, :data:`INNER_BULLET`, :data:`FOOTNOTE`,
   :data:`APOSTROPHE`.
 - :func:`parse_failure`: the ParseError every parser raises, worded one way.
+
+The rest of the toolkit: :mod:`ingest.parsers.lists` reads printed lists and knows where
+they end; :mod:`ingest.parsers.judgements` reads graded headings and builds judgements.
 
 Only what reads the same in every parser that uses it lives here; a framework's own
 variant of a pattern stays in its module, with a comment saying how it differs.
@@ -17,7 +21,7 @@ variant of a pattern stays in its module, with a comment saying how it differs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -143,6 +147,43 @@ PUBLISHED = re.compile(r"(?:report\s+)?published\s*:?\s*(?P<rest>.*)$", re.IGNOR
 LEAD_INSPECTOR = re.compile(r"lead\s+inspector\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
 
 
+def field_value(rows: Sequence[Row], index: int, rest: str, *, within: int = 3) -> tuple[str, int]:
+    """A front-page field's value and the index of the row after what was read.
+
+    ``rest`` is what follows the label on its row; where that is empty, the value is the
+    next row with text among the ``within`` rows from ``rows[index]`` (a value printed
+    under its label: "Lead inspector:" / "Jo Smith HMI").
+    """
+    rest = rest.strip()
+    if rest:
+        return rest, index
+    for number in range(index, min(len(rows), index + within)):
+        if rows[number].cells:
+            return rows[number].plain, number + 1
+    return "", index
+
+
+def labelled_values(
+    rows: Sequence[Row],
+    label: re.Pattern[str],
+    start: int = 0,
+    stop: int | None = None,
+    *,
+    group: str = "name",
+    within: int = 3,
+) -> Iterator[str]:
+    """The value of each field in ``rows[start:stop]`` whose row ``label`` matches at its
+    start: the match's ``group``, or the row under the label (:func:`field_value`)."""
+    end = len(rows) if stop is None else min(stop, len(rows))
+    for index in range(start, end):
+        row = rows[index]
+        if not row.cells:
+            continue
+        match = label.match(row.plain)
+        if match:
+            yield field_value(rows, index + 1, match[group] or "", within=within)[0]
+
+
 # --------------------------------------------------------------------------- text of rows
 
 # A bare page number: "12", "Page 3", "4 of 40".
@@ -249,6 +290,17 @@ def next_row(
     """The first row with text from ``rows[index]`` on, looking at most ``within`` rows
     ahead (a value printed under its label, the line after a heading); None if none."""
     for row in rows[index : index + within]:
+        if row.cells and not (skip_page_numbers and PAGE_NUMBER.match(row.plain)):
+            return row
+    return None
+
+
+def previous_row(
+    rows: Sequence[Row], index: int, *, within: int, skip_page_numbers: bool = False
+) -> Row | None:
+    """The nearest row with text before ``rows[index]``, looking at most ``within`` rows
+    back (a signature's name above its role); None if none."""
+    for row in reversed(rows[max(0, index - within) : index]):
         if row.cells and not (skip_page_numbers and PAGE_NUMBER.match(row.plain)):
             return row
     return None

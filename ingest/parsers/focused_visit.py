@@ -44,6 +44,7 @@ from .common import (
     normalise_space,
     parse_date,
     parse_failure,
+    previous_row,
 )
 from .lists import Item, ListRows, recommendations
 
@@ -383,12 +384,12 @@ def _lead_inspector(rows: Sequence[Row]) -> str:
         (i for i, row in enumerate(rows) if _VALEDICTION.match(row.key)), default=None
     )
     if valediction is not None:
-        for row in rows[valediction + 1 : valediction + 4]:
-            if row.cells and not PAGE_NUMBER.match(row.plain):
-                return clean_person_name(row.plain)
+        signed = next_row(rows, valediction + 1, within=3, skip_page_numbers=True)
+        if signed is not None:
+            return clean_person_name(signed.plain)
     role = max((i for i, row in enumerate(rows) if _ROLE.match(row.key)), default=None)
     if role is not None:
-        for row in reversed(rows[max(0, role - 3) : role]):
-            if row.cells and not PAGE_NUMBER.match(row.plain):
-                return clean_person_name(row.plain)
+        signed = previous_row(rows, role, within=3, skip_page_numbers=True)
+        if signed is not None:
+            return clean_person_name(signed.plain)
     return ""

@@ -52,6 +52,7 @@ from .common import (
     PUBLISHED,
     Row,
     clean_person_name,
+    labelled_values,
     normalise_space,
     parse_date,
     parse_date_range,
@@ -203,11 +204,7 @@ def _authority(document: Document, rows: Sequence[Row], title_index: int) -> str
 
 
 def _lead_inspector(rows: Sequence[Row]) -> str:
-    for row in rows:
-        match = LEAD_INSPECTOR.match(row.plain)
-        if match and match["name"]:
-            return clean_person_name(match["name"])
-    return ""
+    return next((clean_person_name(raw) for raw in labelled_values(rows, LEAD_INSPECTOR)), "")
 
 
 def _sentence_from(rows: Sequence[Row], start: int, offset: int, *, until_grade: bool) -> str:

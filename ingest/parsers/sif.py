@@ -90,7 +90,9 @@ from .common import (
     PUBLISHED,
     Row,
     clean_person_name,
+    field_value,
     join_wrapped,
+    labelled_values,
     next_row,
     normalise_space,
     parse_date,
@@ -385,14 +387,14 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
         dates = INSPECTION_DATES.match(row.plain)
         if dates:
             dates_found = True
-            text, index = _field_value(rows, index, dates["rest"])
+            text, index = field_value(rows, index, dates["rest"])
             text, index = _wrapped_dates(rows, index, text)
             start, end = _date_span(text)
             body_start = index
             continue
         published_match = PUBLISHED.match(row.plain)
         if published_match:
-            text, index = _field_value(rows, index, published_match["rest"])
+            text, index = field_value(rows, index, published_match["rest"])
             published = parse_date(text)
             body_start = index
             continue
@@ -425,18 +427,6 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
         body_start=body_start,
         end_index=end_index,
     )
-
-
-def _field_value(rows: Sequence[Row], index: int, rest: str) -> tuple[str, int]:
-    """A front-page field's value: the rest of its line, or the next line (a value printed
-    under its label), and the index after what was read."""
-    rest = rest.strip()
-    if rest:
-        return rest, index
-    for number in range(index, min(len(rows), index + 3)):
-        if rows[number].cells:
-            return rows[number].plain, number + 1
-    return "", index
 
 
 def _wrapped_dates(rows: Sequence[Row], index: int, text: str) -> tuple[str, int]:
@@ -504,19 +494,12 @@ def _authority_from_overall(rows: Sequence[Row]) -> str:
 
 def _lead_inspector(rows: Sequence[Row], start: int, warnings: list[str]) -> str:
     """The lead inspector's name from "Lead inspector: X" (not the deputy lead inspector)."""
-    for index in range(start, len(rows)):
-        row = rows[index]
-        if not row.cells:
-            continue
-        match = _LEAD_INSPECTOR.match(row.plain)
-        if match:
-            following = next_row(rows, index + 1, within=3)
-            raw = match["name"] or (following.plain if following else "")
-            name = clean_person_name(raw)
-            if _SENIOR_HMI.search(raw):
-                name = _SENIOR.sub("", name)
-            if name:
-                return name
+    for raw in labelled_values(rows, _LEAD_INSPECTOR, start):
+        name = clean_person_name(raw)
+        if _SENIOR_HMI.search(raw):
+            name = _SENIOR.sub("", name)
+        if name:
+            return name
     warnings.append("No 'Lead inspector:' line found: lead inspector left blank.")
     return ""
 
