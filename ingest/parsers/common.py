@@ -3,7 +3,8 @@
 - Dates and names: :func:`parse_date`, :func:`parse_date_range`, :func:`clean_person_name`,
   and the front-page fields :data:`INSPECTION_DATES`, :data:`PUBLISHED`,
   :data:`LEAD_INSPECTOR`, read by :func:`field_value` and :func:`labelled_values` (a value
-  on its label's row or the row under it).
+  on its label's row or the row under it); :class:`FrontPageFields` for a 2009-2013 front
+  page that prints several fields on one row.
 - Text of layout rows: :func:`clean_text`, :func:`line_cells`, :func:`join_wrapped`,
   :func:`normalise_space`, :func:`squash`, :func:`heading_key`, :class:`Row`,
   :func:`next_row`, :func:`previous_row`, and the
@@ -145,6 +146,44 @@ INSPECTION_DATES = re.compile(r"\binspection dates?\s*:?\s*(?P<rest>.*)$", re.IG
 PUBLISHED = re.compile(r"(?:report\s+)?published\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 # "Lead inspector: Dominic Stevens, HMI" (the name may be on the next line).
 LEAD_INSPECTOR = re.compile(r"lead\s+inspector\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
+
+
+# The 2009-2013 front page's inspector: "Reporting inspector Martin Ayres HMI", "Lead
+# inspector: Jo Smith", maybe followed on its row by another field.
+REPORTING_INSPECTOR = re.compile(
+    r"\b(?:reporting|lead)\s+inspector\s*:?\s*(?P<name>.*)$", re.IGNORECASE
+)
+# Another field after a value on the same row: "Martin Ayres HMI Age group: All".
+_NEXT_FIELD = re.compile(r"\s*\b(?:age group|published|inspection dates?)\b.*$", re.IGNORECASE)
+
+
+@dataclass
+class FrontPageFields:
+    """Dates, publication date and inspector of a front page that may print several fields
+    on one row ("Age group:AllPublished:8 April 2011"): each is searched for anywhere in
+    a row, and the first readable value of each is kept. ``after`` is the index of the row
+    after the last one a field was taken from."""
+
+    start: date | None = None
+    end: date | None = None
+    published: date | None = None
+    inspector: str = ""
+    after: int | None = None
+
+    def take(self, index: int, text: str) -> None:
+        """Take the fields the row ``rows[index]`` (its ``text``) prints and none before it did."""
+        dates = INSPECTION_DATES.search(text)
+        if dates and self.start is None:
+            self.start, self.end = parse_date_range(dates["rest"])
+            self.after = index + 1
+        inspector = REPORTING_INSPECTOR.search(text)
+        if inspector and not self.inspector:
+            self.inspector = clean_person_name(_NEXT_FIELD.sub("", inspector["name"]))
+            self.after = index + 1
+        published = PUBLISHED.search(text)
+        if published and self.published is None:
+            self.published = parse_date(published["rest"])
+            self.after = index + 1
 
 
 def field_value(rows: Sequence[Row], index: int, rest: str, *, within: int = 3) -> tuple[str, int]:

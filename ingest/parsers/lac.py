@@ -55,16 +55,12 @@ from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from .common import (
     APOSTROPHE,
     BULLET,
-    INSPECTION_DATES,
     PAGE_NUMBER,
-    PUBLISHED,
+    FrontPageFields,
     Row,
-    clean_person_name,
     clean_text,
     join_wrapped,
     normalise_space,
-    parse_date,
-    parse_date_range,
     parse_failure,
 )
 from .judgements import judgement
@@ -88,9 +84,6 @@ _TITLE = re.compile(
 _RUNNING_HEADER = re.compile(
     rf"^\S.{{0,80}}?\s+inspection of looked after children(?:{APOSTROPHE}s)? services(?:\s+\d{{1,3}})?$",
     re.IGNORECASE,
-)
-_LEAD = re.compile(
-    r"\b(?:reporting|lead)\s+inspector\s*:?\s*(?P<name>.*?)(?:\s+age group\b.*)?$", re.IGNORECASE
 )
 _HEADER_LINES = 40
 
@@ -253,8 +246,7 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
     title = normalise_space(title)
 
     authority = rest
-    start = end = published = None
-    lead = ""
+    fields = FrontPageFields()
     last = min(len(rows), title_index + 15)
     for position in range(title_index, last):
         row = rows[position]
@@ -263,20 +255,14 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
             break
         if not authority and position >= index and not _is_front_field(row.key):
             authority = row.plain
-        dates = INSPECTION_DATES.search(row.plain)
-        if dates and start is None:
-            start, end = parse_date_range(dates["rest"])
-        published_match = PUBLISHED.search(row.plain)
-        if published_match and published is None:
-            published = parse_date(published_match["rest"])
-        lead_match = _LEAD.search(row.plain)
-        if lead_match and not lead:
-            lead = clean_person_name(lead_match["name"])
+        fields.take(position, row.plain)
     if not authority:
         authority = _authority_from_running_header(document)
     if not authority:
         raise _fail(document, "does not name the local authority on its front page")
-    return _Header(title, authority, start, end, published, lead, last)
+    return _Header(
+        title, authority, fields.start, fields.end, fields.published, fields.inspector, last
+    )
 
 
 def _is_front_field(key: str) -> bool:

@@ -71,17 +71,13 @@ from ..document import Document, Line
 from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from .common import (
     BULLET,
-    INSPECTION_DATES,
     PAGE_NUMBER,
-    PUBLISHED,
+    FrontPageFields,
     Row,
-    clean_person_name,
     clean_text,
     join_wrapped,
     line_cells,
     normalise_space,
-    parse_date,
-    parse_date_range,
     parse_failure,
 )
 from .judgements import judgement
@@ -103,8 +99,6 @@ RECORD_SECTION = "Record of main findings"
 _TITLE = re.compile(
     r"inspection of safeguarding and looked after children['’]?s? services", re.IGNORECASE
 )
-_INSPECTOR = re.compile(r"\b(?:reporting|lead) inspector\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
-_INSPECTOR_END = re.compile(r"\s*\b(?:age group|published|inspection dates?)\b.*$", re.IGNORECASE)
 _HEADER_FIELDS = re.compile(
     r"\b(?:inspection dates?|inspector|published|age group|crown copyright|contents)\b|©",
     re.IGNORECASE,
@@ -600,32 +594,25 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
     if not authority:
         raise _fail(document, "names no local authority after its title")
 
-    start = end = published = None
-    inspector = ""
-    dates_found = False
-    end_index = title_index + 1
+    fields = FrontPageFields()
     for index in range(title_index, min(len(rows), title_index + _HEADER_LINES)):
         plain = rows[index].plain
         if not plain:
             continue
         if plain.lower() == "contents":
             break
-        dates = INSPECTION_DATES.search(plain)
-        if dates and not dates_found:
-            start, end = parse_date_range(dates["rest"])
-            dates_found = start is not None
-            end_index = index + 1
-        lead = _INSPECTOR.search(plain)
-        if lead and not inspector:
-            inspector = clean_person_name(_INSPECTOR_END.sub("", lead["name"]))
-            end_index = index + 1
-        publication = PUBLISHED.search(plain)
-        if publication and published is None:
-            published = parse_date(publication["rest"])
-            end_index = index + 1
-    if not dates_found:
+        fields.take(index, plain)
+    if fields.start is None:
         raise _fail(document, "has no readable 'Inspection dates' line")
-    return _Header(title, authority, start, end, published, inspector, end_index)
+    return _Header(
+        title,
+        authority,
+        fields.start,
+        fields.end,
+        fields.published,
+        fields.inspector,
+        fields.after or title_index + 1,
+    )
 
 
 def _title(rows: Sequence[Row]) -> tuple[str, str, int] | None:

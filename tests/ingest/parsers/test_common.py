@@ -9,6 +9,7 @@ from ingest.document import Document
 from ingest.errors import ParseError
 from ingest.parsers.common import (
     LEAD_INSPECTOR,
+    FrontPageFields,
     Row,
     clean_person_name,
     clean_text,
@@ -133,3 +134,23 @@ def test_parse_failure_names_the_document_and_the_report():
     error = fail(Document.from_text("", name="knowsley.pdf"), "has no title")
     assert isinstance(error, ParseError)
     assert str(error) == "knowsley.pdf: the ILACS report has no title"
+
+
+def test_front_page_fields_printed_on_one_row_are_each_read():
+    fields = FrontPageFields()
+    fields.take(4, "Age group: All Published: 8 April 2011")
+    fields.take(5, "Inspection dates 1 -12 February 2010 Reporting inspector Martin Ayres HMI")
+    assert (fields.start, fields.end, fields.published, fields.inspector, fields.after) == (
+        date(2010, 2, 1),
+        date(2010, 2, 12),
+        date(2011, 4, 8),
+        "Martin Ayres",
+        6,
+    )
+
+
+def test_front_page_fields_keep_the_first_value_of_each_and_cut_a_following_field():
+    fields = FrontPageFields()
+    fields.take(0, "Lead inspector: Jo Smith Age group: All")
+    fields.take(1, "Lead inspector: Someone Else")
+    assert (fields.inspector, fields.after) == ("Jo Smith", 1)
