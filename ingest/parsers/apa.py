@@ -38,13 +38,13 @@ from vocabulary import (
     Framework,
     InspectionType,
     RecommendationKind,
-    Timescale,
 )
 
 from ..document import Document, Line
 from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from .common import clean_person_name, normalise_space, parse_date, parse_failure, squash
 from .judgements import judgement
+from .lists import Item, recommendations
 
 PARSER_VERSION = "apa-1"
 KINDS = (Framework.APA,)
@@ -94,6 +94,7 @@ _LINE_BULLET = re.compile(r"^\s*(?:\(cid:\d+\)|[•●▪■◦‣∙\uf0b7\uf0a
 _SUPERSCRIPTS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _ITEM_MARK = "\x00"
 _LIST_END = ("we confirm", "yours sincerely", "yours faithfully")
+_ASPECT = RecommendationKind.ASPECT_FOR_FOCUS
 
 
 def parse(document: Document) -> ParsedReport:
@@ -526,27 +527,37 @@ class _Column:
     """One column of the strengths/areas table as it is read: its items per heading."""
 
     heading: str = ""
-    items: list[tuple[str, list[str], Line]] = field(default_factory=list)  # heading, parts, line
+    items: list[Item] = field(default_factory=list)  # each under its heading, as section
 
     @property
     def open(self) -> bool:
         """Whether the column's current list may go on: the last item of each list ends
         with a full stop, which is what tells a column has finished."""
-        if not self.items or self.items[-1][0] != self.heading:
+        if not self.items or self.items[-1].section != self.heading:
             return True
-        return not " ".join(self.items[-1][1]).rstrip().endswith(".")
+        return not " ".join(self.items[-1].parts).rstrip().endswith(".")
 
     def feed(self, fragment: str, line: Line) -> None:
         for kind, text in _segments(fragment):
             if kind == "text" and _is_table_heading(text):
                 self.heading = text.rstrip(" :")
-            elif kind == "item" or not self.items or self.items[-1][0] != self.heading:
-                self.items.append((self.heading, [text], line))
-            elif not self.open:
-                # Bullets lost: after a finished item a new line is a new item.
-                self.items.append((self.heading, [text], line))
+            elif (
+                kind == "item"
+                or not self.items
+                or self.items[-1].section != self.heading
+                or not self.open  # bullets lost: after a finished item a new line is a new item
+            ):
+                self.items.append(
+                    Item([text], line, self.heading, RecommendationKind.AREA_FOR_IMPROVEMENT)
+                )
             else:
-                self.items[-1][1].append(text)
+                self.items[-1].parts.append(text)
+
+
+def _spaced(item: Item) -> list[str]:
+    """An item's text: its lines joined with single spaces. Unlike lists.Item.text, a
+    hyphen at a line end is kept as read, as this parser always has."""
+    return [normalise_space(" ".join(item.parts))]
 
 
 def _is_table_heading(text: str) -> bool:
@@ -602,17 +613,7 @@ def _areas_for_improvement(lines: Sequence[Line], index: _Index) -> list[ParsedR
             continue  # the column headers
         left.feed(left_text, line)
         right.feed(right_text, line)
-    return [
-        ParsedRecommendation(
-            section=heading,
-            timescale=Timescale.NONE_STATED,
-            kind=RecommendationKind.AREA_FOR_IMPROVEMENT,
-            text=normalise_space(" ".join(parts)),
-            page=line.page,
-        )
-        for heading, parts, line in right.items
-        if heading and normalise_space(" ".join(parts))
-    ]
+    return recommendations([item for item in right.items if item.section], _spaced)
 
 
 def _aspects_for_focus(lines: Sequence[Line], index: _Index) -> list[ParsedRecommendation]:
@@ -620,7 +621,7 @@ def _aspects_for_focus(lines: Sequence[Line], index: _Index) -> list[ParsedRecom
     if index.aspects is None:
         return []
     section = lines[index.aspects].plain
-    items: list[tuple[list[str], Line]] = []
+    items: list[Item] = []
     bulleted = False
     for line in lines[index.aspects + 1 : index.section_end(index.aspects, len(lines))]:
         plain = _strip_markup(line.plain)
@@ -633,23 +634,13 @@ def _aspects_for_focus(lines: Sequence[Line], index: _Index) -> list[ParsedRecom
         bullet = _LINE_BULLET.match(plain)
         if bullet:
             bulleted = True
-            items.append(([plain[bullet.end() :]], line))
+            items.append(Item([plain[bullet.end() :]], line, section, _ASPECT))
             continue
-        finished = not items or items[-1][0][-1].rstrip().endswith(".")
+        finished = not items or items[-1].parts[-1].rstrip().endswith(".")
         if items and not finished:
-            items[-1][0].append(plain)  # an item wrapping onto the next line
+            items[-1].parts.append(plain)  # an item wrapping onto the next line
         elif bulleted:
             break  # prose after the list
         else:
-            items.append(([plain], line))  # a list printed without bullets
-    return [
-        ParsedRecommendation(
-            section=section,
-            timescale=Timescale.NONE_STATED,
-            kind=RecommendationKind.ASPECT_FOR_FOCUS,
-            text=normalise_space(" ".join(parts)),
-            page=line.page,
-        )
-        for parts, line in items
-        if normalise_space(" ".join(parts))
-    ]
+            items.append(Item([plain], line, section, _ASPECT))  # a list printed without bullets
+    return recommendations(items, _spaced)
