@@ -42,7 +42,7 @@ from vocabulary import (
 
 from ..document import Document, Line
 from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
-from .common import clean_person_name, normalise_space, parse_date, parse_failure, squash
+from .common import FrontPage, clean_person_name, normalise_space, parse_date, parse_failure, squash
 from .judgements import judgement
 from .lists import Item, recommendations
 
@@ -105,17 +105,9 @@ def parse(document: Document) -> ParsedReport:
     authority = _authority(document, title, lines)
     letter_date = _letter_date(document, lines, index)
 
-    report = ParsedReport(
-        framework=FRAMEWORK,
-        inspection_type=InspectionType.FULL,
-        authority_name=authority,
-        title=title,
-        start_date=letter_date,
-        end_date=letter_date,
-        published_on=letter_date,
-        lead_inspector="",
-        parser_version=PARSER_VERSION,
-    )
+    # The letter's date is the only one it prints: see the module's docstring.
+    front = FrontPage(title, authority, letter_date, letter_date, letter_date)
+    report = front.report(FRAMEWORK, InspectionType.FULL, PARSER_VERSION)
     report.lead_inspector = _signatory(lines, index, report.warnings)
 
     table = _grade_table(document, lines, index, report.warnings)

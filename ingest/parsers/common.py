@@ -25,9 +25,11 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ..document import Document, Line
 from ..errors import ParseError
+from .base import ParsedReport
 
 MONTHS = {
     name: number
@@ -136,6 +138,36 @@ def clean_person_name(raw: str) -> str:
 
 
 # --------------------------------------------------------------------------- front page
+
+
+@dataclass
+class FrontPage:
+    """What a report says about itself before its body: every parser reads this first
+    (a parser's own header adds where its parts lie)."""
+
+    title: str
+    authority: str  # as printed; resolved against the reference data by the loader
+    start: date | None
+    end: date | None
+    published: date | None
+
+    def report(
+        self, framework: str, inspection_type: str, parser_version: str, **fields: Any
+    ) -> ParsedReport:
+        """The ParsedReport this front page begins; ``fields`` are its other fields
+        (lead_inspector, which is blank unless given, judgements, warnings ...)."""
+        return ParsedReport(
+            framework=framework,
+            inspection_type=inspection_type,
+            authority_name=self.authority,
+            title=self.title,
+            start_date=self.start,
+            end_date=self.end,
+            published_on=self.published,
+            parser_version=parser_version,
+            **{"lead_inspector": "", **fields},
+        )
+
 
 # Fields of a report's front page. ``match`` reads a field at the start of a line; the
 # 2009-2013 parsers ``search`` for it, as those reports print several fields on one line

@@ -37,6 +37,7 @@ from .common import (
     FOOTNOTE,
     MONTHS,
     PAGE_NUMBER,
+    FrontPage,
     Row,
     clean_person_name,
     join_wrapped,
@@ -153,10 +154,9 @@ _ROLE = re.compile(r"^(?:her|his) majesty'?s inspector\b[\s=.]*$")
 
 
 @dataclass
-class _Header:
-    title: str
-    authority: str
-    published: date | None
+class _Header(FrontPage):
+    """A letter's front page: its visit dates are read later, from its first sentence."""
+
     title_index: int
 
 
@@ -179,16 +179,12 @@ def parse(document: Document) -> ParsedReport:
     lead = _lead_inspector(rows)
     if not lead:
         warnings.append("No lead inspector found (no signature was read): left blank.")
-    return ParsedReport(
-        framework=Framework.FOCUSED_VISIT,
-        inspection_type=InspectionType.VISIT,
-        authority_name=header.authority,
-        title=header.title,
-        start_date=start,
-        end_date=end,
-        published_on=header.published,
+    header.start, header.end = start, end
+    return header.report(
+        Framework.FOCUSED_VISIT,
+        InspectionType.VISIT,
+        PARSER_VERSION,
         lead_inspector=lead,
-        parser_version=PARSER_VERSION,
         focus=_focus(rows, header.title_index),
         judgements=[],
         recommendations=recommendations,
@@ -212,7 +208,7 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
         if not _TITLE_END.search(title) and following is not None:
             title = join_wrapped([title, following.plain])
         title = title.rstrip(" .")
-        return _Header(title, _authority(rows, index, title), published, index)
+        return _Header(title, _authority(rows, index, title), None, None, published, index)
     raise _fail(document, "has no title: no 'Focused visit to ...' row on its first page")
 
 

@@ -88,6 +88,7 @@ from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from .common import (
     INSPECTION_DATES,
     PAGE_NUMBER,
+    FrontPage,
     Row,
     clean_person_name,
     join_wrapped,
@@ -326,16 +327,11 @@ def parse(document: Document) -> ParsedReport:
     recommendations, list_open = _recommendations(
         rows, table_end, {statement.rows[0].line.number for statement in body}
     )
-    report = ParsedReport(
-        framework=framework,
-        inspection_type=_inspection_type(rows, header),
-        authority_name=header.authority,
-        title=header.title,
-        start_date=header.start,
-        end_date=header.end,
-        published_on=header.published,
+    return header.report(
+        framework,
+        _inspection_type(rows, header),
+        PARSER_VERSION,
         lead_inspector=lead,
-        parser_version=PARSER_VERSION,
         judgements=judgements,
         recommendations=recommendations,
         warnings=warnings,
@@ -343,7 +339,6 @@ def parse(document: Document) -> ParsedReport:
         # had not ended, or not begun, by the last of them must be read further.
         needs_more_pages=not document.complete and (list_open or not recommendations),
     )
-    return report
 
 
 # --------------------------------------------------------------------------- text
@@ -376,13 +371,8 @@ def _is_furniture(row: Row, title_rows: int) -> bool:
 
 
 @dataclass
-class _Header:
-    title: str
-    authority: str
-    start: date
-    end: date
+class _Header(FrontPage):
     ranges: list[tuple[date, date]]
-    published: date | None
     title_index: int
     title_end: int  # first row after the title
     body_start: int  # first row after the dates / lead inspector lines

@@ -40,7 +40,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from vocabulary import (
     Framework,
@@ -56,6 +55,7 @@ from .common import (
     APOSTROPHE,
     BULLET,
     PAGE_NUMBER,
+    FrontPage,
     FrontPageFields,
     Row,
     clean_text,
@@ -160,16 +160,8 @@ def parse(document: Document) -> ParsedReport:
     """
     rows = _rows(list(document.lines()))
     header = _header(document, rows)
-    report = ParsedReport(
-        framework=FRAMEWORK,
-        inspection_type=InspectionType.FULL,
-        authority_name=header.authority,
-        title=header.title,
-        start_date=header.start,
-        end_date=header.end,
-        published_on=header.published,
-        lead_inspector=header.lead,
-        parser_version=PARSER_VERSION,
+    report = header.report(
+        FRAMEWORK, InspectionType.FULL, PARSER_VERSION, lead_inspector=header.lead
     )
     for missing, what in (
         (header.start is None, "inspection dates"),
@@ -213,12 +205,7 @@ def parse(document: Document) -> ParsedReport:
 
 
 @dataclass
-class _Header:
-    title: str
-    authority: str
-    start: date | None
-    end: date | None
-    published: date | None
+class _Header(FrontPage):
     lead: str
     body_start: int  # first row after the front page
 

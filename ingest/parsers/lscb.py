@@ -50,6 +50,7 @@ from .common import (
     LEAD_INSPECTOR,
     PAGE_NUMBER,
     PUBLISHED,
+    FrontPage,
     Row,
     clean_person_name,
     labelled_values,
@@ -155,16 +156,9 @@ def parse(document: Document) -> ParsedReport:
         if published_match and published is None:
             published = parse_date(published_match["rest"])
 
-    report = ParsedReport(
-        framework=FRAMEWORK,
-        inspection_type=InspectionType.FULL,
-        authority_name=_authority(document, rows, title_index),
-        title=title,
-        start_date=start,
-        end_date=end,
-        published_on=published,
-        lead_inspector=_lead_inspector(rows),
-        parser_version=PARSER_VERSION,
+    front = FrontPage(title, _authority(document, rows, title_index), start, end, published)
+    report = front.report(
+        FRAMEWORK, InspectionType.FULL, PARSER_VERSION, lead_inspector=_lead_inspector(rows)
     )
     for missing, what in (
         (start is None, "'Inspection date'"),

@@ -88,6 +88,7 @@ from .common import (
     INSPECTION_DATES,
     PAGE_NUMBER,
     PUBLISHED,
+    FrontPage,
     Row,
     clean_person_name,
     field_value,
@@ -320,16 +321,10 @@ def parse(document: Document) -> ParsedReport:
     lines = list(document.lines())
     rows = [Row.of(line) for line in lines]
     header = _header(document, rows)
-    report = ParsedReport(
-        framework=FRAMEWORK,
-        inspection_type=InspectionType.REINSPECTION if header.reinspection else InspectionType.FULL,
-        authority_name=header.authority,
-        title=header.title,
-        start_date=header.start,
-        end_date=header.end,
-        published_on=header.published,
-        lead_inspector="",
-        parser_version=PARSER_VERSION,
+    report = header.report(
+        FRAMEWORK,
+        InspectionType.REINSPECTION if header.reinspection else InspectionType.FULL,
+        PARSER_VERSION,
     )
     if header.published is None:
         report.warnings.append(
@@ -355,13 +350,8 @@ def parse(document: Document) -> ParsedReport:
 
 
 @dataclass
-class _Header:
-    title: str
+class _Header(FrontPage):
     reinspection: bool
-    authority: str
-    start: date | None
-    end: date | None
-    published: date | None
     body_start: int  # first line after the dates: where the headline block starts
     end_index: int  # first line of the report proper (contents, executive summary...)
 

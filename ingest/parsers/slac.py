@@ -57,7 +57,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 
 from vocabulary import (
@@ -72,6 +71,7 @@ from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from .common import (
     BULLET,
     PAGE_NUMBER,
+    FrontPage,
     FrontPageFields,
     Row,
     clean_text,
@@ -492,16 +492,8 @@ def parse(document: Document) -> ParsedReport:
     """
     rows = [Row.of(line) for line in document.lines()]
     header = _header(document, rows)
-    report = ParsedReport(
-        framework=FRAMEWORK,
-        inspection_type=InspectionType.FULL,
-        authority_name=header.authority,
-        title=header.title,
-        start_date=header.start,
-        end_date=header.end,
-        published_on=header.published,
-        lead_inspector=header.inspector,
-        parser_version=PARSER_VERSION,
+    report = header.report(
+        FRAMEWORK, InspectionType.FULL, PARSER_VERSION, lead_inspector=header.inspector
     )
     warnings = report.warnings
     if header.published is None:
@@ -567,12 +559,7 @@ def _previous_text_line(rows: Sequence[Row], index: int, floor: int) -> int | No
 
 
 @dataclass
-class _Header:
-    title: str
-    authority: str
-    start: date | None
-    end: date | None
-    published: date | None
+class _Header(FrontPage):
     inspector: str
     end_index: int  # the first line after the title block
 

@@ -9,6 +9,7 @@ from ingest.document import Document
 from ingest.errors import ParseError
 from ingest.parsers.common import (
     LEAD_INSPECTOR,
+    FrontPage,
     FrontPageFields,
     Row,
     clean_person_name,
@@ -154,3 +155,23 @@ def test_front_page_fields_keep_the_first_value_of_each_and_cut_a_following_fiel
     fields.take(0, "Lead inspector: Jo Smith Age group: All")
     fields.take(1, "Lead inspector: Someone Else")
     assert (fields.inspector, fields.after) == ("Jo Smith", 1)
+
+
+def test_a_front_page_begins_the_parsed_report():
+    front = FrontPage("Inspection of Knowsley", "Knowsley", date(2021, 10, 11), None, None)
+    report = front.report("ilacs", "standard", "ilacs-2", warnings=["checked"])
+    assert (report.framework, report.inspection_type, report.parser_version) == (
+        "ilacs",
+        "standard",
+        "ilacs-2",
+    )
+    assert (report.title, report.authority_name, report.start_date, report.end_date) == (
+        "Inspection of Knowsley",
+        "Knowsley",
+        date(2021, 10, 11),
+        None,
+    )
+    assert (report.lead_inspector, report.warnings) == ("", ["checked"])
+    assert front.report("sif", "full", "sif-2", lead_inspector="Jo Smith").lead_inspector == (
+        "Jo Smith"
+    )
