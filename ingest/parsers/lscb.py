@@ -54,13 +54,14 @@ from .common import (
     Row,
     clean_person_name,
     labelled_values,
+    next_row,
     normalise_space,
     parse_date,
     parse_date_range,
     parse_failure,
 )
 from .judgements import FOUR_WORD_GRADE, judgement
-from .lists import Item, ListRows, recommendations, split_inline_bullets
+from .lists import Item, ListRows, looks_like_heading, recommendations, split_inline_bullets
 
 PARSER_VERSION = "lscb-1"
 KINDS = (Framework.LSCB_REVIEW,)
@@ -271,7 +272,8 @@ def _recommendations(rows: Sequence[Row]) -> list[ParsedRecommendation]:
     def add(text: str, row: Row) -> None:
         items.append(Item([text], row.line, RECOMMENDATIONS_SECTION))
 
-    for row in ListRows(rows, start + 1):
+    reader = ListRows(rows, start + 1)
+    for row in reader:
         text = row.plain
         if _LIST_END.match(row.key) or _RECOMMENDATIONS_HEADING.match(text):
             break
@@ -286,7 +288,9 @@ def _recommendations(rows: Sequence[Row]) -> list[ParsedRecommendation]:
             add(text, row)  # the first item lost its bullet
             continue
         if items[-1].finished and text[:1].isupper():
-            if len(text.split()) <= 8 and not text.endswith("."):
+            if looks_like_heading(
+                text, longest=60, following=next_row(rows, reader.index, within=1)
+            ):
                 break  # a heading after the list
             add(text, row)  # an item whose bullet was lost
         else:
