@@ -208,7 +208,14 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
         if not _TITLE_END.search(title) and following is not None:
             title = join_wrapped([title, following.plain])
         title = title.rstrip(" .")
-        return _Header(title, _authority(rows, index, title), None, None, published, index)
+        return _Header(
+            title=title,
+            authority=_authority(rows, index, title),
+            start=None,  # read from the summary sentence by _visit_dates
+            end=None,
+            published=published,
+            title_index=index,
+        )
     raise _fail(document, "has no title: no 'Focused visit to ...' row on its first page")
 
 

@@ -248,7 +248,13 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
     if not authority:
         raise _fail(document, "does not name the local authority on its front page")
     return _Header(
-        title, authority, fields.start, fields.end, fields.published, fields.inspector, last
+        title=title,
+        authority=authority,
+        start=fields.start,
+        end=fields.end,
+        published=fields.published,
+        lead=fields.inspector,
+        body_start=last,
     )
 
 

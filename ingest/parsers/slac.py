@@ -592,13 +592,13 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
     if fields.start is None:
         raise _fail(document, "has no readable 'Inspection dates' line")
     return _Header(
-        title,
-        authority,
-        fields.start,
-        fields.end,
-        fields.published,
-        fields.inspector,
-        fields.after or title_index + 1,
+        title=title,
+        authority=authority,
+        start=fields.start,
+        end=fields.end,
+        published=fields.published,
+        inspector=fields.inspector,
+        end_index=fields.after or title_index + 1,
     )
 
 
