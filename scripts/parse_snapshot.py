@@ -9,8 +9,8 @@ The corpus check (scripts/corpus_check.py) holds the parsers to the 2012-2026 co
 reports in ``../shared/reports`` (PDF and text) and every layout-text fixture under
 ``tests/fixtures`` and writes each one's ParsedReport (judgements, recommendations and
 warnings included) as JSON, or the error it raised. With ``--against``, it compares the
-two runs and names every report whose result differs: a refactor of the parsers should
-name none. Exit status 1 when any differs.
+two runs and names every report whose result differs, with the fields that differ: a
+refactor of the parsers should name none. Exit status 1 when any differs.
 """
 
 from __future__ import annotations
@@ -66,7 +66,16 @@ def main() -> int:
         key for key in earlier.keys() | now.keys() if earlier.get(key) != now.get(key)
     )
     for key in differing:
-        print(f"  differs: {key}")
+        before, after = earlier.get(key), now.get(key)
+        if isinstance(before, dict) and isinstance(after, dict):
+            fields = sorted(
+                f for f in before.keys() | after.keys() if before.get(f) != after.get(f)
+            )
+            print(f"  differs: {key} ({', '.join(fields)})")
+        else:
+            print(
+                f"  differs: {key} ({'new' if before is None else 'gone' if after is None else 'result'})"
+            )
     print(f"{len(differing)} of {len(now.keys() | earlier.keys())} differ from {args.against}")
     return 1 if differing else 0
 
