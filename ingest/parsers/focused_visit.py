@@ -47,9 +47,9 @@ from .common import (
     parse_failure,
     previous_row,
 )
-from .lists import Item, ListRows, recommendations
+from .lists import Item, ListRows, ends_sentence, recommendations
 
-PARSER_VERSION = "focused-visit-1"
+PARSER_VERSION = "focused-visit-2"
 KINDS = (Framework.FOCUSED_VISIT,)
 TITLES = (r"\bfocused visit to\b",)
 PAGES_NEEDED = None  # the signature, and some lists, are on the last page
@@ -135,6 +135,9 @@ _LIST_ENDS = re.compile(
     r"|yours? sincerely"
     r"|this letter will be published)"
 )
+# Where a row that ends a sentence is shorter than this share of the widest row of the
+# block, it is a paragraph's last line: the lines above it run close to the margin.
+_PARAGRAPH_END_WIDTH = 0.8
 # A list that says there is nothing new in it: "There are no priority actions following this
 # focused visit.", "There are no additional areas for improvement."
 _NOTHING_LISTED = re.compile(
@@ -343,8 +346,9 @@ def _ends_body(row: Row) -> bool:
 
 
 def _list(rows: Sequence[Row], heading: re.Pattern[str], kind: str) -> list[ParsedRecommendation]:
-    """The items under the first ``heading``: one per bullet; a list printed as a paragraph is
-    one item, unless it says there is nothing new ("There are no priority actions")."""
+    """The items under the first ``heading``: one per bullet; a list printed without bullets
+    is one item per paragraph (:func:`_paragraphs`), leaving out a paragraph that says there
+    is nothing new ("There are no priority actions")."""
     start = next((i for i, row in enumerate(rows) if heading.match(row.key)), None)
     if start is None:
         return []
@@ -352,7 +356,7 @@ def _list(rows: Sequence[Row], heading: re.Pattern[str], kind: str) -> list[Pars
     if rows[start].plain.rstrip(" 1").endswith("?"):
         section += "?"
     items: list[Item] = []
-    intro: list[str] = []
+    unbulleted: list[Row] = []
     reader = ListRows(rows, start + 1)
     for row in reader:
         if _LIST_ENDS.match(row.key) or _PRIORITY.match(row.key) or _IMPROVE.match(row.key):
@@ -371,12 +375,34 @@ def _list(rows: Sequence[Row], heading: re.Pattern[str], kind: str) -> list[Pars
         elif items:
             items[-1].parts.append(text)
         else:
-            intro.append(text)
-    if not items and intro:
-        paragraph = join_wrapped(intro)
-        if not _NOTHING_LISTED.search(paragraph):
-            items = [Item([paragraph], rows[start].line, section, kind)]
+            unbulleted.append(row)
+    if not items:
+        for paragraph in _paragraphs(unbulleted):
+            text = join_wrapped(row.plain for row in paragraph)
+            if not _NOTHING_LISTED.search(text):
+                items.append(Item([text], paragraph[0].line, section, kind))
     return recommendations(items, lambda item: [normalise_space(item.text.replace(" ;", ";"))])
+
+
+def _paragraphs(rows: Sequence[Row]) -> list[list[Row]]:
+    """Rows of text printed without bullets, split into paragraphs. The layout text keeps
+    no blank line between paragraphs, so a paragraph ends where a row ends a sentence well
+    short of the block's widest row (:data:`_PARAGRAPH_END_WIDTH` of it) and the next row
+    starts with a capital: the last line of a paragraph, not a full line of one."""
+    if not rows:
+        return []
+    widest = max(len(row.plain) for row in rows)
+    paragraphs: list[list[Row]] = [[]]
+    for row, following in zip(rows, [*rows[1:], None], strict=True):
+        paragraphs[-1].append(row)
+        if (
+            following is not None
+            and ends_sentence(row.plain)
+            and following.plain[:1].isupper()
+            and len(row.plain) < _PARAGRAPH_END_WIDTH * widest
+        ):
+            paragraphs.append([])
+    return paragraphs
 
 
 def _lead_inspector(rows: Sequence[Row]) -> str:

@@ -118,6 +118,33 @@ def test_a_list_saying_there_is_nothing_new_has_no_items_and_a_paragraph_is_one(
     ]
 
 
+def test_a_list_printed_as_paragraphs_without_bullets_is_one_item_per_paragraph():
+    # Wolverhampton 2018: five areas for improvement, each a paragraph, no bullets, and no
+    # blank line between them in the layout text.
+    body = (
+        IMPROVE
+        # A full line that ends a sentence does not end its paragraph; a short one does.
+        + "In locality team hubs, many assessments are not updated as children's needs change.\n"
+        + "Plans do not say how children will be helped.\n"
+        + "Supervision is regular, but it is not reflective and does not ensure that children's\n"
+        + "plans progress.\n"
+        + "There are no additional areas for improvement.\n"
+    )
+    report = parse(letter(body=body))
+    assert [(r.text, r.kind) for r in report.recommendations] == [
+        (
+            "In locality team hubs, many assessments are not updated as children's needs "
+            "change. Plans do not say how children will be helped.",
+            RecommendationKind.AREA_FOR_IMPROVEMENT,
+        ),
+        (
+            "Supervision is regular, but it is not reflective and does not ensure that "
+            "children's plans progress.",
+            RecommendationKind.AREA_FOR_IMPROVEMENT,
+        ),
+    ]
+
+
 def test_a_footnote_at_the_foot_of_a_page_inside_a_list_is_skipped():
     body = (
         "What needs to improve in this area of social work practice?1\n"
