@@ -11,7 +11,8 @@ A letter (see tests/ingest/parsers/golden/*_focused_visit.py for examples of eve
   scope. Letters of autumn 2020 to summer 2021 may have no such paragraph.
 - "Areas for priority action" (22 of 371 letters) and "What needs to improve in this area
   of social work practice" (wording varies), each a list of bullets (a symbol-font glyph to
-  March 2019, a black square after), ended by "(Main) findings" or, when the list comes last,
+  March 2019, a black square after; a few print a paragraph, or several, with no bullets:
+  Wolverhampton 2018), ended by "(Main) findings" or, when the list comes last,
   by "Ofsted will take the findings ...". From 2025 a footnote can sit inside the list at
   the foot of a page.
 - The signature: the lead inspector's name, then "Her/His Majesty's Inspector".
