@@ -50,7 +50,7 @@ from .common import (
 )
 from .lists import Item, ListRows, ends_sentence, recommendations
 
-PARSER_VERSION = "focused-visit-2"
+PARSER_VERSION = "focused-visit-3"
 KINDS = (Framework.FOCUSED_VISIT,)
 TITLES = (r"\bfocused visit to\b",)
 PAGES_NEEDED = None  # the signature, and some lists, are on the last page
@@ -120,6 +120,22 @@ _FOCUS_ENDS = (
     "main findings",
 )
 _FOCUS_ROWS = 16
+# A sentence saying how the visit was done, not what it looked at, run on in the focus
+# paragraph: "Inspectors looked at a range of evidence, including ...", "A range of
+# evidence was considered.", "This visit was conducted in line with the ILACS framework.",
+# "Throughout this letter, care leavers are referred to as ...".
+_FOCUS_STOP = re.compile(
+    r"(?<=[.:;]\s)(?:"
+    r"(?:the\s+)?(?:inspectors|they)\s+(?:also\s+)?"
+    r"(?:looked\s+at|considered|reviewed|gathered|scrutinised)"
+    r"(?:\s+a\s+(?:wide\s+|broad\s+)?range\s+of)?\s+evidence"
+    r"|a\s+range\s+of\s+evidence\s+was"
+    r"|(?:this|the)\s+visit\s+was\s+(?:carried\s+out|conducted)"
+    r"|the\s+methodology"
+    r"|throughout\s+this\s+letter"
+    r")",
+    re.IGNORECASE,
+)
 
 _PRIORITY = re.compile(r"^areas? for priority action\s*:?$")
 _IMPROVE = re.compile(
@@ -311,7 +327,8 @@ def _read_dates(phrase: str, letter_date: date | None) -> tuple[date, date] | No
 
 def _focus(rows: Sequence[Row], title_index: int) -> str:
     """The paragraph saying what the visit looked at, as printed, with any bullets of scope
-    that follow it; "" where the letter has none (autumn 2020 to summer 2021)."""
+    that follow it (joined by "; "); "" where the letter has none (autumn 2020 to summer
+    2021). It ends before a sentence on how the visit was done (:data:`_FOCUS_STOP`)."""
     for index in range(title_index + 1, min(len(rows), title_index + 45)):
         row = rows[index]
         if not row.cells:
@@ -330,7 +347,10 @@ def _focus(rows: Sequence[Row], title_index: int) -> str:
             if _ends_focus(following):
                 break
             parts.append(_SQUARE.sub("; ", BULLET.sub("; ", following.plain)))
-        return join_wrapped(parts).replace(": ;", ":").replace(" ; ", "; ")
+        text = join_wrapped(parts).replace(": ;", ":").replace(" ; ", "; ").replace(".; ", "; ")
+        if stop := _FOCUS_STOP.search(text):
+            text = text[: stop.start()].rstrip()
+        return text
     return ""
 
 

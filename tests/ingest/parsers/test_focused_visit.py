@@ -145,6 +145,39 @@ def test_a_list_printed_as_paragraphs_without_bullets_is_one_item_per_paragraph(
     ]
 
 
+def test_the_focus_ends_where_the_paragraph_turns_to_how_the_visit_was_done():
+    focus = (
+        "Inspectors looked at the local authority’s arrangements for care leavers. This visit\n"
+        "focused specifically on:\n"
+        "◼ Preparation for adulthood.\n"
+        "◼ Keeping in touch.\n"
+        "This visit was conducted in line with the ILACS framework. Inspectors looked at a\n"
+        "range of evidence, including case discussions with social workers.\n"
+    )
+    report = parse(letter(focus=focus))
+    assert report.focus == (
+        "Inspectors looked at the local authority’s arrangements for care leavers. This visit "
+        "focused specifically on: Preparation for adulthood; Keeping in touch."
+    )
+
+
+@pytest.mark.parametrize(
+    "run_on",
+    [
+        "A range of evidence was considered.",
+        "They considered a range of evidence, including case records.",
+        "Inspectors gathered evidence following case discussions.",
+        "Throughout this letter, care leavers are called care-experienced young people.",
+    ],
+)
+def test_evidence_and_notes_on_wording_are_not_the_focus(run_on):
+    focus = f"Inspectors looked at the local authority’s arrangements for care leavers. {run_on}\n"
+    report = parse(letter(focus=focus))
+    assert (
+        report.focus == "Inspectors looked at the local authority’s arrangements for care leavers."
+    )
+
+
 def test_a_footnote_at_the_foot_of_a_page_inside_a_list_is_skipped():
     body = (
         "What needs to improve in this area of social work practice?1\n"
