@@ -260,8 +260,8 @@ def labelled_values(
 # A bare page number: "12", "Page 3", "4 of 40".
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
 # A bullet opening a line: "•", pdfminer's "(cid:127)", symbol-font glyphs in the private
-# use area, a dash before a space.
-BULLET = re.compile(r"^(?:\(cid:\d+\)|[•●▪■◦‣∙·\uf000-\uf0ff]|[-–—](?=\s))\s*")
+# use area, the black squares of letters from 2019, a dash before a space.
+BULLET = re.compile(r"^(?:\(cid:\d+\)|[•●▪■◼◾◦‣∙·\uf000-\uf0ff]|[-–—](?=\s))\s*")
 # A bullet inside a line, where two items were printed as one ("... carers • ensure ...").
 INNER_BULLET = re.compile(r"\s+(?:[•●▪■◦‣∙\uf000-\uf0ff]|\(cid:\d+\))\s+")
 # The first line of a footnote at the foot of a page: "1 The Local Safeguarding ...".

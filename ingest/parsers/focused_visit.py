@@ -161,9 +161,7 @@ _NOTHING_LISTED = re.compile(
     r"\bno (?:additional |further |new )?(?:areas? for )?(?:priority actions?|improvement)\b",
     re.IGNORECASE,
 )
-# From 2019 the bullets are black squares, which common.BULLET does not know; sub-bullets
-# (Manchester 2020) are a horizontal line.
-_SQUARE = re.compile(r"^[◼◾▪■]\s*")
+# Sub-bullets (Manchester 2020) are a horizontal line.
 _SUB_BULLET = re.compile(r"^[⎯―]\s*")
 
 # The only running footer letters print besides page numbers (2021).
@@ -346,7 +344,7 @@ def _focus(rows: Sequence[Row], title_index: int) -> str:
                 continue
             if _ends_focus(following):
                 break
-            parts.append(_SQUARE.sub("; ", BULLET.sub("; ", following.plain)))
+            parts.append(BULLET.sub("; ", following.plain))
         text = join_wrapped(parts).replace(": ;", ":").replace(" ; ", "; ").replace(".; ", "; ")
         if stop := _FOCUS_STOP.search(text):
             text = text[: stop.start()].rstrip()
@@ -388,7 +386,7 @@ def _list(rows: Sequence[Row], heading: re.Pattern[str], kind: str) -> list[Pars
             reader.skip_rest_of_page(row)  # a footnote at the foot of the page
             continue
         text = row.plain
-        bullet = BULLET.match(text) or _SQUARE.match(text)
+        bullet = BULLET.match(text)
         if bullet:
             items.append(Item([text[bullet.end() :]], row.line, section, kind))
         elif items and (sub := _SUB_BULLET.match(text)):
