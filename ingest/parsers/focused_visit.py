@@ -167,6 +167,12 @@ _SUB_BULLET = re.compile(r"^[⎯―]\s*")
 # The only running footer letters print besides page numbers (2021).
 _RUNNING_FOOTER = re.compile(r"^ofsted is proud to use recycled paper")
 
+
+def _is_furniture(row: Row) -> bool:
+    """A page number or the running footer: not part of a list."""
+    return bool(PAGE_NUMBER.match(row.plain) or _RUNNING_FOOTER.match(row.key))
+
+
 _VALEDICTION = re.compile(r"^yours? sincerely,?$")
 _ROLE = re.compile(r"^(?:her|his) majesty'?s inspector\b[\s=.]*$")
 
@@ -376,12 +382,10 @@ def _list(rows: Sequence[Row], heading: re.Pattern[str], kind: str) -> list[Pars
         section += "?"
     items: list[Item] = []
     unbulleted: list[Row] = []
-    reader = ListRows(rows, start + 1)
+    reader = ListRows(rows, start + 1, is_furniture=_is_furniture)
     for row in reader:
         if _LIST_ENDS.match(row.key) or _PRIORITY.match(row.key) or _IMPROVE.match(row.key):
             break
-        if _RUNNING_FOOTER.match(row.key):
-            continue
         if FOOTNOTE.match(row.plain) and reader.rows_left_on_page(row) <= 5:
             reader.skip_rest_of_page(row)  # a footnote at the foot of the page
             continue

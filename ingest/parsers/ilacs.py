@@ -966,7 +966,7 @@ def _recommendations(
     """
     lists: list[_List] = []
     current: _List | None = None
-    reader = ListRows(rows, start)
+    reader = ListRows(rows, start, is_furniture=lambda row: _is_furniture(row, start))
     for row in reader:
         heading = _list_heading(row)
         if heading is not None:
@@ -974,7 +974,7 @@ def _recommendations(
             lists.append(current)
             reader.stop_skipping()
             continue
-        if current is None or _is_furniture(row, start):
+        if current is None:
             continue
         line = row.line
         plain = row.plain

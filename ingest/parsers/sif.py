@@ -965,7 +965,13 @@ def _recommendations(
     current: _List | None = None
     parent: str | None = None  # "What does the local authority need to improve?"
     last_number: int | None = None  # numbering runs on across the lists under one parent
-    reader = ListRows(rows, start)
+    reader = ListRows(
+        rows,
+        start,
+        is_furniture=lambda row: (
+            bool(PAGE_NUMBER.match(row.plain)) or _furniture_key(row) in layout.running
+        ),
+    )
     for row in reader:
         line = row.line
         in_lscb = layout.lscb_index is not None and line.number >= layout.lscb_index
@@ -995,8 +1001,6 @@ def _recommendations(
         if current is None:
             continue
         plain = row.plain
-        if _furniture_key(row) in layout.running:
-            continue
         if line.page is not None and FOOTNOTE.match(plain) and not _ITEM.match(plain):
             reader.skip_rest_of_page(row)  # footnotes sit at the foot of the page
             continue
