@@ -314,6 +314,13 @@ class InspectionAdmin(admin.ModelAdmin):
     def has_add_permission(self, request, obj=None):
         return False  # inspections come from report files: see "Upload report"
 
+    def get_inlines(self, request, obj):
+        # An ungraded kind (a focused visit) has no judgements to correct, and none may be
+        # added: no grade scale could read them.
+        if obj is not None and not obj.is_graded:
+            return [inline for inline in self.inlines if inline is not JudgementInline]
+        return self.inlines
+
     def has_upload_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm(UPLOAD_PERMISSION)
 

@@ -6,7 +6,9 @@ import pytest
 from django.contrib.messages import get_messages
 
 from ingest.corrections import mark_edited
+from ingest.load import ingest_bytes
 from inspections.models import DeletedRow, Inspection, Judgement, Recommendation
+from tests.samples import REPO_ROOT
 from vocabulary import Area, Grade
 
 from .factories import (
@@ -20,6 +22,8 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+FIXTURES = REPO_ROOT / "tests" / "fixtures" / "corpus"
 
 
 @pytest.fixture
@@ -354,6 +358,22 @@ def test_a_superuser_can_delete_an_inspection_with_its_rows(admin_client):
     assert response.status_code == 302
     assert not Inspection.objects.filter(pk=inspection.pk).exists()
     assert not Judgement.objects.filter(inspection_id=inspection.pk).exists()
+
+
+def test_a_focused_visit_offers_its_recommendations_but_no_judgements(editor_client):
+    letter = FIXTURES / "knowsley-2018-11-22-children-s-services-focused-visit.txt"
+    visit = ingest_bytes(letter.read_bytes(), letter.name).inspection
+    assert not visit.is_graded
+    data = form_data(editor_client, visit)
+    with pytest.raises(KeyError):
+        inline_prefix(data, "judgements")
+    prefix = inline_prefix(data, "recommendations")
+    first = visit.recommendations.order_by("order").first()
+    data[f"{prefix}-{row_index(data, prefix, first.pk)}-text"] = "Consistent assessments."
+    save(editor_client, visit, data)
+    first.refresh_from_db()
+    assert first.text == "Consistent assessments."
+    assert not visit.judgements.exists()
 
 
 def test_row_pages_offer_no_delete(admin_client):
