@@ -8,7 +8,6 @@ side by side and the England page shows them.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -121,14 +120,7 @@ class Reproduced:
 
 
 def reproduce(england: England, figure: Published) -> Reproduced:
-    counts: Counter[str] = Counter()
-    for standing in england.standings(figure.as_at):
-        if standing.area != figure.area:
-            continue
-        region = england.authorities[standing.authority_id].region
-        if figure.region and region != figure.region:
-            continue
-        counts[standing.grade] += 1
+    counts = england.distribution(figure.as_at)[figure.area][figure.region or "england"]
     judged = sum(counts.values())
     matching = sum(counts[grade] for grade in figure.grades)
     share = 100 * matching / judged if judged else 0.0
