@@ -93,7 +93,7 @@ def store_rows(
 
     new_judgements, judgement_notes = _merge_rows(
         report.judgements,
-        row_keys((parsed.section, parsed.label) for parsed in report.judgements),
+        _judgement_keys(report),
         kept_judgements,
         deleted,
         DeletedRow.Kind.JUDGEMENT,
@@ -103,7 +103,7 @@ def store_rows(
     Judgement.objects.bulk_create(new_judgements)
     new_recommendations, recommendation_notes = _merge_rows(
         report.recommendations,
-        row_keys((parsed.section, parsed.text) for parsed in report.recommendations),
+        _recommendation_keys(report),
         kept_recommendations,
         deleted,
         DeletedRow.Kind.RECOMMENDATION,
@@ -120,6 +120,38 @@ def store_rows(
                 "the report no longer reads it"
             )
     return notes
+
+
+def parsed_rows(
+    inspection: Inspection, report: ParsedReport
+) -> tuple[list[Judgement], list[Recommendation]]:
+    """Unsaved rows for all that ``report`` read, in its order, keyed as :func:`store_rows`
+    keys them: what a first load stores, with nothing corrected by hand to keep."""
+    judgements, _ = _merge_rows(
+        report.judgements,
+        _judgement_keys(report),
+        {},
+        {},
+        DeletedRow.Kind.JUDGEMENT,
+        partial(judgement_row, inspection),
+    )
+    recommendations, _ = _merge_rows(
+        report.recommendations,
+        _recommendation_keys(report),
+        {},
+        {},
+        DeletedRow.Kind.RECOMMENDATION,
+        partial(recommendation_row, inspection),
+    )
+    return judgements, recommendations
+
+
+def _judgement_keys(report: ParsedReport) -> list[str]:
+    return row_keys((parsed.section, parsed.label) for parsed in report.judgements)
+
+
+def _recommendation_keys(report: ParsedReport) -> list[str]:
+    return row_keys((parsed.section, parsed.text) for parsed in report.recommendations)
 
 
 def _merge_rows(

@@ -49,7 +49,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from authorities.models import Authority
-from ingest.corrections import judgement_row, recommendation_row, row_keys
+from ingest.corrections import parsed_rows
 from ingest.load import inspection_from_report
 from ingest.parsers.base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from ingest.statistics import analyse_tables
@@ -588,21 +588,7 @@ class Synthetic:
         inspection.sha256 = self.sha256
         inspection.source_filename = self.source_filename
         inspection.is_published = True
-        report = self.report
-        judgement_keys = row_keys((j.section, j.label) for j in report.judgements)
-        recommendation_keys = row_keys((r.section, r.text) for r in report.recommendations)
-        judgements = [
-            judgement_row(inspection, parsed, order, key)
-            for order, (parsed, key) in enumerate(
-                zip(report.judgements, judgement_keys, strict=True), start=1
-            )
-        ]
-        recommendations = [
-            recommendation_row(inspection, parsed, order, key)
-            for order, (parsed, key) in enumerate(
-                zip(report.recommendations, recommendation_keys, strict=True), start=1
-            )
-        ]
+        judgements, recommendations = parsed_rows(inspection, self.report)
         return inspection, judgements, recommendations
 
 
