@@ -4,6 +4,7 @@ ungraded visits between them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import vocabulary as grades
@@ -45,14 +46,20 @@ class TimelineEntry:
 class VisitEntry:
     """An ungraded event between inspections (a focused visit): a marker on the timeline."""
 
-    inspection: Inspection
-    priority_actions: int
-    areas_for_improvement: int
+    inspection: Inspection  # annotated with its counts by authority_timeline
     is_visit = True
 
     @property
     def chart_label(self) -> str:
         return event_label(self.inspection)
+
+    @property
+    def priority_actions(self) -> int:
+        return self.inspection.priority_actions
+
+    @property
+    def areas_for_improvement(self) -> int:
+        return self.inspection.areas_for_improvement
 
     def marker(self) -> dict[str, Any]:
         inspection = self.inspection
@@ -69,11 +76,18 @@ class VisitEntry:
 @dataclass
 class Timeline:
     authority: Authority
-    entries: list[TimelineEntry]
     areas: list[Area]
-    visits: list[VisitEntry] = field(default_factory=list)
     # Inspections and visits together, oldest first: the rows of the timeline table.
-    events: list[TimelineEntry | VisitEntry] = field(default_factory=list)
+    events: list[TimelineEntry | VisitEntry]
+
+    @cached_property
+    def entries(self) -> list[TimelineEntry]:
+        """The graded inspections, oldest first."""
+        return [event for event in self.events if not event.is_visit]
+
+    @cached_property
+    def visits(self) -> list[VisitEntry]:
+        return [event for event in self.events if event.is_visit]
 
     @property
     def latest_visit(self) -> VisitEntry | None:
@@ -130,13 +144,10 @@ def authority_timeline(authority: Authority) -> Timeline:
     for inspection in events:
         inspection.authority = authority  # no query per inspection for __str__ and links
     timeline_events: list[TimelineEntry | VisitEntry] = [
-        TimelineEntry(event)
-        if grades.is_graded(event.framework)
-        else VisitEntry(event, event.priority_actions, event.areas_for_improvement)
+        TimelineEntry(event) if grades.is_graded(event.framework) else VisitEntry(event)
         for event in events
     ]
     entries = [event for event in timeline_events if not event.is_visit]
-    visits = [event for event in timeline_events if event.is_visit]
     rows = (
         published_judgements()
         .filter(inspection__authority=authority, area__in=HEADLINE_AREAS)
@@ -161,6 +172,4 @@ def authority_timeline(authority: Authority) -> Timeline:
                 entry.changes[area] = change
                 previous_cell[area] = cell
             entry.columns.append(TimelineColumn(area, cell, change))
-    return Timeline(
-        authority=authority, entries=entries, areas=areas, visits=visits, events=timeline_events
-    )
+    return Timeline(authority=authority, areas=areas, events=timeline_events)
