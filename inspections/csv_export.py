@@ -313,6 +313,16 @@ def _object_authority_columns(authority_of: Callable[[Any], Any]) -> tuple[Objec
     )
 
 
+def _inspection_link(of: Callable[[Any], Any]) -> Callable[[Any, Links], str]:
+    """The address of the inspection ``of(item)`` was judged in (a cell or a standing)."""
+
+    def cell(item: Any, links: Links) -> str:
+        judged = of(item)
+        return links.inspection(judged.authority_slug, judged.start_date, judged.framework)
+
+    return cell
+
+
 def object_rows(
     table: Sequence[ObjectColumn], items: Iterable[Any], links: Links
 ) -> Iterator[list[Any]]:
@@ -333,12 +343,7 @@ COMPARE_TABLE: tuple[ObjectColumn, ...] = (
     ("grade", lambda item, links: _GRADE_WORDS.get(item[2].grade, "")),
     ("grade_rank", lambda item, links: _GRADE_RANKS.get(item[2].grade, "")),
     ("judgements_in_area", lambda item, links: item[2].judgements_in_area),
-    (
-        "inspection_url",
-        lambda item, links: links.inspection(
-            item[2].authority_slug, item[2].start_date, item[2].framework
-        ),
-    ),
+    ("inspection_url", _inspection_link(lambda item: item[2])),
 )
 COMPARE_COLUMNS = tuple(name for name, _ in COMPARE_TABLE)
 
@@ -363,14 +368,7 @@ def _latest_cell_columns(index: int, area: Area) -> tuple[ObjectColumn, ...]:
         (f"{prefix}_grade_as_printed", of(lambda cell, links: cell.grade_as_printed)),
         (f"{prefix}_framework", of(lambda cell, links: cell.framework_name)),
         (f"{prefix}_inspection_start", of(lambda cell, links: cell.start_date)),
-        (
-            f"{prefix}_inspection_url",
-            of(
-                lambda cell, links: links.inspection(
-                    cell.authority_slug, cell.start_date, cell.framework
-                )
-            ),
-        ),
+        (f"{prefix}_inspection_url", of(_inspection_link(lambda cell: cell))),
     )
 
 
@@ -407,12 +405,7 @@ ENGLAND_TABLE: tuple[ObjectColumn, ...] = (
     ("published", lambda item, links: item[0].published_on),
     ("grade", lambda item, links: _GRADE_WORDS.get(item[0].grade, "")),
     ("grade_rank", lambda item, links: _GRADE_RANKS.get(item[0].grade, "")),
-    (
-        "inspection_url",
-        lambda item, links: links.inspection(
-            item[0].authority_slug, item[0].start_date, item[0].framework
-        ),
-    ),
+    ("inspection_url", _inspection_link(lambda item: item[0])),
 )
 ENGLAND_COLUMNS = tuple(name for name, _ in ENGLAND_TABLE)
 
