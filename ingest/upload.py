@@ -52,7 +52,6 @@ class UploadResult:
     judgement_count: int = 0
     recommendation_count: int = 0
     warnings: list[str] = field(default_factory=list)
-    seconds: float = 0.0
 
     @property
     def refused(self) -> bool:
@@ -96,7 +95,6 @@ def ingest_uploads(
     below its web server's request timeout: a file's parse gets at most the time left, and
     a file not started by then is refused saying so, so the page always answers.
     """
-    started = time.perf_counter()
     options = Options(
         publish=publish,
         uploaded_by=user,
@@ -116,7 +114,7 @@ def ingest_uploads(
     for (index, _), result in zip(
         sources, pipeline.ingest([source for _, source in sources], options), strict=True
     ):
-        results[index] = _describe(result, started)
+        results[index] = _describe(result)
     return [results[index] for index in range(len(files))]
 
 
@@ -144,16 +142,9 @@ def refused_upload(name: str, message: str) -> UploadResult:
     )
 
 
-def _describe(result: IngestResult, started: float) -> UploadResult:
-    seconds = time.perf_counter() - started
+def _describe(result: IngestResult) -> UploadResult:
     if result.status == Status.FAILED:
-        return UploadResult(
-            name=result.name,
-            outcome=Outcome.REFUSED,
-            reason=result.reason,
-            message=result.message,
-            seconds=seconds,
-        )
+        return refused_upload(result.name, result.message)
     inspection = result.inspection
     outcome = Outcome.CREATED if result.status == Status.CREATED else Outcome.PRESENT
     return UploadResult(
@@ -164,5 +155,4 @@ def _describe(result: IngestResult, started: float) -> UploadResult:
         judgement_count=inspection.judgements.count(),
         recommendation_count=inspection.recommendations.count(),
         warnings=list(inspection.parse_warnings),
-        seconds=seconds,
     )
