@@ -50,6 +50,9 @@ class Source:
     read: Callable[[], bytes]
     listing: Listing | None = None
     size: int = 0  # the larger files are read first, so none is left running alone
+    # A file on disk may change between its parse and its store, and is checked again;
+    # bytes already in memory (an upload, a stored file being re-parsed) cannot.
+    may_change: bool = True
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ def _store(
         return IngestResult(source.name, Status.FAILED, prepared.error)
     try:
         data = source.read()
-        if sha256_of(data) != prepared.sha256:  # the file changed while it was being read
+        if source.may_change and sha256_of(data) != prepared.sha256:  # changed meanwhile
             prepared = reader.prepare(data, source.name)
             if prepared.error:
                 return IngestResult(source.name, Status.FAILED, prepared.error)

@@ -46,7 +46,7 @@ def reparse(inspection: Inspection, *, restore_deleted: bool = False) -> Reparse
 
     deleted_before = inspection.deleted_rows.count() if restore_deleted else 0
     result = pipeline.ingest_one(
-        pipeline.Source(name=inspection.source_filename, read=lambda: data),
+        pipeline.Source(name=inspection.source_filename, read=lambda: data, may_change=False),
         pipeline.Options(replace=True, restore_deleted=restore_deleted),
     )
     if result.status != Status.REPLACED:

@@ -131,7 +131,7 @@ def ingest_upload(
 
 def _source(uploaded: UploadedFile, name: str, listing: Listing | None) -> Source:
     data = b"".join(uploaded.chunks())
-    return Source(name=name, read=lambda: data, listing=listing, size=len(data))
+    return Source(name=name, read=lambda: data, listing=listing, size=len(data), may_change=False)
 
 
 def refused_upload(name: str, message: str) -> UploadResult:
