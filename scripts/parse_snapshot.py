@@ -37,7 +37,6 @@ def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
     from ingest import parsers
-    from ingest.document import Document
     from ingest.errors import IngestError
     from ingest.reading import read_report
 
@@ -48,20 +47,19 @@ def main() -> int:
         data = path.read_bytes()
         key = str(path.relative_to(path.parents[2]))  # e.g. "reports/pdf/knowsley-2010-...pdf"
         try:
-            if path.suffix == ".pdf":
-                document, _ = read_report(data, path.name, sha256="", cache=None, whole=True)
-            else:
-                document = Document.from_text(data.decode("utf-8", "replace"), name=path.name)
+            # As ingest reads it: a PDF, or text (UTF-8, else Windows-1252, with warnings).
+            document, _ = read_report(data, path.name, sha256="", cache=None, whole=True)
             results[key] = dataclasses.asdict(parsers.parse(document))
         except IngestError as error:
             results[key] = f"{type(error).__name__}: {error}"
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=1, default=str, sort_keys=True) + "\n")
+    text = json.dumps(results, indent=1, default=str, sort_keys=True) + "\n"
+    args.out.write_text(text)
     print(f"{len(results)} reports parsed: {args.out}")
     if args.against is None:
         return 0
     earlier = json.loads(args.against.read_text())
-    now = json.loads(args.out.read_text())  # dates as strings, like the earlier run's
+    now = json.loads(text)  # dates as strings, like the earlier run's
     differing = sorted(
         key for key in earlier.keys() | now.keys() if earlier.get(key) != now.get(key)
     )
