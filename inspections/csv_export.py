@@ -22,14 +22,13 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 
 from authorities.models import Region
-from vocabulary import Area, Grade, RecommendationKind, Timescale
+from vocabulary import Area, Grade, RecommendationKind, Timescale, display_name
 
 from .queries import (
     LIST_AREAS,
     AuthorityRow,
     CompareGrid,
     authority_url,
-    framework_name,
     inspection_path,
     inspection_source_path,
 )
@@ -177,7 +176,7 @@ def authority_columns(prefix: str) -> tuple[Column, ...]:
 
 def _framework(indexes: Sequence[int], links: Links) -> RowGetter:
     framework, kind = indexes
-    return lambda row: framework_name(row[framework], row[kind])
+    return lambda row: display_name(row[framework], row[kind])
 
 
 def framework_column(prefix: str) -> Column:
@@ -398,7 +397,7 @@ ENGLAND_TABLE: tuple[ObjectColumn, ...] = (
     ("area", lambda item, links: _AREAS.get(item[0].area, item[0].area)),
     (
         "framework",
-        lambda item, links: framework_name(item[0].framework, item[0].inspection_type),
+        lambda item, links: display_name(item[0].framework, item[0].inspection_type),
     ),
     ("inspection_start", lambda item, links: item[0].start_date),
     ("inspection_end", lambda item, links: item[0].end_date),

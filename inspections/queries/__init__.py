@@ -47,7 +47,7 @@ from .common import (
 from .compare import CompareGrid, CompareRow, CompareSelection, compare_grids, parse_compare_query
 from .home import inspections_with_counts, latest_inspections, site_summary
 from .inspection import InspectionDetail, InspectionLink, inspection_detail
-from .labels import NOT_READ, area_short_label, framework_name, grade_label, grade_scale_labels
+from .labels import NOT_READ, area_short_label, grade_label, grade_scale_labels
 from .timeline import Timeline, TimelineColumn, TimelineEntry, VisitEntry, authority_timeline
 
 __all__ = [
@@ -83,7 +83,6 @@ __all__ = [
     "distribution_chart_data",
     "find_inspection",
     "first_cells",
-    "framework_name",
     "grade_distribution",
     "grade_label",
     "grade_scale_labels",

@@ -18,7 +18,7 @@ from typing import Any
 import vocabulary as grades
 
 from .common import inspection_path
-from .labels import framework_name, grade_label
+from .labels import grade_label
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class GradeCell:
 
     @property
     def framework_name(self) -> str:
-        return framework_name(self.framework, self.inspection_type)
+        return grades.display_name(self.framework, self.inspection_type)
 
     @property
     def year(self) -> int:

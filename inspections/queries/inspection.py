@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from vocabulary import HEADLINE_AREAS, Timescale
+from vocabulary import HEADLINE_AREAS, Timescale, display_name
 
 from ..models import Inspection, Judgement, Recommendation
 from .common import inspection_path, published_inspections
-from .labels import framework_name
 
 
 @dataclass
@@ -79,7 +78,7 @@ def inspection_detail(inspection: Inspection) -> InspectionDetail:
         if not 0 <= index < len(siblings):
             return None
         row = siblings[index]
-        name = framework_name(row["framework"], row["inspection_type"])
+        name = display_name(row["framework"], row["inspection_type"])
         url = inspection_path(inspection.authority.slug, row["start_date"], row["framework"])
         return InspectionLink(url, f"{row['start_date'].year} {name}")
 

@@ -1,8 +1,8 @@
-"""Presentation labels of the read side: grade and area words, the framework's short name."""
+"""Presentation labels of the read side: grade and area words (a framework's short name is
+vocabulary.display_name)."""
 
 from __future__ import annotations
 
-import vocabulary as grades
 from vocabulary import Area, Grade
 
 # Shown wherever a judgement's grade could not be read: never shown as a grade.
@@ -22,8 +22,3 @@ def area_short_label(area: str) -> str:
 def grade_scale_labels() -> dict[int, str]:
     """Rank -> word, for chart axes: 1 Outstanding ... 4 Inadequate."""
     return {grade.rank: grade.short_label for grade in Grade}
-
-
-def framework_name(framework: str, inspection_type: str) -> str:
-    """Short framework name ("SIF re-inspection", "ILACS short") without a database row."""
-    return grades.display_name(framework, inspection_type)
