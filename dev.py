@@ -4,8 +4,10 @@
     python3 dev.py serve [ADDRESS]  # set up .venv, migrate, load the national dataset and the
                                     # sample reports, run on ADDRESS (default 127.0.0.1:8000)
     python3 dev.py test    # set up .venv, lint, run the whole test suite
+    python3 dev.py manage COMMAND [ARGS]  # set up .venv, run manage.py COMMAND (e.g. ingest)
 
-The database is SQLite (var/db.sqlite3) unless DATABASE_URL is set.
+The database is SQLite (var/db.sqlite3) unless DATABASE_URL is set. `manage` runs with DEBUG=1
+(no SECRET_KEY needed on your own machine) unless DEBUG or SECRET_KEY is set.
 """
 
 from __future__ import annotations
@@ -34,13 +36,19 @@ def ensure_venv() -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 (dev.py runs before the venv exists)
         sys.exit("Python 3.11 or newer is needed")
     if not PYTHON.exists():
-        print(f"Creating {VENV}", flush=True)
+        print(f"Creating a virtual environment in {VENV}", flush=True)
         venv.create(VENV, with_pip=True)
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if not STAMP.exists() or STAMP.read_text().strip() != wanted:
+        print(
+            "Installing the app and its dependencies into .venv from pyproject.toml "
+            "(about a minute the first time; again only when pyproject.toml changes)",
+            flush=True,
+        )
         run(str(PYTHON), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-        run(str(PYTHON), "-m", "pip", "install", "--quiet", "-e", ".[dev]")
+        run(str(PYTHON), "-m", "pip", "install", "--quiet", "--progress-bar", "off", "-e", ".[dev]")
         STAMP.write_text(wanted)
+        print("Installed.", flush=True)
 
 
 def serve(argv: list[str]) -> None:
@@ -72,8 +80,13 @@ def test(argv: list[str]) -> None:
     run(str(PYTHON), "-m", "pytest", *argv)
 
 
+def manage(argv: list[str]) -> None:
+    local = "DEBUG" not in os.environ and "SECRET_KEY" not in os.environ
+    run(str(PYTHON), "manage.py", *argv, env={"DEBUG": "1"} if local else None)
+
+
 def main() -> None:
-    commands = {"serve": serve, "test": test}
+    commands = {"serve": serve, "test": test, "manage": manage}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     ensure_venv()
