@@ -172,7 +172,9 @@ class InspectionFieldsFilterSet(django_filters.FilterSet):
                 continue
             field = self.form.fields[name]
             shown = value
-            if hasattr(field, "choices") and not isinstance(value, Authority):
+            if value is True:
+                shown = "yes"
+            elif hasattr(field, "choices") and not isinstance(value, Authority):
                 shown = _choice_label(field.choices, value)
             active.append((str(field.label), str(shown)))
         return active
@@ -360,3 +362,74 @@ def authority_name_q(query: str) -> Q:
             ).values("authority_id")
         )
     return condition
+
+
+# --------------------------------------------------------------------------- what happened next
+
+
+class SequelFilter(InspectionFilter):
+    """The inspections and visits whose sequel is asked for: the inspection list's filters
+    (focused visits by default) and "with priority actions"."""
+
+    priority_actions = django_filters.BooleanFilter(
+        label="Only visits that set priority actions",
+        method="filter_priority_actions",
+        widget=forms.CheckboxInput,
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "kind" not in data:
+            data = data.copy()
+            data["kind"] = "visit"  # the question asked most: what followed a focused visit
+        super().__init__(data, *args, **kwargs)
+        self.filters.pop("sort", None)
+        self.filters.pop("overall_grade", None)
+        self.filters.pop("inspection", None)
+
+    def filter_priority_actions(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset  # applied by queries.what_happened_next, which counts them
+
+
+class PreludeForm(forms.Form):
+    """What came before a grade: which area, which grade, where."""
+
+    # The initial values are what the page lists when it is opened without a query.
+    area = forms.ChoiceField(
+        label="Area",
+        choices=[(str(area), area.label) for area in LIST_AREAS],
+        required=False,
+        initial=Area.OVERALL,
+    )
+    grade = forms.ChoiceField(
+        label="Judged", choices=Grade.choices, required=False, initial=Grade.INADEQUATE
+    )
+    region = forms.ChoiceField(
+        label="Region", choices=[("", "Any region"), *Region.choices], required=False
+    )
+    authority = forms.ModelChoiceField(
+        label="Authority",
+        queryset=Authority.objects.order_by("name"),
+        to_field_name="slug",
+        empty_label="Any authority",
+        required=False,
+    )
+
+    @property
+    def choice(self) -> dict:
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        return {
+            "area": data.get("area") or str(Area.OVERALL),
+            "grade": data.get("grade") or str(Grade.INADEQUATE),
+            "region": data.get("region") or "",
+            "authority": data.get("authority"),
+        }
+
+    def authority_ids(self) -> list[int] | None:
+        choice = self.choice
+        if choice["authority"] is not None:
+            return [choice["authority"].pk]
+        if choice["region"]:
+            return list(
+                Authority.objects.filter(region=choice["region"]).values_list("pk", flat=True)
+            )
+        return None

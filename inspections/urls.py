@@ -7,7 +7,7 @@ install. The older ``/inspections/<id>/`` addresses redirect to it permanently.
 
 from django.urls import path, register_converter
 
-from . import api_views, views
+from . import api_views, sequel_views, views
 from .queries import InspectionKey
 
 
@@ -62,6 +62,14 @@ urlpatterns = [
     path("compare.json", api_views.compare_json, name="compare-json"),
     path("authorities.json", api_views.authorities_json, name="authorities-json"),
     path("api/", api_views.api, name="api"),
+    path("what-happened-next/", sequel_views.what_happened_next, name="what-happened-next"),
+    path(
+        "what-happened-next.csv",
+        sequel_views.what_happened_next_csv,
+        name="what-happened-next-csv",
+    ),
+    path("what-came-before/", sequel_views.what_came_before, name="what-came-before"),
+    path("what-came-before.csv", sequel_views.what_came_before_csv, name="what-came-before-csv"),
     path("england/", api_views.england, name="england"),
     path("england.csv", api_views.england_csv, name="england-csv"),
     path("england.json", api_views.england_json, name="england-json"),

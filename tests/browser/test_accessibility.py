@@ -42,6 +42,8 @@ PAGES = {
     "compare-empty": "/compare/",
     "england": "/england/",
     "api": "/api/",
+    "what-happened-next": "/what-happened-next/",
+    "what-came-before": "/what-came-before/",
     "search-authorities": "/authorities/?q=north",
     "search-recommendations": "/recommendations/?q=care+leavers",
     "not-found": "/authorities/nowhere-at-all/",

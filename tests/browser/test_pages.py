@@ -325,3 +325,30 @@ def test_focused_visits_are_markers_at_their_dates_below_the_grade_lines(
     assert page.locator("tr.visit .priority-flag").inner_text() == "1 area for priority action"
     screenshot(page, "authority-knowsley-visits-390")
     assert errors == []
+
+
+def test_what_happened_next_shows_each_visit_and_its_sequel_on_a_phone(
+    page, merseyside, screenshot
+):
+    factories.focused_visit("knowsley", date(2019, 5, 1), priority=["Delays in allocation."])
+    errors = watch_errors(page)
+    for width, name in ((1280, "what-happened-next"), (390, "what-happened-next-390")):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(page.base_url + "/what-happened-next/?priority_actions=on")
+        screenshot(page, name)
+        row = page.locator("table.table--stack tbody tr").first
+        assert "Knowsley" in row.inner_text()
+        assert "ILACS" in row.inner_text() and "11 Oct 2021" in row.inner_text()
+        # Every cell of the row, the grades included, is on the screen: none scrolled away.
+        for cell in row.locator("th, td").all():
+            box = cell.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width, cell.inner_text()
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(page.base_url + "/what-came-before/")
+    row = page.locator("table.table--stack tbody tr").first
+    assert "Inadequate" in row.inner_text()
+    for cell in row.locator("th, td").all():
+        box = cell.bounding_box()
+        assert box["x"] + box["width"] <= 390, cell.inner_text()
+    screenshot(page, "what-came-before-390")
+    assert errors == []

@@ -1,0 +1,223 @@
+"""What happened next, and what came before: an inspection or visit beside the authority's
+next graded inspection, and an inadequate (or any) judgement beside what preceded it.
+
+"Which authorities had a focused visit with priority actions, and what happened at their next
+inspection?" took opening one page per visit; these rows answer it in one table. Every
+published inspection and visit is read in one query, the headline grades in a second and the
+priority-action counts in a third; the pairing is done in Python, per authority, in date
+order (a few thousand rows at national scale).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, QuerySet
+
+import vocabulary
+from vocabulary import Area, RecommendationKind
+
+from ..models import Inspection
+from .cells import GradeCell, first_cells
+from .common import (
+    CELL_FIELDS,
+    LIST_AREAS,
+    inspection_path,
+    published_judgements,
+    published_recommendations,
+)
+from .common import published_inspections as _published_inspections
+
+# The grades shown beside the next inspection: the authority list's headline areas.
+SEQUEL_AREAS: tuple[Area, ...] = LIST_AREAS
+
+_EVENT_FIELDS = (
+    "id",
+    "framework",
+    "inspection_type",
+    "start_date",
+    "end_date",
+    "published_on",
+    "authority__slug",
+    "authority__name",
+    "authority__region",
+    "authority__la_number",
+    "authority__gss_code",
+)
+
+
+@dataclass
+class Event:
+    """One published inspection or focused visit, with its headline grades."""
+
+    id: int
+    framework: str
+    inspection_type: str
+    start_date: date
+    end_date: date
+    published_on: date | None
+    authority_slug: str
+    authority_name: str
+    region: str
+    la_number: str = ""
+    gss_code: str = ""
+    priority_actions: int = 0
+    cells: dict[str, GradeCell] = field(default_factory=dict)
+
+    @property
+    def graded(self) -> bool:
+        """A graded inspection that was graded: a report whose grades were all unreadable
+        does not count as the next inspection."""
+        return vocabulary.is_graded(self.framework) and any(c.grade for c in self.cells.values())
+
+    @property
+    def is_visit(self) -> bool:
+        return not vocabulary.is_graded(self.framework)
+
+    @property
+    def framework_name(self) -> str:
+        return vocabulary.display_name(self.framework, self.inspection_type)
+
+    @property
+    def name(self) -> str:
+        return f"{self.start_date.year} {self.framework_name}"
+
+    @property
+    def url(self) -> str:
+        return inspection_path(self.authority_slug, self.start_date, self.framework)
+
+    def cell(self, area: str) -> GradeCell | None:
+        return self.cells.get(str(area))
+
+
+@dataclass(frozen=True)
+class Sequel:
+    """An event beside the authority's next graded inspection after it (None: none yet)."""
+
+    event: Event
+    next: Event | None
+
+    @property
+    def days_to_next(self) -> int | None:
+        return (self.next.start_date - self.event.end_date).days if self.next else None
+
+    @property
+    def next_cells(self) -> list[GradeCell | None]:
+        """The next inspection's cell in each of :data:`SEQUEL_AREAS` (None: not judged)."""
+        return [self.next.cell(area) if self.next else None for area in SEQUEL_AREAS]
+
+
+@dataclass(frozen=True)
+class Prelude:
+    """A graded inspection that judged ``area`` at ``grade``, beside what came before it: the
+    authority's previous graded inspection and the focused visits between the two."""
+
+    area: str
+    event: Event
+    previous: Event | None
+    visits: tuple[Event, ...]
+
+    @property
+    def cell(self) -> GradeCell | None:
+        return self.event.cell(self.area)
+
+    @property
+    def previous_cell(self) -> GradeCell | None:
+        return self.previous.cell(self.area) if self.previous else None
+
+    @property
+    def visits_with_priority_actions(self) -> int:
+        return sum(1 for visit in self.visits if visit.priority_actions)
+
+    @property
+    def last_visit(self) -> Event | None:
+        return self.visits[-1] if self.visits else None
+
+
+def _events(authorities: QuerySet | Iterable[int] | None = None) -> dict[int, list[Event]]:
+    """Every published event of the chosen authorities (ids or a subquery of them; all:
+    None), by authority, oldest first, with its headline grades and its number of priority
+    actions."""
+    inspections = _published_inspections()
+    judgements = published_judgements().filter(area__in=[str(a) for a in SEQUEL_AREAS])
+    priority = published_recommendations().filter(kind=RecommendationKind.PRIORITY_ACTION)
+    if authorities is not None:
+        inspections = inspections.filter(authority_id__in=authorities)
+        judgements = judgements.filter(inspection__authority_id__in=authorities)
+        priority = priority.filter(inspection__authority_id__in=authorities)
+    rows = inspections.order_by("start_date", "id").values("authority_id", *_EVENT_FIELDS)
+    events: dict[int, Event] = {}
+    by_authority: dict[int, list[Event]] = defaultdict(list)
+    for row in rows:
+        event = Event(
+            id=row["id"],
+            framework=row["framework"],
+            inspection_type=row["inspection_type"],
+            start_date=row["start_date"],
+            end_date=row["end_date"],
+            published_on=row["published_on"],
+            authority_slug=row["authority__slug"],
+            authority_name=row["authority__name"],
+            region=row["authority__region"],
+            la_number=row["authority__la_number"],
+            gss_code=row["authority__gss_code"] or "",
+        )
+        events[event.id] = event
+        by_authority[row["authority_id"]].append(event)
+    cells = first_cells(judgements.order_by("inspection_id", "order", "id").values(*CELL_FIELDS))
+    for (inspection_id, area), cell in cells.items():
+        events[inspection_id].cells[area] = cell
+    counts = priority.order_by().values_list("inspection_id").annotate(n=Count("id"))
+    for inspection_id, count in counts:
+        events[inspection_id].priority_actions = count
+    return by_authority
+
+
+def _next_graded(events: Sequence[Event], index: int) -> Event | None:
+    after = events[index].end_date
+    return next(
+        (e for e in events[index + 1 :] if e.graded and e.start_date > after),
+        None,
+    )
+
+
+def what_happened_next(
+    chosen: QuerySet[Inspection], *, priority_actions: bool = False
+) -> list[Sequel]:
+    """The chosen events (filtered elsewhere), newest first, each with the authority's next
+    graded inspection. ``priority_actions`` keeps only events that set some."""
+    wanted = set(chosen.values_list("id", flat=True))
+    sequels = []
+    for events in _events(chosen.values("authority_id")).values():
+        for index, event in enumerate(events):
+            if event.id not in wanted or (priority_actions and not event.priority_actions):
+                continue
+            sequels.append(Sequel(event, _next_graded(events, index)))
+    sequels.sort(key=lambda s: (s.event.start_date, s.event.authority_name), reverse=True)
+    return sequels
+
+
+def what_came_before(
+    area: str, grade: str, *, authority_ids: Iterable[int] | None = None
+) -> list[Prelude]:
+    """Every graded inspection that judged ``area`` at ``grade`` (newest first), with the
+    authority's previous graded inspection and the visits since it."""
+    preludes = []
+    for events in _events(authority_ids).values():
+        previous: Event | None = None
+        visits: list[Event] = []
+        for event in events:
+            if event.is_visit:
+                visits.append(event)
+                continue
+            if not event.graded:
+                continue
+            cell = event.cell(area)
+            if cell is not None and cell.grade == grade:
+                preludes.append(Prelude(area, event, previous, tuple(visits)))
+            previous, visits = event, []
+    preludes.sort(key=lambda p: (p.event.start_date, p.event.authority_name), reverse=True)
+    return preludes
