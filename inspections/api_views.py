@@ -66,7 +66,7 @@ def inspections_json(request: HttpRequest) -> HttpResponse:
 @_fresh
 def compare_json(request: HttpRequest) -> HttpResponse:
     selection = queries.parse_compare_query(request.GET)
-    grids = queries.compare_grids(selection.authorities, selection.areas)
+    grids = queries.compare_grids(selection.authorities, selection.areas, selection.years)
     rows = list(csv_export.compare_rows(grids, csv_export.Links(request)))
     try:
         return json_export.list_response(request, csv_export.COMPARE_COLUMNS, rows)

@@ -28,6 +28,8 @@ from vocabulary import HEADLINE_AREAS, Area, Grade
 from . import csv_export, england, queries
 from .filters import AuthorityListForm, InspectionFilter, JudgementFilter, RecommendationFilter
 from .models import Inspection
+from .queries.compare import FIRST_YEAR
+from .queries.group import group_summaries
 
 PAGE_SIZE = 50
 
@@ -266,17 +268,23 @@ def compare(request: HttpRequest) -> HttpResponse:
     selection = queries.parse_compare_query(request.GET)
     if not selection.is_canonical:
         return redirect(f"{reverse('inspections:compare')}?{selection.canonical_query}")
-    grids = queries.compare_grids(selection.authorities, selection.areas)
+    grids = queries.compare_grids(selection.authorities, selection.areas, selection.years)
     authorities = list(Authority.objects.order_by("name").values("slug", "name", "is_former"))
+    national = england.national()
+    summaries = group_summaries(national, selection.authorities, selection.areas, selection.years)
     return render(
         request,
         "inspections/compare.html",
         {
             "selection": selection,
             "grids": grids,
-            "sections": _compare_sections(selection, grids),
+            "sections": _compare_sections(selection, grids, summaries, national),
             "benchmark_grades": england.GRADES,
-            "charts": [(f"compare-chart-{grid.area}", grid.chart_data()) for grid in grids],
+            "charts": [
+                (f"compare-chart-{grid.area}", _compare_chart(grid, summaries.get(grid.area)))
+                for grid in grids
+            ],
+            "year_choices": list(range(selection.year_to, FIRST_YEAR - 1, -1)),
             "all_authorities": authorities,
             "datalist_names": sorted(
                 {a["name"] for a in authorities}
@@ -292,13 +300,22 @@ def compare(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _compare_sections(selection, grids) -> list[tuple]:
-    """Each grid with the chosen authorities it has no judgement for, and the latest
-    grades of England and of the chosen authorities' regions in its area (as on the England
-    page), to read the grid against."""
+def _compare_chart(grid, summary) -> dict:
+    """The focus authority against the group where England counts the area (a line per
+    authority would tangle past a few); one line per authority elsewhere."""
+    if summary is None:
+        return grid.chart_data()
+    focus_cells = [cell for column in grid.rows[0].columns for cell in column]
+    return summary.chart_data(focus_cells)
+
+
+def _compare_sections(selection, grids, summaries, national) -> list[tuple]:
+    """Each grid with the chosen authorities it has no judgement for, the group year by
+    year, and the latest grades of England and of the chosen authorities' regions in its
+    area (as on the England page), to read the grid against."""
     if not grids:
         return []
-    counts = england.national().distribution(date.today())
+    counts = national.distribution(date.today())
     regions = {authority.region for authority in selection.authorities}
     sections = []
     for grid in grids:
@@ -311,13 +328,13 @@ def _compare_sections(selection, grids) -> list[tuple]:
                 for line in england.table(counts[grid.area])
                 if line.key == "england" or line.key in regions
             ]
-        sections.append((grid, missing, lines))
+        sections.append((grid, missing, lines, summaries.get(grid.area)))
     return sections
 
 
 def compare_csv(request: HttpRequest) -> HttpResponse:
     selection = queries.parse_compare_query(request.GET)
-    grids = queries.compare_grids(selection.authorities, selection.areas)
+    grids = queries.compare_grids(selection.authorities, selection.areas, selection.years)
     rows = csv_export.compare_rows(grids, csv_export.Links(request))
     return csv_export.csv_response("compare.csv", csv_export.COMPARE_COLUMNS, rows)
 

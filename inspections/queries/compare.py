@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.http import QueryDict
@@ -32,6 +33,62 @@ class CompareSelection:
     canonical_query: str
     is_canonical: bool
     areas_defaulted: bool = False
+    # The years shown (``from`` and ``to``, both included); the last ten by default.
+    years: range = field(default_factory=lambda: default_years())
+    years_defaulted: bool = True
+    year_errors: list[str] = field(default_factory=list)
+
+    @property
+    def year_from(self) -> int:
+        return self.years.start
+
+    @property
+    def year_to(self) -> int:
+        return self.years.stop - 1
+
+    @property
+    def focus(self) -> Authority | None:
+        """The authority the comparison starts from: drawn strong, ranked in the group."""
+        return self.authorities[0] if self.authorities else None
+
+
+# The first year any report of the app's kinds was written, and how many years a comparison
+# shows unless asked for more.
+FIRST_YEAR = 2005
+DEFAULT_YEAR_SPAN = 10
+
+
+def default_years(today: date | None = None) -> range:
+    last = (today or date.today()).year
+    return range(last - DEFAULT_YEAR_SPAN + 1, last + 1)
+
+
+def _read_years(params: QueryDict) -> tuple[range, bool, list[str]]:
+    """``from`` and ``to`` as whole years between 2005 and this year; a value that is not
+    one is said and the default used in its place."""
+    default = default_years()
+    last_year = default.stop - 1
+    chosen, errors = {}, []
+    for name, fallback in (("from", default.start), ("to", last_year)):
+        value = params.get(name, "").strip()
+        if not value:
+            chosen[name] = fallback
+            continue
+        if not value.isdigit() or not FIRST_YEAR <= int(value) <= last_year:
+            errors.append(
+                f"“{value[:20]}” is not a year from {FIRST_YEAR} to {last_year} ({name}): "
+                f"{fallback} is used."
+            )
+            chosen[name] = fallback
+        else:
+            chosen[name] = int(value)
+    if chosen["from"] > chosen["to"]:
+        errors.append(
+            f"The years were the wrong way round: {chosen['to']} to {chosen['from']} is shown."
+        )
+        chosen["from"], chosen["to"] = chosen["to"], chosen["from"]
+    years = range(chosen["from"], chosen["to"] + 1)
+    return years, years == default, errors
 
 
 def _find_authority(value: str, by_slug: Mapping[str, Authority]) -> Authority | None:
@@ -82,20 +139,28 @@ def parse_compare_query(params: QueryDict) -> CompareSelection:
     if defaulted:
         areas = list(DEFAULT_COMPARE_AREAS)
 
+    years, years_defaulted, year_errors = _read_years(params)
+
     canonical = QueryDict(mutable=True)
     canonical.setlist("authority", [a.slug for a in chosen])
     canonical.setlist("area", [str(a) for a in areas])
+    # A year asked for stays in the link (the default may move on by the time it is shared).
+    for name, year in (("from", years.start), ("to", years.stop - 1)):
+        if params.get(name, "").strip():
+            canonical[name] = str(year)
     # The page redirects to the canonical query (slugs only, areas explicit) so that a
     # shared link or the CSV link says exactly what is compared; not when a name was not
-    # found (the message would be lost) or when nothing was asked yet.
+    # found or a year was not one (the message would be lost) or when nothing was asked yet.
     is_canonical = (
         unknown
+        or year_errors
         or not chosen
         or (
             not neighbours_of
             and not params.getlist("region")
             and params.getlist("authority") == [a.slug for a in chosen]
             and params.getlist("area") == [str(a) for a in areas]
+            and all(params.get(name) == canonical.get(name) for name in ("from", "to"))
         )
     )
     return CompareSelection(
@@ -105,6 +170,9 @@ def parse_compare_query(params: QueryDict) -> CompareSelection:
         canonical_query=canonical.urlencode(),
         is_canonical=bool(is_canonical),
         areas_defaulted=defaulted,
+        years=years,
+        years_defaulted=years_defaulted,
+        year_errors=year_errors,
     )
 
 
@@ -125,6 +193,7 @@ class CompareGrid:
     area: Area
     years: list[int]
     rows: list[CompareRow]
+    earlier: int = 0  # judgements before the first year shown
 
     def cells(self) -> Iterator[tuple[Authority, GradeCell]]:
         """Every cell in page order: by row, then by date."""
@@ -160,8 +229,11 @@ class CompareGrid:
         }
 
 
-def compare_grids(authorities: Sequence[Authority], areas: Sequence[Area]) -> list[CompareGrid]:
-    """The comparison grids, one per area, from one query."""
+def compare_grids(
+    authorities: Sequence[Authority], areas: Sequence[Area], years: range | None = None
+) -> list[CompareGrid]:
+    """The comparison grids, one per area, from one query; ``years``: the columns that may
+    be shown (every year with an inspection: None)."""
     if not authorities or not areas:
         return []
     rows = (
@@ -183,15 +255,22 @@ def compare_grids(authorities: Sequence[Authority], areas: Sequence[Area]) -> li
         for (inspection_id, cell_area), cell in cells.items():
             if cell_area == area:
                 by_authority[authority_of[inspection_id]].append(cell)
-        years = sorted({cell.year for found in by_authority.values() for cell in found})
+        inspected = {cell.year for found in by_authority.values() for cell in found}
+        shown = sorted(year for year in inspected if years is None or year in years)
+        earlier = sum(
+            1
+            for found in by_authority.values()
+            for cell in found
+            if years is not None and cell.year < years.start
+        )
         grid_rows = []
         for authority in authorities:
             found = by_authority.get(authority.pk, [])
             grid_rows.append(
                 CompareRow(
                     authority=authority,
-                    columns=[[cell for cell in found if cell.year == year] for year in years],
+                    columns=[[cell for cell in found if cell.year == year] for year in shown],
                 )
             )
-        grids.append(CompareGrid(area=area, years=years, rows=grid_rows))
+        grids.append(CompareGrid(area=area, years=shown, rows=grid_rows, earlier=earlier))
     return grids

@@ -7,6 +7,8 @@
  *   data-chart="grade-lines"  one line per series over inspections or years; y = grade rank
  *   data-chart="distribution" stacked bars: authorities per latest grade in each area
  *   data-chart="shares"       stacked bars: each grade's share of authorities, by quarter
+ *   data-chart="group-grades" one authority's grades against its group's: a bubble per
+ *                             grade and year sized by how many stood there, the median
  *
  * Grade words come from the data (the server owns them); grade colours come from the CSS
  * custom properties --grade-<value> in site.css.
@@ -358,7 +360,139 @@
     });
   }
 
-  var DRAW = { "grade-lines": gradeLines, distribution: distribution, shares: shares };
+  function gradeAxis(data) {
+    return {
+      reverse: true,
+      min: 0.5,
+      max: 4.5,
+      afterBuildTicks: function (axis) {
+        axis.ticks = [1, 2, 3, 4].map(function (value) {
+          return { value: value };
+        });
+      },
+      ticks: {
+        callback: function (value) {
+          return data.grades[value] || "";
+        },
+      },
+      title: { display: true, text: "Comparable grade (higher is better)" },
+    };
+  }
+
+  function groupGrades(canvas, data) {
+    var bubbles = data.bubbles.map(function (bubble) {
+      return { x: bubble.x, y: bubble.y, r: 3 + 3 * Math.sqrt(bubble.count), bubble: bubble };
+    });
+    var focus = data.focus.points.map(function (point) {
+      return { x: point.x, y: point.rank, point: point };
+    });
+    var xs = bubbles.concat(focus).map(function (value) {
+      return value.x;
+    });
+    var first = xs.length ? Math.floor(Math.min.apply(null, xs)) : 0;
+    var last = xs.length ? Math.ceil(Math.max.apply(null, xs)) : 1;
+    var datasets = [
+      {
+        type: "line",
+        label: data.focus.label,
+        data: focus,
+        borderColor: SERIES_COLOURS[0],
+        backgroundColor: SERIES_COLOURS[0],
+        borderWidth: 4,
+        pointRadius: 7,
+        pointHoverRadius: 10,
+        tension: 0,
+        order: 0,
+      },
+      {
+        type: "line",
+        label: "Group median (end of year)",
+        data: data.median.map(function (point) {
+          return { x: point.x, y: point.y, median: point };
+        }),
+        borderColor: "#505a5f",
+        backgroundColor: "#505a5f",
+        borderDash: [6, 4],
+        borderWidth: 2,
+        pointStyle: "rectRot",
+        pointRadius: 4,
+        tension: 0,
+        order: 1,
+      },
+      {
+        type: "bubble",
+        label: "Authorities of the group at each grade (end of year)",
+        data: bubbles,
+        backgroundColor: bubbles.map(function (value) {
+          return cssVar("--grade-" + value.bubble.grade) || "#bbb";
+        }),
+        borderColor: "#333",
+        borderWidth: 1,
+        order: 2,
+      },
+    ];
+    return new window.Chart(canvas, {
+      type: "bubble",
+      data: { datasets: datasets },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        interaction: { mode: "nearest", intersect: true },
+        scales: {
+          y: gradeAxis(data),
+          x: {
+            type: "linear",
+            min: first,
+            max: last,
+            ticks: {
+              stepSize: 1,
+              callback: function (value) {
+                return Number.isInteger(value) ? String(value) : "";
+              },
+            },
+            title: { display: true, text: "Year" },
+          },
+        },
+        plugins: {
+          title: { display: Boolean(data.title), text: wrapTitle(data.title, canvas) },
+          legend: { position: "bottom", labels: { usePointStyle: true, padding: 14 } },
+          tooltip: {
+            callbacks: {
+              title: function () {
+                return "";
+              },
+              label: function (context) {
+                var raw = context.raw;
+                if (raw.bubble) {
+                  return raw.bubble.count + " of the group " + raw.bubble.label + " at " + raw.bubble.as_at;
+                }
+                if (raw.median) {
+                  return "Group median at " + raw.median.as_at + ": " + data.grades[raw.median.y];
+                }
+                return data.focus.label + ": " + raw.point.grade + " (" + raw.point.framework + ")";
+              },
+            },
+          },
+        },
+        onClick: function (event, elements, chart) {
+          if (!elements.length) {
+            return;
+          }
+          var raw = chart.data.datasets[elements[0].datasetIndex].data[elements[0].index];
+          if (raw && raw.point && raw.point.url) {
+            window.location.href = raw.point.url;
+          }
+        },
+      },
+    });
+  }
+
+  var DRAW = {
+    "grade-lines": gradeLines,
+    distribution: distribution,
+    shares: shares,
+    "group-grades": groupGrades,
+  };
 
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     var draw = DRAW[canvas.dataset.chart];

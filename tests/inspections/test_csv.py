@@ -201,7 +201,15 @@ def test_inspections_csv_counts_and_overall_grade(client, merseyside):
 
 
 def test_compare_csv_has_one_row_per_grid_cell(client, merseyside):
-    query = "authority=knowsley&authority=liverpool&authority=st-helens&area=overall&area=children-in-care"
+    # The years shown are the years exported: the default ten leave St Helens 2012 out.
+    _, recent = read_csv(
+        client.get("/compare.csv?authority=st-helens&area=children-in-care&to=2020")
+    )
+    assert [r["inspection_start"] for r in recent] == ["2019-06-03"]
+    query = (
+        "authority=knowsley&authority=liverpool&authority=st-helens&area=overall"
+        "&area=children-in-care&from=2006"
+    )
     grids = client.get(f"/compare/?{query}").context["grids"]
     cells = [
         (authority.name, cell.start_date.isoformat(), grid.area.label)

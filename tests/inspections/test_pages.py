@@ -312,8 +312,10 @@ def test_inspection_list_filters_by_framework_and_overall_grade(client, merseysi
 # --------------------------------------------------------------------------- compare
 
 
+# From 2010: every year of the three authorities' inspections (the default is the last ten).
 COMPARE = (
     "/compare/?authority=knowsley&authority=liverpool&authority=st-helens&area=children-in-care"
+    "&from=2010"
 )
 
 
@@ -352,8 +354,28 @@ def test_compare_explains_an_area_judged_twice_only_where_it_happens(client, mer
     assert note in page and 'class="note" title="' in page
 
 
-def test_compare_chart_has_one_series_per_authority(client, merseyside):
+def test_compare_chart_draws_the_first_authority_against_the_group(client, merseyside):
     data = chart_json(client.get(COMPARE), "compare-chart-children-in-care")
+    assert data["focus"]["label"] == "Knowsley"
+    # Knowsley's own inspections judging children in care, each on its grade line.
+    assert [(p["x"] // 1, p["rank"]) for p in data["focus"]["points"]] == [
+        (2010, 2),
+        (2014, 3),
+        (2017, 3),
+        (2021, 3),
+        (2024, 3),
+    ]
+    # The group at the end of 2023: Knowsley (RI, 2021), Liverpool (RI, 2023), St Helens (Good).
+    at_2023 = {b["grade"]: b["count"] for b in data["bubbles"] if b["as_at"] == "2023-12-31"}
+    assert at_2023 == {"good": 1, "requires-improvement": 2}
+    median = {m["as_at"]: m["y"] for m in data["median"]}
+    assert median["2023-12-31"] == 3
+
+
+def test_an_area_england_does_not_count_keeps_one_line_per_authority(client, merseyside):
+    data = chart_json(
+        client.get(COMPARE.replace("children-in-care", "adoption")), "compare-chart-adoption"
+    )
     assert [s["label"] for s in data["series"]] == ["Knowsley", "Liverpool", "St Helens"]
     assert all(len(s["points"]) == len(data["labels"]) for s in data["series"])
 
@@ -601,3 +623,40 @@ def test_a_post_april_2026_inspection_is_named_without_repeating_its_year(client
         inspection_type="standard",
     )
     assert str(inspection) == "Wirral 2026 ILACS standard (no overall grade)"
+
+
+def test_compare_shows_the_group_year_by_year_with_the_focus_authoritys_rank(client, merseyside):
+    response = client.get(
+        "/compare/?authority=knowsley&authority=liverpool&authority=st-helens&area=overall"
+        "&from=2019&to=2024"
+    )
+    (section,) = response.context["sections"]
+    summary = section[3]
+    assert [year.year for year in summary.years] == [2019, 2020, 2021, 2022, 2023, 2024]
+    end_2024 = summary.years[-1]
+    assert end_2024.as_at == date(2024, 12, 31)
+    # Knowsley and Liverpool inadequate, St Helens good: Knowsley joint second of three.
+    assert end_2024.counts == (0, 1, 0, 2)
+    assert (end_2024.focus_grade, end_2024.focus_rank, end_2024.focus_ties) == ("inadequate", 2, 1)
+    assert end_2024.median_grade == "inadequate"
+    assert (end_2024.good_or_better.good_or_better, end_2024.good_or_better.judged) == (1, 3)
+    end_2019 = summary.years[0]
+    # Knowsley's 2017 SIF and Liverpool's 2018 ILACS: RI; St Helens 2019: good.
+    assert end_2019.counts == (0, 1, 2, 0)
+    assert (end_2019.focus_grade, end_2019.focus_rank) == ("requires-improvement", 2)
+    page = html(response)
+    assert "joint 2 of 3" in page
+    assert "The group year by year" in page
+
+
+def test_compare_years_that_are_not_years_are_said_and_the_default_used(client, merseyside):
+    response = client.get(
+        "/compare/?authority=knowsley&area=overall&from=1999&to=abc", follow=False
+    )
+    selection = response.context["selection"]
+    assert selection.years == range(date.today().year - 9, date.today().year + 1)
+    page = html(response)
+    assert "“1999” is not a year from 2005" in page and "“abc” is not a year" in page
+    response = client.get("/compare/?authority=knowsley&area=overall&from=2020&to=2015")
+    assert response.context["selection"].years == range(2015, 2021)
+    assert "the wrong way round" in html(response)

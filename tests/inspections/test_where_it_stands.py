@@ -82,7 +82,7 @@ def test_compare_grids_show_england_and_region_rows_and_who_has_no_judgement(cli
     )
     page = response.content.decode()
     assert "No published judgement in this area for: Wirral." in page
-    grid, missing, lines = response.context["sections"][0]
+    grid, missing, lines, summary = response.context["sections"][0]
     assert missing == ["Wirral"]
     assert [line.name for line in lines] == ["England", "North West"]
     england_line = lines[0]
