@@ -12,8 +12,10 @@ import pytest
 
 from tests.inspections import factories
 
+# From 2010: every year of their inspections (the default is the last ten years).
 COMPARE = (
     "/compare/?authority=knowsley&authority=liverpool&authority=st-helens&area=children-in-care"
+    "&from=2010"
 )
 
 
@@ -275,17 +277,36 @@ def test_charts_use_a_time_axis_break_at_unjudged_inspections_and_download(
     assert errors == []
 
 
-def test_a_compare_chart_draws_the_starting_authority_strong(page, merseyside):
+def test_a_compare_chart_draws_the_starting_authority_against_the_group(page, merseyside):
     page.goto(page.base_url + COMPARE)
-    page.wait_for_function("window.Chart && document.querySelector('canvas[data-chart]')")
-    widths = page.evaluate(
+    page.wait_for_function(
+        "window.Chart && Chart.getChart(document.querySelector('canvas[data-chart]'))"
+    )
+    datasets = page.evaluate(
         """() => {
             const chart = Chart.getChart(document.querySelector('canvas[data-chart]'));
-            return chart.data.datasets.map(d => [d.label, d.borderWidth]);
+            return chart.data.datasets.map(d => ({
+                label: d.label, width: d.borderWidth, ys: d.data.map(p => p.y)
+            }));
         }"""
     )
-    assert widths[0] == ["Knowsley", 4]
-    assert all(width == 2 for _, width in widths[1:])
+    focus, median, group = datasets
+    assert (focus["label"], focus["width"]) == ("Knowsley", 4)
+    # Every point on a grade line: no nudging between lines.
+    assert focus["ys"] == [2, 3, 3, 3, 3]
+    assert set(median["ys"]) <= {1, 2, 3, 4} and set(group["ys"]) <= {1, 2, 3, 4}
+    assert group["label"].startswith("Authorities of the group")
+    # The grid keeps the authority names in sight when it scrolls to its newest years.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base_url + COMPARE)
+    name = page.locator("table.compare-grid tbody th").first
+    assert page.locator(".compare-area .table-wrap").first.evaluate("w => w.scrollLeft") > 0
+    box = name.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    newest = page.locator("table.compare-grid thead th").last
+    assert newest.inner_text().strip() == "2024"
+    newest_box = newest.bounding_box()
+    assert newest_box["x"] + newest_box["width"] <= 390
 
 
 def test_focused_visits_are_markers_at_their_dates_below_the_grade_lines(
