@@ -285,3 +285,17 @@ def test_signing_in_with_a_refused_next_lands_on_the_admin(client, django_user_m
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_json_export_counted_as_at_today_is_not_a_304_the_next_day(
+    client, merseyside_graded, clock
+):
+    clock.set(DAY)
+    first = client.get("/england.json")
+    assert client.get("/england.json", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    modified = {"HTTP_IF_MODIFIED_SINCE": first["Last-Modified"]}
+    assert client.get("/england.json", **modified).status_code == 304
+
+    clock.set(date(2026, 12, 7))
+    assert client.get("/england.json", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+    assert client.get("/england.json", **modified).status_code == 200
