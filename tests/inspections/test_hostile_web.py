@@ -299,3 +299,67 @@ def test_a_json_export_counted_as_at_today_is_not_a_304_the_next_day(
     clock.set(date(2026, 12, 7))
     assert client.get("/england.json", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
     assert client.get("/england.json", **modified).status_code == 200
+
+
+# --------------------------------------------------------------------------- links
+
+HOSTILE_URLS = [
+    "javascript:alert(document.cookie)",
+    "JavaScript:alert(1)",
+    "  javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "vbscript:msgbox(1)",
+    "ftp://files.ofsted.gov.uk/v1/file/1",
+    "//evil.example/report.pdf",
+    "https:evil",
+]
+
+
+@pytest.mark.parametrize("address", HOSTILE_URLS)
+def test_an_address_that_is_not_http_is_never_a_link(client, merseyside_graded, address):
+    from inspections.models import Inspection
+
+    inspection = Inspection.objects.get(authority__slug="knowsley")
+    # As a loader that writes without validating would store it.
+    Inspection.objects.filter(pk=inspection.pk).update(ofsted_url=address, source_file="")
+
+    page = client.get(inspection.get_absolute_url()).content.decode()
+
+    assert "Ofsted's copy" not in page
+    assert "javascript" not in page.lower().replace("\t", "")
+    assert "data:text" not in page and "vbscript" not in page and "evil.example" not in page
+    assert "(not stored here)" in page
+
+
+def test_an_http_address_is_still_a_link(client, merseyside_graded):
+    from inspections.models import Inspection
+
+    inspection = Inspection.objects.get(authority__slug="knowsley")
+    address = "https://files.ofsted.gov.uk/v1/file/50250000"
+    Inspection.objects.filter(pk=inspection.pk).update(ofsted_url=address, source_file="")
+
+    page = client.get(inspection.get_absolute_url()).content.decode()
+
+    assert f'<a href="{address}" rel="external">Ofsted\'s copy of the report</a>' in page
+
+
+@pytest.mark.parametrize("address", [a for a in HOSTILE_URLS if a.strip()])
+def test_the_model_and_the_upload_form_refuse_other_schemes(merseyside_graded, address):
+    from django.core.exceptions import ValidationError
+
+    from inspections.models import Inspection
+    from review.forms import UploadReportsForm
+
+    inspection = Inspection.objects.get(authority__slug="knowsley")
+    inspection.ofsted_url = address
+    with pytest.raises(ValidationError) as refused:
+        inspection.full_clean()
+    assert "ofsted_url" in refused.value.message_dict
+
+    form = UploadReportsForm(data={"ofsted_url": address}, can_publish=True)
+    form.is_valid()
+    if address.startswith("//"):  # the form reads a bare host as https://
+        assert form.cleaned_data["ofsted_url"] == "https:" + address
+    else:
+        assert "ofsted_url" in form.errors
