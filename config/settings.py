@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "inspections.middleware.RejectNulCharacters",
+    "inspections.middleware.DatabaseUnavailable",
     "inspections.middleware.PublicPageCache",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -100,6 +101,10 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = [
     if header.strip()
 ]
 
+# Where signing in lands when ?next= is missing or refused (another site's address): the
+# admin, not Django's default /accounts/profile/, which is no page here.
+LOGIN_REDIRECT_URL = "admin:index"
+
 ROOT_URLCONF = "config.urls"
 
 TEMPLATES = [
@@ -124,6 +129,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DEFAULT_SQLITE_PATH}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        # A kept connection is checked before each request reuses it: after a database
+        # restart the first request gets a new connection instead of a 500.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

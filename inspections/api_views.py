@@ -147,7 +147,7 @@ ENDPOINTS = [
         "csv": "/england.csv",
         "json": "/england.json",
         "example": "?as_at=2024-03-31",
-        "filters": "as_at (YYYY-MM-DD; default today)",
+        "filters": "as_at (YYYY-MM-DD, from 2013-11-01 to today; default today)",
         "columns": csv_export.ENGLAND_COLUMNS,
     },
     {
@@ -177,28 +177,26 @@ def api(request: HttpRequest) -> HttpResponse:
 
 
 def _as_at(request: HttpRequest):
-    """The date asked for (default today); None for one that is not a date."""
-    from datetime import date
+    """The date asked for (default today), or the BadAsAt saying why it cannot be answered."""
+    from .england import BadAsAt, parse_as_at
 
-    value = request.GET.get("as_at", "").strip()
-    if not value:
-        return date.today()
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+        return parse_as_at(request.GET.get("as_at", ""))
+    except BadAsAt as error:
+        return error
 
 
 def england(request: HttpRequest) -> HttpResponse:
-    from .england import AREAS, GRADES, national, table
+    from .england import AREAS, GRADES, BadAsAt, as_at_range, national, table
     from .published_statistics import FIGURES, reproduce
 
     as_at = _as_at(request)
-    if as_at is None:
+    earliest, latest = as_at_range()
+    if isinstance(as_at, BadAsAt):
         return render(
             request,
             "inspections/england.html",
-            {"error": "The date must be written YYYY-MM-DD, e.g. 2024-03-31.", "as_at": ""},
+            {"error": f"The date {as_at}.", "as_at": "", "earliest": earliest, "latest": latest},
             status=400,
         )
     data = national()
@@ -209,6 +207,8 @@ def england(request: HttpRequest) -> HttpResponse:
         {
             "published": [reproduce(data, figure) for figure in FIGURES],
             "as_at": as_at,
+            "earliest": earliest,
+            "latest": latest,
             "grades": GRADES,
             "areas": [(area, table(counts[area])) for area in AREAS],
             "chart": data.shares_over_time(AREAS[0], as_at),
@@ -217,12 +217,9 @@ def england(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _england_rows(request: HttpRequest):
+def _england_rows(request: HttpRequest, as_at):
     from .england import national
 
-    as_at = _as_at(request)
-    if as_at is None:
-        return None
     data = national()
     return csv_export.england_rows(
         data.standings(as_at), data.authorities, csv_export.Links(request)
@@ -230,21 +227,21 @@ def _england_rows(request: HttpRequest):
 
 
 def england_csv(request: HttpRequest) -> HttpResponse:
-    rows = _england_rows(request)
-    if rows is None:
+    as_at = _as_at(request)
+    if isinstance(as_at, ValueError):
         return HttpResponse(
-            "Bad request: as_at must be a date written YYYY-MM-DD.\n",
-            status=400,
-            content_type="text/plain; charset=utf-8",
+            f"Bad request: as_at {as_at}.\n", status=400, content_type="text/plain; charset=utf-8"
         )
+    rows = _england_rows(request, as_at)
     return csv_export.csv_response("england.csv", csv_export.ENGLAND_COLUMNS, rows)
 
 
 @_fresh
 def england_json(request: HttpRequest) -> HttpResponse:
-    rows = _england_rows(request)
-    if rows is None:
-        return _bad_request({"as_at": ["must be a date written YYYY-MM-DD"]})
+    as_at = _as_at(request)
+    if isinstance(as_at, ValueError):
+        return _bad_request({"as_at": [str(as_at)]})
+    rows = _england_rows(request, as_at)
     try:
         return json_export.list_response(request, csv_export.ENGLAND_COLUMNS, rows)
     except json_export.BadPage as error:

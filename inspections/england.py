@@ -25,7 +25,7 @@ from django.db.models import Max
 from authorities.models import Authority, Region
 from vocabulary import GRADE_RANKS, Area, Framework, Grade
 
-from .freshness import current_version
+from .freshness import current_version, today
 from .models import Judgement
 
 AREAS: tuple[Area, ...] = (
@@ -40,6 +40,37 @@ GRADES: tuple[Grade, ...] = tuple(Grade)
 FIRST_QUARTER = date(2014, 3, 31)
 # Ofsted's statistics as at a date count reports published up to a month after it.
 PUBLICATION_LAG = timedelta(days=30)
+# The single inspection framework, the first counted here, began in November 2013: before
+# then no authority has a standing. After today the data cannot say either. Dates outside
+# are refused rather than answered, which also bounds the chart's walk to the date.
+EARLIEST_AS_AT = date(2013, 11, 1)
+
+
+class BadAsAt(ValueError):
+    """An ``as_at`` that is not a date, or one England cannot be shown at; says why."""
+
+
+def as_at_range() -> tuple[date, date]:
+    """The first and last dates England can be shown as at (the last is today)."""
+    return EARLIEST_AS_AT, today()
+
+
+def parse_as_at(value: str) -> date:
+    """The date a request asks for ("" for today); BadAsAt, saying why, for any other."""
+    value = value.strip()
+    earliest, latest = as_at_range()
+    if not value:
+        return latest
+    try:
+        as_at = date.fromisoformat(value)
+    except ValueError:
+        raise BadAsAt("must be a date written YYYY-MM-DD, e.g. 2024-03-31") from None
+    if not earliest <= as_at <= latest:
+        raise BadAsAt(
+            f"must be from {earliest:%-d %B %Y}, when the first inspections counted here "
+            f"began, to today ({latest:%-d %B %Y}); {as_at.isoformat()} is outside that range"
+        )
+    return as_at
 
 
 @dataclass(frozen=True)
@@ -133,9 +164,12 @@ class England:
         return counts
 
     def shares_over_time(self, area: str, until: date) -> dict:
-        """Chart data: each grade's share of authorities judged, quarter by quarter."""
+        """Chart data: each grade's share of authorities judged, quarter by quarter.
+
+        Never past today, whatever ``until`` is: each quarter reads every judgement, so a
+        walk to a far-future date would take minutes."""
         labels, shares = [], {grade: [] for grade in GRADES}
-        for quarter in quarters(FIRST_QUARTER, until):
+        for quarter in quarters(FIRST_QUARTER, min(until, as_at_range()[1])):
             counts = Counter(s.grade for s in self.standings(quarter) if s.area == area)
             total = sum(counts.values())
             labels.append(quarter.isoformat())
@@ -166,8 +200,9 @@ def quarters(first: date, until: date) -> list[date]:
 
 
 def _month_end(year: int, month: int) -> date:
-    following = date(year + (month == 12), month % 12 + 1, 1)
-    return following - timedelta(days=1)
+    if month == 12:  # not via 1 January of the next year, which for 9999 is no date
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
 
 
 @dataclass

@@ -8,10 +8,18 @@ which saves its inspection in the same transaction, so they bump it too.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+
+
+def today() -> date:
+    """The day pages count "today" from (the site's time zone): "as at" defaults, "N days
+    ago". Cached pages and ETags are kept under it too, so none outlives its day."""
+    return timezone.localdate()
 
 
 def current_version() -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from django.db.models import QuerySet
@@ -123,14 +123,21 @@ def list_response(
 
 
 def etag(request: HttpRequest, *args, **kwargs) -> str:
-    """The data version and the address: any change of either is another response."""
-    from .freshness import current_version
+    """The data version, the day and the address: any change of these is another response
+    (england.json counts as at today unless asked otherwise)."""
+    from .freshness import current_version, today
 
-    key = f"{current_version()}:{request.get_full_path()}"
+    key = f"{current_version()}:{today().isoformat()}:{request.get_full_path()}"
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 def last_modified(request: HttpRequest, *args, **kwargs):
+    """The data's last change, or the start of today if later (as for the ETag)."""
+    from django.utils import timezone
+
+    from .freshness import today
     from .models import DataVersion
 
-    return DataVersion.objects.filter(pk=1).values_list("changed_at", flat=True).first()
+    changed = DataVersion.objects.filter(pk=1).values_list("changed_at", flat=True).first()
+    midnight = timezone.make_aware(datetime.combine(today(), time.min))
+    return max(changed, midnight) if changed else midnight

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +19,18 @@ from vocabulary import (
     RecommendationKind,
     Timescale,
 )
+
+# The only addresses a page may link to: a javascript: or data: address in a stored field
+# would run in the reader's browser.
+WEB_SCHEMES = ("http", "https")
+
+
+def web_address(value: str) -> str:
+    """``value`` if it is an http(s) address with a host, else "" (never a link)."""
+    parts = urlsplit(value.strip()) if value else None
+    if parts is None or parts.scheme.lower() not in WEB_SCHEMES or not parts.netloc:
+        return ""
+    return value.strip()
 
 
 class InspectionQuerySet(models.QuerySet):
@@ -51,7 +66,12 @@ class Inspection(models.Model):
     source_file = models.FileField(upload_to="reports/%Y/", max_length=255, blank=True)
     source_filename = models.CharField(max_length=255, help_text="The file's name when ingested")
     sha256 = models.CharField("SHA-256", max_length=64, unique=True)
-    ofsted_url = models.URLField("Ofsted's address for the report", max_length=300, blank=True)
+    ofsted_url = models.URLField(
+        "Ofsted's address for the report",
+        max_length=300,
+        blank=True,
+        validators=[URLValidator(schemes=list(WEB_SCHEMES))],
+    )
     parser_version = models.CharField(max_length=40)
     parse_warnings = models.JSONField(default=list, blank=True)
 
@@ -98,6 +118,12 @@ class Inspection(models.Model):
         """
         key = f"{self.start_date.isoformat()}-{self.framework}"  # queries.InspectionKey
         return reverse("inspections:inspection-detail", args=[self.authority.slug, key])
+
+    @property
+    def ofsted_link(self) -> str:
+        """Ofsted's address, where it is one a page may link to (checked again on output:
+        loaders that write without validating the model must not make a link of it)."""
+        return web_address(self.ofsted_url)
 
     @property
     def framework_display(self) -> str:

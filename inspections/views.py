@@ -6,7 +6,7 @@ Only published inspections are shown anywhere here.
 from __future__ import annotations
 
 import mimetypes
-from datetime import date, timedelta
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -25,7 +25,7 @@ from django.urls import reverse
 from authorities.models import Authority, AuthorityName, Region
 from vocabulary import HEADLINE_AREAS, Area, Grade
 
-from . import csv_export, england, queries
+from . import csv_export, england, freshness, queries
 from .filters import AuthorityListForm, InspectionFilter, JudgementFilter, RecommendationFilter
 from .models import Inspection
 from .queries.compare import FIRST_YEAR
@@ -48,7 +48,7 @@ def _url(name: str, *args, **query) -> str:
 
 def home(request: HttpRequest) -> HttpResponse:
     distribution = queries.grade_distribution()
-    three_years_ago = date.today() - timedelta(days=3 * 365)
+    three_years_ago = freshness.today() - timedelta(days=3 * 365)
     examples = {
         "timeline": reverse("inspections:authority-detail", args=["knowsley"]),
         "compare": _url(
@@ -131,7 +131,7 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
         authority=[authority.slug, *(n.slug for n in neighbours)],
         area=[str(a) for a in NEIGHBOUR_COMPARE_AREAS],
     )
-    today = date.today()
+    today = freshness.today()
     national = england.national()
     standing = england.where_it_stands(national, authority, [n.pk for n in neighbours], today)
     latest_overall = next((a.standing for a in standing if a.area == Area.OVERALL), None)
@@ -315,7 +315,7 @@ def _compare_sections(selection, grids, summaries, national) -> list[tuple]:
     area (as on the England page), to read the grid against."""
     if not grids:
         return []
-    counts = national.distribution(date.today())
+    counts = national.distribution(freshness.today())
     regions = {authority.region for authority in selection.authorities}
     sections = []
     for grid in grids:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
 
 from ingest.extract import SUPPORTED_SUFFIXES
 from ingest.load import Listing
 from ingest.upload import max_upload_bytes
+from inspections.models import WEB_SCHEMES
 
 MAX_FILES_PER_UPLOAD = 20
 
@@ -58,6 +60,7 @@ class UploadReportsForm(forms.Form):
         label="Address of the report on Ofsted's site",
         help_text="Optional; public pages link to it. Applies to every file of this upload.",
         assume_scheme="https",
+        validators=[URLValidator(schemes=list(WEB_SCHEMES))],
     )
     publish = forms.BooleanField(
         required=False,

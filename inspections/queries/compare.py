@@ -13,6 +13,7 @@ from django.http import QueryDict
 from authorities.models import Authority, Region, UnknownAuthorityName
 from vocabulary import Area
 
+from .. import freshness
 from .cells import GradeCell, first_cells
 from .common import CELL_FIELDS, DEFAULT_COMPARE_AREAS, published_judgements
 from .labels import grade_scale_labels
@@ -59,7 +60,7 @@ DEFAULT_YEAR_SPAN = 10
 
 
 def default_years(today: date | None = None) -> range:
-    last = (today or date.today()).year
+    last = (today or freshness.today()).year
     return range(last - DEFAULT_YEAR_SPAN + 1, last + 1)
 
 

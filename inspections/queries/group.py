@@ -17,7 +17,7 @@ from typing import Any
 from authorities.models import Authority, Region
 from vocabulary import GRADE_RANKS, Area, Grade
 
-from .. import england
+from .. import england, freshness
 from .cells import GradeCell, decimal_year
 from .labels import grade_label, grade_scale_labels
 
@@ -128,7 +128,7 @@ def group_summaries(
     focus). Areas England does not count (outcomes, sub-judgements) have none."""
     if not authorities:
         return {}
-    today = today or date.today()
+    today = today or freshness.today()
     focus = authorities[0]
     members = {authority.pk for authority in authorities}
     region_ids = {pk for pk, a in national.authorities.items() if a.region == focus.region}
