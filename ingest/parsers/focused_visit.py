@@ -50,7 +50,7 @@ from .common import (
 )
 from .lists import Item, ListRows, ends_sentence, recommendations
 
-PARSER_VERSION = "focused-visit-3"
+PARSER_VERSION = "focused-visit-4"
 KINDS = (Framework.FOCUSED_VISIT,)
 TITLES = (r"\bfocused visit to\b",)
 PAGES_NEEDED = None  # the signature, and some lists, are on the last page
@@ -133,9 +133,13 @@ _FOCUS_STOP = re.compile(
     r"|(?:this|the)\s+visit\s+was\s+(?:carried\s+out|conducted)"
     r"|the\s+methodology"
     r"|throughout\s+this\s+letter"
+    r"|the\s+findings\s+in\s+this\s+letter"
     r")",
     re.IGNORECASE,
 )
+
+# Where a row of the focus paragraph ends a sentence (a closing quote may follow the stop).
+_ROW_ENDS_SENTENCE = re.compile(r"[.:;?!][\u2019\u201d'\")]*\s*$")
 
 _PRIORITY = re.compile(r"^areas? for priority action\s*:?$")
 _IMPROVE = re.compile(
@@ -349,6 +353,11 @@ def _focus(rows: Sequence[Row], title_index: int) -> str:
             if not following.cells or PAGE_NUMBER.match(following.plain):
                 continue
             if _ends_focus(following):
+                # A heading's words can open a wrapped line mid-sentence ("... children in
+                # care were / areas for improvement at the last inspection."): read on to
+                # the end of that sentence, then stop.
+                if following.plain[:1].islower() and not _ROW_ENDS_SENTENCE.search(parts[-1]):
+                    parts.append(_to_sentence_end(following.plain))
                 break
             parts.append(BULLET.sub("; ", following.plain))
         text = join_wrapped(parts).replace(": ;", ":").replace(" ; ", "; ").replace(".; ", "; ")
@@ -356,6 +365,11 @@ def _focus(rows: Sequence[Row], title_index: int) -> str:
             text = text[: stop.start()].rstrip()
         return text
     return ""
+
+
+def _to_sentence_end(text: str) -> str:
+    end = _SENTENCE_END.search(text)
+    return text[: end.start() + 1] if end else text
 
 
 def _ends_focus(row: Row) -> bool:

@@ -10,6 +10,7 @@ import pytest
 from ingest.document import Document
 from ingest.errors import ParseError
 from ingest.parsers import detect_framework, parse
+from tests.samples import sample_document
 from vocabulary import Framework, InspectionType, RecommendationKind
 
 LETTERHEAD = (
@@ -176,6 +177,60 @@ def test_evidence_and_notes_on_wording_are_not_the_focus(run_on):
     assert (
         report.focus == "Inspectors looked at the local authority’s arrangements for care leavers."
     )
+
+
+def test_a_heading_word_that_opens_a_wrapped_line_does_not_cut_the_focus_mid_sentence():
+    # Shropshire 2024: "... children in care were / areas for improvement at the last ...".
+    focus = (
+        "Inspectors looked at the local authority’s arrangements for children in care. The\n"
+        "response to the emotional health needs of children in care were\n"
+        "areas for improvement at the last judgement inspection in February 2022.\n"
+    )
+    report = parse(letter(focus=focus))
+    assert report.focus == (
+        "Inspectors looked at the local authority’s arrangements for children in care. The "
+        "response to the emotional health needs of children in care were areas for "
+        "improvement at the last judgement inspection in February 2022."
+    )
+
+
+def test_a_caveat_on_the_findings_is_not_the_focus():
+    # North Tyneside and Sheffield 2018: "... multi-agency. The / findings in this letter
+    # relate only to cases seen during this visit."
+    focus = (
+        "Inspectors looked at the local authority’s arrangements for the ‘front door’. The\n"
+        "findings in this letter relate only to cases seen during this visit.\n"
+    )
+    report = parse(letter(focus=focus))
+    assert report.focus == (
+        "Inspectors looked at the local authority’s arrangements for the ‘front door’."
+    )
+
+
+def test_a_heading_after_an_unpunctuated_list_of_scope_still_ends_the_focus():
+    focus = (
+        "Inspectors looked at the local authority’s arrangements for care leavers:\n"
+        "◼ keeping in touch\n"
+        "Headline findings\n"
+    )
+    report = parse(letter(focus=focus))
+    assert report.focus == (
+        "Inspectors looked at the local authority’s arrangements for care leavers: keeping in touch"
+    )
+
+
+@pytest.mark.parametrize(
+    ("letter_name", "ends_with"),
+    [
+        ("north-tyneside-2018-06-04", "both single and multi-agency."),
+        ("sheffield-2018-05-18", "both single- and multi-agency."),
+        ("shropshire-2024-08-30", "at the last judgement inspection in February 2022."),
+    ],
+)
+def test_the_focus_of_letters_once_cut_mid_sentence_is_read_to_its_end(letter_name, ends_with):
+    report = parse(sample_document(f"corpus/{letter_name}-children-s-services-focused-visit"))
+    assert report.focus.startswith("Inspectors looked at the local authority’s arrangements")
+    assert report.focus.endswith(ends_with)
 
 
 def test_a_footnote_at_the_foot_of_a_page_inside_a_list_is_skipped():
