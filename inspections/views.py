@@ -118,7 +118,13 @@ def authority_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "inspections/authority_list.html",
-        {"form": form, "rows": rows, "headers": headers, "areas": queries.LIST_AREAS},
+        {
+            "form": form,
+            "rows": rows,
+            "headers": headers,
+            "areas": queries.LIST_AREAS,
+            "area_labels": [queries.area_short_label(area) for area in queries.LIST_AREAS],
+        },
     )
 
 

@@ -373,3 +373,47 @@ def test_what_happened_next_shows_each_visit_and_its_sequel_on_a_phone(
         assert box["x"] + box["width"] <= 390, cell.inner_text()
     screenshot(page, "what-came-before-390")
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/authorities/",
+        "/judgements/",
+        "/recommendations/",
+        "/inspections/",
+        "/what-happened-next/?kind=inspection",
+    ],
+)
+def test_on_a_phone_the_data_comes_first_and_stays_on_screen(page, merseyside, screenshot, path):
+    """At 390 px the filters start folded, the first row is on the first screen, and every
+    cell of it (each named) is within the screen's width; no visible caption is clipped."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base_url + path)
+    assert page.locator("details.filters-panel").evaluate("d => d.open") is False
+    row = page.locator("table.table--stack tbody tr").first
+    assert row.bounding_box()["y"] < 844, "the first row is below the first screen"
+    for cell in row.locator("th, td").all():
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, cell.inner_text()
+    names = row.locator("td").evaluate_all(
+        "cells => cells.map(c => getComputedStyle(c, '::before').content)"
+    )
+    assert all(name.endswith(': "') for name in names), names
+    captions = page.evaluate(
+        """() => [...document.querySelectorAll('caption')]
+            .filter(c => !c.classList.contains('visually-hidden'))
+            .map(c => Math.round(c.getBoundingClientRect().right))"""
+    )
+    assert all(right <= 390 for right in captions)
+    # Unfolded, the filters are all there.
+    page.locator("details.filters-panel > summary").click()
+    assert page.locator("form.filters button[type=submit]").is_visible()
+    screenshot(page, "phone-" + path.strip("/").split("/")[0].split("?")[0])
+
+
+def test_on_a_wide_screen_the_filters_are_open_without_a_fold(page, merseyside):
+    page.goto(page.base_url + "/judgements/")
+    assert page.locator("details.filters-panel").evaluate("d => d.open") is True
+    assert not page.locator("details.filters-panel > summary").is_visible()
+    assert page.locator("form.filters button[type=submit]").is_visible()

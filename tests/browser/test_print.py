@@ -31,6 +31,7 @@ COMPARE_EIGHT = "/compare/?" + "&".join(
 PAGES = [
     ("authority", "/authorities/knowsley/", "portrait"),
     ("compare-eight", COMPARE_EIGHT, "landscape"),
+    ("compare-twenty-years", COMPARE_EIGHT + "&from=2006", "landscape"),
     ("judgements", "/judgements/", "portrait"),
     ("england", "/england/", "portrait"),
     ("authorities", "/authorities/", "landscape"),
@@ -104,3 +105,84 @@ def test_printed_tables_fit_the_width_of_an_a4_page(
         )
     )
     assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+
+
+# Words of grade badges that a line break splits ("Inadequa" / "te"): a word whose letters
+# sit on more than one line.
+BROKEN_BADGE_WORDS = """() => {
+    const broken = [];
+    for (const badge of document.querySelectorAll('.grade')) {
+        for (const node of badge.childNodes) {
+            if (node.nodeType !== Node.TEXT_NODE) continue;
+            for (const match of node.textContent.matchAll(/\\S+/g)) {
+                const range = document.createRange();
+                range.setStart(node, match.index);
+                range.setEnd(node, match.index + match[0].length);
+                const tops = new Set([...range.getClientRects()]
+                    .filter(rect => rect.width > 0).map(rect => Math.round(rect.top)));
+                if (tops.size > 1) broken.push(badge.textContent.trim());
+            }
+        }
+    }
+    return broken;
+}"""
+
+
+def _print_layout(page, path, orientation):
+    page.goto(page.base_url + path)
+    page.emulate_media(media="print")
+    page.set_viewport_size(LANDSCAPE if orientation == "landscape" else PORTRAIT)
+
+
+@pytest.mark.parametrize(("name", "path", "orientation"), PAGES, ids=[p[0] for p in PAGES])
+def test_printed_grade_badges_keep_their_words_whole(
+    page, eight_authorities, name, path, orientation
+):
+    _print_layout(page, path, orientation)
+    assert page.locator(".grade").count() > 0
+    assert page.evaluate(BROKEN_BADGE_WORDS) == []
+
+
+@pytest.mark.parametrize(
+    "path", ["/authorities/knowsley/", COMPARE_EIGHT, "/compare/?authority=knowsley&area=overall"]
+)
+def test_print_leaves_out_instructions_for_the_mouse(page, eight_authorities, path):
+    page.goto(page.base_url + path)
+    assert "over" in page.evaluate("document.body.innerText").lower()
+    page.emulate_media(media="print")
+    assert "hover" not in page.evaluate("document.body.innerText").lower()
+
+
+def test_no_printed_page_ends_on_a_heading(page, eight_authorities, tmp_path):
+    """Printed to PDF by Chromium itself and read back (pdfminer, as ingest does): the last
+    line of every page but the last is never a heading or a table's caption."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextContainer, LTTextLine
+
+    page.goto(page.base_url + COMPARE_EIGHT)
+    page.emulate_media(media="print")
+    headings = {
+        " ".join(text.split())
+        for text in page.evaluate(
+            "[...document.querySelectorAll('h1, h2, h3, caption')].map(h => h.innerText)"
+        )
+        if text.strip()
+    }
+    pdf = tmp_path / "compare.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    pages = list(extract_pages(pdf))
+    assert len(pages) > 1  # the check means something only across page breaks
+
+    def lines(layout):
+        for element in layout:
+            if isinstance(element, LTTextContainer):
+                for line in element:
+                    if isinstance(line, LTTextLine) and line.get_text().strip():
+                        yield line
+
+    for number, layout in enumerate(pages[:-1], start=1):
+        last = min(lines(layout), key=lambda line: line.y0)
+        text = " ".join(last.get_text().split())
+        assert not any(heading.startswith(text) for heading in headings), (
+            f"page {number} ends on the heading “{text}”"
+        )
