@@ -37,6 +37,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 import vocabulary
 from authorities.models import Authority
@@ -57,7 +58,7 @@ from .dataset_schema import (
     json_lines,
     shown,
 )
-from .load import Listing, Prepared, Status, copy_report_fields, load
+from .load import Listing, Status, copy_report_fields
 from .parsers.base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from .statistics import analyse_tables
 
@@ -466,8 +467,7 @@ def load_records(records: Sequence[DatasetRecord], *, allow_older: bool = False)
         with transaction.atomic(), freshness.batch():
             plan = _plan(records, allow_older, summary)
             _create(plan.new)
-            for record in plan.replace:
-                _replace(record, summary)
+            _replace(plan.replace, summary)
     except IntegrityError as error:
         raise DatasetError(
             f"the dataset could not be stored, so nothing was loaded: {error}"
@@ -551,17 +551,45 @@ def _create(records: list[DatasetRecord]) -> None:
     freshness.changed()  # bulk inserts send no signals
 
 
-def _replace(record: DatasetRecord, summary: LoadSummary) -> None:
-    """A newer (or, allowed, older) reading of a stored inspection, by the re-parse rules."""
-    result = load(
-        Prepared(name=record.source_filename, sha256=record.sha256, report=record.report),
-        None,
-        replace=True,
-        listing=record.listing,
-        authority=Authority.objects.get(slug=record.authority_slug),
-    )
-    if result.status != Status.REPLACED:
-        raise DatasetError(
-            f"{record.where}: could not be stored, so nothing was loaded: {result.message}"
+def _replace(records: list[DatasetRecord], summary: LoadSummary) -> None:
+    """Newer (or, allowed, older) readings of stored inspections, by the re-parse rules of
+    :func:`ingest.load.load` and :func:`ingest.corrections.store_rows`, in bulk: the fields
+    a report decides are rewritten, parsed rows replaced, rows an admin corrected or added
+    kept and rows an admin deleted left out, each disagreement noted on the inspection."""
+    if not records:
+        return
+    stored = {
+        inspection.sha256: inspection
+        for inspection in Inspection.objects.filter(sha256__in=[r.sha256 for r in records])
+    }
+    ids = [inspection.pk for inspection in stored.values()]
+    hand = corrections.hand_rows(ids)
+    Judgement.objects.filter(inspection_id__in=ids, edited_at__isnull=True).delete()
+    Recommendation.objects.filter(inspection_id__in=ids, edited_at__isnull=True).delete()
+    authorities = {authority.slug: authority for authority in Authority.objects.all()}
+    now = timezone.now()
+    judgements, recommendations = [], []
+    for record in records:
+        inspection = stored[record.sha256]
+        copy_report_fields(
+            inspection, authorities[record.authority_slug], record.report, record.listing
         )
-    summary.conflicts.extend(f"{record.where}: {conflict}" for conflict in result.conflicts)
+        rows = corrections.merge_rows(inspection, record.report, hand[inspection.pk])
+        judgements += rows[0]
+        recommendations += rows[1]
+        if rows[2]:
+            inspection.parse_warnings = [*inspection.parse_warnings, *rows[2]]
+            summary.conflicts.extend(f"{record.where}: {note}" for note in rows[2])
+        inspection.updated_at = now  # auto_now: bulk_update does not set it
+    Inspection.objects.bulk_update(stored.values(), REPLACED_FIELDS)
+    Judgement.objects.bulk_create(judgements)
+    Recommendation.objects.bulk_create(recommendations)
+    freshness.changed()  # bulk writes send no signals
+
+
+# Every field, as save() would write them: copy_report_fields decides which change.
+REPLACED_FIELDS = [
+    model_field.name
+    for model_field in Inspection._meta.concrete_fields
+    if not model_field.primary_key
+]

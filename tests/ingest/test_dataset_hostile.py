@@ -554,3 +554,52 @@ def test_a_reload_with_nothing_new_writes_nothing(tmp_path, django_capture_on_co
     assert callbacks == []
     assert _state() == before
     assert f"0 created, 0 replaced, {SLICE} unchanged" in out.getvalue()
+
+
+def test_a_newer_dataset_keeps_every_correction_of_every_inspection(tmp_path):
+    """The re-parse rules, in bulk: rows corrected or added by hand are kept, rows deleted
+    by hand stay deleted, and each is noted on its inspection and printed."""
+    from ingest import corrections
+
+    call_command("load_dataset", input=_write(tmp_path / "old", SAMPLE), stdout=StringIO())
+    first, second = Inspection.objects.filter(framework="ilacs").order_by("pk")[:2]
+    corrected = first.judgements.order_by("order").first()
+    corrected.grade_as_printed = "Good (corrected)"
+    corrected.edited_at = timezone.now()
+    corrected.save()
+    added = Recommendation.objects.create(
+        inspection=first,
+        section="Added by hand",
+        text="Something the parse missed",
+        order=99,
+        edited_at=timezone.now(),
+    )
+    removed = second.judgements.order_by("order").last()
+    corrections.record_deleted(removed, None)
+    removed.delete()
+    newer = SAMPLE
+    for index in range(SLICE):
+        version = json.loads(SAMPLE[INSPECTIONS][index])["parser_version"]
+        name, number = version.rsplit("-", 1)
+        newer = _with_version(newer, index, f"{name}-{int(number) + 1}")
+    out = StringIO()
+
+    call_command("load_dataset", input=_write(tmp_path / "new", newer), stdout=out)
+
+    assert f"0 created, {SLICE} replaced" in out.getvalue()
+    corrected.refresh_from_db()
+    assert corrected.grade_as_printed == "Good (corrected)"
+    assert first.judgements.filter(label=corrected.label).count() == 1
+    assert Recommendation.objects.filter(pk=added.pk).exists()
+    assert not second.judgements.filter(label=removed.label).exists()
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.parser_version == "ilacs-3" and second.parser_version == "ilacs-3"
+    assert any("Kept the manual correction" in note for note in first.parse_warnings)
+    assert any(note.startswith("Not restored: judgement") for note in second.parse_warnings)
+    printed = out.getvalue()
+    assert "conflict: inspections.jsonl, line" in printed and "Not restored: judgement" in printed
+    counts = (Judgement.objects.count(), Recommendation.objects.count())
+    # Loading the newer dataset again: nothing to do, the corrections stay.
+    call_command("load_dataset", input=tmp_path / "new", stdout=StringIO())
+    assert (Judgement.objects.count(), Recommendation.objects.count()) == counts
