@@ -56,6 +56,7 @@ from .dataset_schema import (
     check_record,
     json_lines,
     shown,
+    shown_path,
 )
 from .load import Listing, Status, copy_report_fields
 from .parsers.base import ParsedJudgement, ParsedRecommendation, ParsedReport
@@ -187,7 +188,7 @@ class DatasetInvalid(DatasetError):
         self.problems = problems
         count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
         super().__init__(
-            f"the dataset in {folder} was not loaded (nothing was written): {count}\n"
+            f"the dataset in {shown_path(folder)} was not loaded (nothing was written): {count}\n"
             + "\n".join(f"  {problem}" for problem in problems)
         )
 

@@ -73,7 +73,7 @@ class Problems:
     messages: list[str] = field(default_factory=list)
 
     def add(self, path: Path, line: int | None, message: str, field: str | None = None) -> None:
-        where = str(path) if line is None else f"{path}, line {line}"
+        where = shown_path(path) if line is None else f"{shown_path(path)}, line {line}"
         if field:
             where += f", field {field}"
         self.messages.append(f"{where}: {message}")
@@ -83,6 +83,14 @@ class Problems:
 
     def __len__(self) -> int:
         return len(self.messages)
+
+
+def shown_path(path: Path) -> str:
+    """``dataset/judgements.jsonl`` when run from the repository, as it usually is."""
+    try:
+        return str(path.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def shown(value: Any) -> str:
