@@ -475,7 +475,7 @@ def load_records(records: Sequence[DatasetRecord], *, allow_older: bool = False)
     summary.counts[Status.CREATED] = len(plan.new)
     summary.counts[Status.REPLACED] = len(plan.replace)
     if plan.new or plan.replace:
-        analyse_tables()
+        analyse_tables(Inspection, Judgement, Recommendation)
     summary.seconds = time.perf_counter() - started
     return summary
 

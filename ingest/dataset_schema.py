@@ -337,6 +337,9 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return record
 
 
+_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys)
+
+
 @dataclass(frozen=True)
 class Line:
     number: int
@@ -375,7 +378,7 @@ def json_lines(path: Path, problems: Problems) -> Iterator[Line]:
                 problems.add(path, number_, "blank; every line holds one record")
                 continue
             try:
-                record = json.loads(line, object_pairs_hook=_no_duplicate_keys)
+                record = _DECODER.decode(line)
             except json.JSONDecodeError as error:
                 problems.add(path, number_, f"not JSON ({error.msg})")
                 continue
