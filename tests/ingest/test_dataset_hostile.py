@@ -603,3 +603,39 @@ def test_a_newer_dataset_keeps_every_correction_of_every_inspection(tmp_path):
     # Loading the newer dataset again: nothing to do, the corrections stay.
     call_command("load_dataset", input=tmp_path / "new", stdout=StringIO())
     assert (Judgement.objects.count(), Recommendation.objects.count()) == counts
+
+
+# --------------------------------------------------------------------------- the model's limits
+
+
+@pytest.mark.parametrize(
+    ("schema", "model"),
+    [
+        (dataset.INSPECTION_SCHEMA, Inspection),
+        (dataset.JUDGEMENT_SCHEMA, Judgement),
+        (dataset.RECOMMENDATION_SCHEMA, Recommendation),
+    ],
+)
+def test_every_text_field_the_dataset_fills_is_held_to_its_column(schema, model):
+    """Whatever its field (a choice, an address, free text), a value one character longer
+    than its column holds is refused before anything is written; a TextField is held to
+    the dataset's limit on text."""
+    from django.db import models
+
+    from ingest.dataset_schema import LONGEST_TEXT, check_record
+
+    checked = {field.name for field in schema}
+    columns = [
+        field
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.CharField | models.TextField) and field.name in checked
+    ]
+    assert len(columns) >= 4
+    for column in columns:
+        limit = column.max_length or LONGEST_TEXT
+        values, problems = check_record(schema, {column.name: "a" * (limit + 1)})
+        assert column.name not in values, column.name
+        assert any(name == column.name for name, _ in problems), column.name
+        if not column.choices and column.name not in ("sha256", "ofsted_url"):
+            message = dict(problems)[column.name]
+            assert message == f"{limit + 1:,} characters, more than the {limit:,} it may have"
