@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, transaction
 
 import vocabulary
 from authorities.models import Authority
@@ -459,7 +459,7 @@ def load_records(records: Sequence[DatasetRecord], *, allow_older: bool = False)
     replaces the parsed rows keeping an admin's corrections, and an older version of the
     same parser leaves the stored reading as it is unless ``allow_older``. The data version
     is bumped once, when the transaction commits. Raises DatasetError (having written
-    nothing) if the database refuses a record.
+    nothing) if the database refuses the write.
     """
     started = time.perf_counter()
     summary = LoadSummary()
@@ -468,7 +468,7 @@ def load_records(records: Sequence[DatasetRecord], *, allow_older: bool = False)
             plan = _plan(records, allow_older, summary)
             _create(plan.new)
             _replace(plan.replace, summary)
-    except IntegrityError as error:
+    except DatabaseError as error:  # a constraint, a concurrent load, the database gone
         raise DatasetError(
             f"the dataset could not be stored, so nothing was loaded: {error}"
         ) from error
