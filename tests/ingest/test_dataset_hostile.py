@@ -386,8 +386,11 @@ def test_every_problem_is_named_not_just_the_first(tmp_path, half_loaded):
     assert _where(RECOMMENDATIONS, LAST_RECOMMENDATION, "timescale") in message
 
 
-def test_a_failure_while_writing_writes_nothing(tmp_path, half_loaded, monkeypatch):
-    """The last step (rows of new inspections) fails: the inspections inserted before it go too."""
+def test_a_failure_while_writing_writes_nothing(
+    tmp_path, half_loaded, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The last step (rows of new inspections) fails: the inspections inserted before it go
+    too, and the data version is not bumped."""
 
     def refuse(*args, **kwargs):
         raise IntegrityError("the database refused it")
@@ -395,10 +398,14 @@ def test_a_failure_while_writing_writes_nothing(tmp_path, half_loaded, monkeypat
     monkeypatch.setattr(Recommendation.objects, "bulk_create", refuse)
     folder = _write(tmp_path / "whole", SAMPLE)
 
-    with pytest.raises(CommandError, match="nothing was loaded: the database refused it"):
+    with (
+        django_capture_on_commit_callbacks() as callbacks,
+        pytest.raises(CommandError, match="nothing was loaded: the database refused it"),
+    ):
         call_command("load_dataset", input=folder, stdout=StringIO())
 
     assert _state() == half_loaded
+    assert callbacks == []
 
 
 def test_pages_still_render_after_a_refused_load(tmp_path, half_loaded, client):
