@@ -201,7 +201,9 @@ class _Inspection:
     recommendations: list[dict[str, Any]] = field(default_factory=list)
 
 
-def read(folder: Path = DATASET_DIR, *, authorities: Iterable[str] | None = None):
+def read(
+    folder: Path = DATASET_DIR, *, authorities: Iterable[str] | None = None
+) -> list[DatasetRecord]:
     """Read the whole dataset and check every record, before anything is written.
 
     Every value is checked against the vocabulary and the fields it is stored in

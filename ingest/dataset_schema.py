@@ -365,9 +365,7 @@ def json_lines(path: Path, problems: Problems) -> Iterator[Line]:
             if len(raw) > LONGEST_LINE_BYTES and not raw.endswith(b"\n"):
                 while (rest := stream.readline(1024**2)) and not rest.endswith(b"\n"):
                     pass  # the rest of the line, not read into memory
-                problems.add(
-                    path, number_, f"longer than {LONGEST_LINE_BYTES // 1024**2} MB; not read"
-                )
+                problems.add(path, number_, f"longer than {LONGEST_LINE_BYTES:,} bytes; not read")
                 continue
             try:
                 line = raw.decode("utf-8")

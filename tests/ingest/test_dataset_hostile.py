@@ -646,3 +646,18 @@ def test_every_text_field_the_dataset_fills_is_held_to_its_column(schema, model)
         if not column.choices and column.name not in ("sha256", "ofsted_url"):
             message = dict(problems)[column.name]
             assert message == f"{limit + 1:,} characters, more than the {limit:,} it may have"
+
+
+def test_a_line_too_long_to_read_is_skipped_and_named(tmp_path, half_loaded, monkeypatch):
+    """A line is read with a bound (64 MB; 2,000 bytes here), and reading goes on after it."""
+    from ingest import dataset_schema
+
+    monkeypatch.setattr(dataset_schema, "LONGEST_LINE_BYTES", 2_000)
+    files = _changed(RECOMMENDATIONS, 3, text="x" * 5_000, timescale="eventually")
+    files = {key: list(lines) for key, lines in files.items()}
+    files[RECOMMENDATIONS][5] = files[RECOMMENDATIONS][5].replace('"kind":"', '"kind":"no-')
+
+    message = _refused(tmp_path, files, half_loaded)
+
+    assert f"{RECOMMENDATIONS}, line 4: longer than 2,000 bytes; not read" in message
+    assert "1 problem" not in message and _where(RECOMMENDATIONS, 5, "kind") in message
