@@ -13,7 +13,9 @@ section and label or text, case and spacing aside, and which occurrence it is), 
 - everything else is replaced by the new reading.
 
 The admin (``review``) calls the first and third; the loader (:mod:`ingest.load`) calls
-:func:`store_rows` in a report's transaction.
+:func:`store_rows` in a report's transaction; the national dataset's bulk load
+(:mod:`ingest.dataset`) the same rule for many inspections at once, through
+:func:`hand_rows` and :func:`merge_rows`.
 """
 
 from __future__ import annotations
