@@ -169,6 +169,11 @@ def main() -> int:
     if args.child:
         child(args.input)
         return 0
+    # On a shared machine wall time is CPU time stretched by the queue for the cores.
+    print(
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start "
+        "(wall times stretch when it is above the core count; CPU times do not)"
+    )
     ok = True
     with tempfile.TemporaryDirectory() as folder:
         ok &= measure("SQLite", f"sqlite:///{folder}/dataset.sqlite3")
@@ -184,6 +189,7 @@ def main() -> int:
         finally:
             with psycopg.connect(args.postgres, autocommit=True) as connection:
                 connection.execute(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
     return 0 if ok else 1
 
 
