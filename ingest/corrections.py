@@ -13,7 +13,9 @@ section and label or text, case and spacing aside, and which occurrence it is), 
 - everything else is replaced by the new reading.
 
 The admin (``review``) calls the first and third; the loader (:mod:`ingest.load`) calls
-:func:`store_rows` in a report's transaction.
+:func:`store_rows` in a report's transaction; the national dataset's bulk load
+(:mod:`ingest.dataset`) the same rule for many inspections at once, through
+:func:`hand_rows` and :func:`merge_rows`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -65,9 +68,38 @@ def _rows_kept_by_hand(rows, text_field: str) -> dict[str, EditTracking]:
     """
     kept: dict[str, EditTracking] = {}
     for row in rows.filter(edited_at__isnull=False):
-        key = row.parsed_key or row_key(row.section, getattr(row, text_field))
-        kept.setdefault(key, row)
+        _keep(kept, row, text_field)
     return kept
+
+
+def _keep(kept: dict[str, EditTracking], row: EditTracking, text_field: str) -> None:
+    key = row.parsed_key or row_key(row.section, getattr(row, text_field))
+    kept.setdefault(key, row)
+
+
+@dataclass
+class HandRows:
+    """What an admin did to one inspection's rows: rows edited or added (by the key a parse
+    would give them) and parsed rows deleted."""
+
+    judgements: dict[str, EditTracking] = field(default_factory=dict)
+    recommendations: dict[str, EditTracking] = field(default_factory=dict)
+    deleted: dict[tuple[str, str], DeletedRow] = field(default_factory=dict)
+
+
+def hand_rows(inspection_ids: Iterable[int]) -> dict[int, HandRows]:
+    """:class:`HandRows` of many inspections in three queries (a bulk re-parse)."""
+    ids = list(inspection_ids)
+    found: dict[int, HandRows] = {pk: HandRows() for pk in ids}
+    for model, text_field, attribute in (
+        (Judgement, "label", "judgements"),
+        (Recommendation, "text", "recommendations"),
+    ):
+        for row in model.objects.filter(inspection_id__in=ids, edited_at__isnull=False):
+            _keep(getattr(found[row.inspection_id], attribute), row, text_field)
+    for row in DeletedRow.objects.filter(inspection_id__in=ids):
+        found[row.inspection_id].deleted[(row.kind, row.parsed_key)] = row
+    return found
 
 
 def store_rows(
@@ -78,48 +110,58 @@ def store_rows(
     Rows corrected or added by hand are kept (and any disagreement with the new parse
     reported); rows deleted by hand stay deleted (and are named) unless ``restore_deleted``.
     """
-    kept_judgements: dict[str, EditTracking] = {}
-    kept_recommendations: dict[str, EditTracking] = {}
-    deleted: dict[tuple[str, str], DeletedRow] = {}
+    hand = HandRows()
     if replacing:
-        kept_judgements = _rows_kept_by_hand(inspection.judgements, "label")
-        kept_recommendations = _rows_kept_by_hand(inspection.recommendations, "text")
+        hand.judgements = _rows_kept_by_hand(inspection.judgements, "label")
+        hand.recommendations = _rows_kept_by_hand(inspection.recommendations, "text")
         inspection.judgements.filter(edited_at__isnull=True).delete()
         inspection.recommendations.filter(edited_at__isnull=True).delete()
         if restore_deleted:
             inspection.deleted_rows.all().delete()
         else:
-            deleted = {(row.kind, row.parsed_key): row for row in inspection.deleted_rows.all()}
+            hand.deleted = {
+                (row.kind, row.parsed_key): row for row in inspection.deleted_rows.all()
+            }
+    new_judgements, new_recommendations, notes = merge_rows(inspection, report, hand)
+    Judgement.objects.bulk_create(new_judgements)
+    Recommendation.objects.bulk_create(new_recommendations)
+    return notes
 
+
+def merge_rows(
+    inspection: Inspection, report: ParsedReport, hand: HandRows
+) -> tuple[list[Judgement], list[Recommendation], list[str]]:
+    """The unsaved rows to store for ``report`` beside the rows an admin kept, and notes on
+    each correction kept or deleted row left out: :func:`store_rows` without the database
+    (the caller has deleted the rows not kept by hand). ``hand`` is emptied of the kept
+    rows the report reads."""
     new_judgements, judgement_notes = _merge_rows(
         report.judgements,
         _judgement_keys(report),
-        kept_judgements,
-        deleted,
+        hand.judgements,
+        hand.deleted,
         DeletedRow.Kind.JUDGEMENT,
         partial(judgement_row, inspection),
         _judgement_conflict,
     )
-    Judgement.objects.bulk_create(new_judgements)
     new_recommendations, recommendation_notes = _merge_rows(
         report.recommendations,
         _recommendation_keys(report),
-        kept_recommendations,
-        deleted,
+        hand.recommendations,
+        hand.deleted,
         DeletedRow.Kind.RECOMMENDATION,
         partial(recommendation_row, inspection),
     )
-    Recommendation.objects.bulk_create(new_recommendations)
     notes = [*judgement_notes, *recommendation_notes]
 
-    for row in [*kept_judgements.values(), *kept_recommendations.values()]:
+    for row in [*hand.judgements.values(), *hand.recommendations.values()]:
         if row.parsed_key:  # corrected from the parse, which no longer reads it
             shown = Truncator(str(row)).chars(70)
             notes.append(
                 f"Kept {row._meta.verbose_name} '{shown}', corrected by hand; "
                 "the report no longer reads it"
             )
-    return notes
+    return new_judgements, new_recommendations, notes
 
 
 def parsed_rows(

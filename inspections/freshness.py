@@ -2,12 +2,16 @@
 
 Every save or delete of a model a public page reads (inspections and their rows,
 authorities, their names and neighbours) bumps :class:`~inspections.models.DataVersion`
-when its transaction commits. Bulk writes that send no signals happen only inside a load,
-which saves its inspection in the same transaction, so they bump it too.
+when its transaction commits. Bulk writes that send no signals call :func:`changed`.
+A bulk load wraps its transaction's work in :func:`batch`: each bump is a write and a
+commit of its own, and hundreds of them (one per saved row) cost a load more than its rows.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from django.db import transaction
@@ -41,10 +45,42 @@ def bump() -> None:
         DataVersion.objects.get_or_create(pk=1, defaults={"version": 2})
 
 
+_batches = threading.local()
+
+
+def changed() -> None:
+    """Something public pages show changed: bump the version when the transaction commits
+    (once for a whole :func:`batch`)."""
+    pending = getattr(_batches, "pending", None)
+    if pending is not None:
+        pending.append(True)
+        return
+    transaction.on_commit(bump)
+
+
+@contextmanager
+def batch() -> Iterator[None]:
+    """Changes made inside bump the version once, when the transaction they are in commits.
+
+    Use it inside that transaction's ``atomic`` block: if the block fails, nothing was
+    changed and nothing is bumped.
+    """
+    if getattr(_batches, "pending", None) is not None:
+        yield  # already in a batch: the outermost one bumps
+        return
+    _batches.pending = pending = []
+    try:
+        yield
+    finally:
+        _batches.pending = None
+    if pending:
+        transaction.on_commit(bump)
+
+
 def _changed(sender, **kwargs) -> None:
     if kwargs.get("raw"):
         return  # fixtures being loaded
-    transaction.on_commit(bump)
+    changed()
 
 
 def connect() -> None:
