@@ -30,6 +30,7 @@ from vocabulary import PublishedSource
 from . import corrections, parsers
 from .errors import IngestError, ParseError, UnknownAuthority
 from .parsers.base import ParsedReport
+from .parsers.common import implausible_dates
 from .reading import read_report
 
 
@@ -225,6 +226,12 @@ def _load(
     except IngestError as error:
         return IngestResult(name, Status.FAILED, str(error), report=report)
 
+    # Dates no inspection can bear (year 0001 or 2099) were misread or misprinted: such an
+    # inspection is stored for an admin to check, never published by the ingest.
+    odd_dates = implausible_dates(report)
+    report.warnings.extend(warning for warning in odd_dates if warning not in report.warnings)
+    held = bool(odd_dates) and publish
+
     existing = same_file or _same_inspection(authority, report)
     if existing and not replace:
         return IngestResult(
@@ -236,13 +243,16 @@ def _load(
         )
     if dry_run:
         status = Status.WOULD_REPLACE if existing else Status.WOULD_CREATE
-        return IngestResult(name, status, f"{authority.name}: {_counts(report)}", existing, report)
+        message = f"{authority.name}: {_counts(report)}"
+        if held and not existing:
+            message += "; would be held as a draft: its dates are out of range"
+        return IngestResult(name, status, message, existing, report)
 
     stored_name = None
     try:
         with transaction.atomic():
             inspection = existing or Inspection(
-                authority=authority, is_published=publish, uploaded_by=uploaded_by
+                authority=authority, is_published=publish and not held, uploaded_by=uploaded_by
             )
             if data is None:
                 old_file = None
@@ -303,6 +313,8 @@ def _load(
 
     status = Status.REPLACED if existing else Status.CREATED
     message = f"{describe(inspection)}: {_counts(report)}"
+    if held and not existing:
+        message += "; held as a draft: its dates are out of range (see its warnings)"
     return IngestResult(name, status, message, inspection, report, conflicts)
 
 
