@@ -11,7 +11,10 @@ with either the conflict is reported.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,7 +31,7 @@ from inspections.models import Inspection
 from vocabulary import PublishedSource
 
 from . import corrections, parsers
-from .errors import IngestError, ParseError, UnknownAuthority
+from .errors import FileNotStored, IngestError, ParseError, UnknownAuthority
 from .parsers.base import ParsedReport
 from .parsers.common import implausible_dates
 from .reading import read_report
@@ -262,7 +265,7 @@ def _load(
             elif not existing or existing.sha256 != prepared.sha256:
                 old_file = existing.source_file.name if existing else None
                 stored_name, created_file = _store_file(
-                    _storage_name(authority, report, prepared, name), data, prepared.sha256
+                    _storage_name(authority, report, prepared, name), data, prepared.sha256, name
                 )
                 inspection.source_file.name = stored_name
                 if not created_file:
@@ -336,18 +339,73 @@ def _same_inspection(authority: Authority, report: ParsedReport) -> Inspection |
     )
 
 
-def _store_file(storage_name: str, data: bytes, sha256: str) -> tuple[str, bool]:
+def _store_file(storage_name: str, data: bytes, sha256: str, name: str) -> tuple[str, bool]:
     """Save the report's file under its name (which carries its SHA-256); True if saved.
 
     A file already there with the same bytes is used as it is: one left by an ingest killed
     before its transaction committed, or being stored by a parallel ingest of the same
-    report. Saving again would store it twice, under a suffixed name.
+    report. Saving again would store it twice, under a suffixed name. A write that fails (a
+    full disk) leaves nothing behind and raises :class:`~ingest.errors.FileNotStored`.
     """
     if default_storage.exists(storage_name):
-        with default_storage.open(storage_name, "rb") as handle:
-            if sha256_of(handle.read()) == sha256:
+        if _stored_sha256(storage_name) == sha256:
+            return storage_name, False
+        if Inspection.objects.filter(source_file=storage_name).exists():
+            # Another report whose SHA-256 begins the same: this one takes its full hash.
+            path = Path(storage_name)
+            storage_name = str(path.with_name(f"{path.stem}-{sha256}{path.suffix}"))
+            if default_storage.exists(storage_name) and _stored_sha256(storage_name) == sha256:
                 return storage_name, False
-    return default_storage.save(storage_name, ContentFile(data)), True
+    try:
+        return _write_new(storage_name, data, sha256)
+    except OSError as error:
+        full = error.errno in (errno.ENOSPC, errno.EDQUOT)
+        raise FileNotStored(
+            f"{name}: could not be stored: writing the report's file to the media folder "
+            f"failed ({error.strerror or error})"
+            + ("; free some space there and try again" if full else "")
+        ) from error
+
+
+def _write_new(storage_name: str, data: bytes, sha256: str) -> tuple[str, bool]:
+    """Write the file whole beside its name, then link it there: a reader (or a retry)
+    never finds half a file under the name, and a write cut short removes its own part.
+    A file already under the name with other bytes, which no inspection refers to, is
+    what an older write cut short left: it is replaced."""
+    try:
+        final = Path(default_storage.path(storage_name))
+    except NotImplementedError:  # a storage without local paths: its own save
+        return default_storage.save(storage_name, ContentFile(data)), True
+    final.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=final.parent, prefix=".", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        mode = default_storage.file_permissions_mode
+        os.chmod(temporary, 0o644 if mode is None else mode)
+        try:
+            os.link(temporary, final)  # fails if the name is taken: never two writers
+        except FileExistsError:
+            if _stored_sha256(storage_name) == sha256:
+                return storage_name, False  # a parallel ingest of the report stored it
+            os.replace(temporary, final)
+        except OSError as error:
+            if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP):
+                raise
+            # A file system without hard links: checked, then moved into place.
+            if final.exists() and _stored_sha256(storage_name) == sha256:
+                return storage_name, False
+            os.replace(temporary, final)
+        return storage_name, True
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _stored_sha256(storage_name: str) -> str:
+    with default_storage.open(storage_name, "rb") as handle:
+        return sha256_of(handle.read())
 
 
 def _constraint(error: IntegrityError) -> str:
