@@ -57,6 +57,7 @@ class Prepared:
     seconds_extract: float = 0.0
     seconds_parse: float = 0.0
     from_cache: bool = False  # the layout text came from the cache, not from extraction
+    out_of_time: bool = False  # not read (or not read whole) before a caller's deadline
 
 
 @dataclass
@@ -70,6 +71,7 @@ class IngestResult:
     seconds_extract: float = 0.0
     seconds_parse: float = 0.0
     seconds_load: float = 0.0
+    out_of_time: bool = False  # failed only because a caller's deadline came first
 
     @property
     def failed(self) -> bool:
@@ -161,6 +163,7 @@ def load(
     uploaded_by=None,
     listing: Listing | None = None,
     authority: Authority | None = None,
+    reparse_of: Inspection | None = None,
 ) -> IngestResult:
     """Store a prepared report in one transaction and say what happened.
 
@@ -173,6 +176,8 @@ def load(
     - ``listing``: Ofsted's listing of the file (publication date, address), if known.
     - ``authority``: the authority, where it is known already (the national dataset); by
       default it is resolved from the name the report prints.
+    - ``reparse_of``: a re-parse of this inspection from its stored file: the file must be
+      the one it was read from (its SHA-256), and nothing else is rewritten or created.
 
     ``data`` is the file's bytes, stored beside the inspection; None (the national dataset,
     which carries no files) stores none and keeps any file already stored.
@@ -188,6 +193,7 @@ def load(
         uploaded_by=uploaded_by,
         listing=listing or Listing(),
         authority=authority,
+        reparse_of=reparse_of,
     )
     result.seconds_extract = prepared.seconds_extract
     result.seconds_parse = prepared.seconds_parse
@@ -206,12 +212,18 @@ def _load(
     uploaded_by,
     listing: Listing,
     authority: Authority | None,
+    reparse_of: Inspection | None,
 ) -> IngestResult:
     name = prepared.name
     if prepared.error:
         return IngestResult(name, Status.FAILED, prepared.error)
 
     same_file = _same_file(prepared.sha256)
+    if reparse_of is not None and (same_file is None or same_file.pk != reparse_of.pk):
+        # Another report's bytes would rewrite that report; unstored bytes would create one.
+        return IngestResult(
+            name, Status.FAILED, not_its_file(name, reparse_of, prepared.sha256, same_file)
+        )
     if same_file and not replace:
         return IngestResult(
             name,
@@ -319,6 +331,24 @@ def _load(
     if held and not existing:
         message += "; held as a draft: its dates are out of range (see its warnings)"
     return IngestResult(name, status, message, inspection, report, conflicts)
+
+
+def not_its_file(
+    name: str, inspection: Inspection, sha256: str, holder: Inspection | None = None
+) -> str:
+    """Why a re-parse of ``inspection`` refuses the bytes (SHA-256 ``sha256``) its stored
+    file ``name`` holds now; ``holder`` is the inspection read from those bytes, if any."""
+    if sha256 == inspection.sha256:
+        return f"{name}: {describe(inspection)} is no longer stored (deleted meanwhile); nothing was changed"
+    if holder is not None:
+        whose = f"they are the file of {describe(holder)}"
+    else:
+        whose = "no inspection was read from them"
+    return (
+        f"{name}: the stored file is not the one {describe(inspection)} was read from: its "
+        f"SHA-256 is {sha256[:12]}…, the inspection's {inspection.sha256[:12]}… ({whose}). "
+        "Nothing was changed; upload the report again to replace the stored file"
+    )
 
 
 def _same_file(sha256: str) -> Inspection | None:

@@ -72,6 +72,9 @@ class Source:
     # A file on disk may change between its parse and its store, and is checked again;
     # bytes already in memory (an upload, a stored file being re-parsed) cannot.
     may_change: bool = True
+    # A re-parse: the one inspection these bytes may rewrite (ingest.load.load refuses
+    # anything else, and never creates one). ``read`` may then raise an IngestError too.
+    reparse_of: object = None
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,7 @@ def _prepare(reader: IsolatedReader, source: Source, deadline: float | None) -> 
                 error=f"{source.name}: not read: this upload took all the time one upload "
                 f"may take ({settings.INGEST_UPLOAD_DEADLINE_SECONDS:g} seconds) before this "
                 "file's turn; upload it again on its own or with fewer files",
+                out_of_time=True,
             )
         timeout = left  # the reader keeps the shorter of this and its own limit
     try:
@@ -146,18 +150,25 @@ def _prepare(reader: IsolatedReader, source: Source, deadline: float | None) -> 
             sha256="",
             error=f"{source.name}: cannot be read ({error.strerror or error})",
         )
+    except IngestError as error:  # a re-parse's stored file that is not the inspection's
+        return Prepared(name=source.name, sha256="", error=str(error))
     try:
         sniff(data, source.name)  # an HTML page or an image is refused before any parsing
     except IngestError as error:
         return Prepared(name=source.name, sha256=sha256_of(data), error=str(error))
-    return reader.prepare(data, source.name, timeout=timeout)
+    prepared = reader.prepare(data, source.name, timeout=timeout)
+    if prepared.error and deadline is not None and time.monotonic() >= deadline - 0.5:
+        prepared.out_of_time = True  # stopped by the deadline, not by the file
+    return prepared
 
 
 def _store(
     reader: IsolatedReader, source: Source, prepared: Prepared, options: Options
 ) -> IngestResult:
     if prepared.error:
-        return IngestResult(source.name, Status.FAILED, prepared.error)
+        return IngestResult(
+            source.name, Status.FAILED, prepared.error, out_of_time=prepared.out_of_time
+        )
     try:
         data = source.read()
         if source.may_change and sha256_of(data) != prepared.sha256:  # changed meanwhile
@@ -173,7 +184,10 @@ def _store(
             publish=options.publish,
             uploaded_by=options.uploaded_by,
             listing=source.listing or options.listings.get(prepared.sha256),
+            reparse_of=source.reparse_of,
         )
+    except IngestError as error:  # a re-parse's stored file changed since it was read
+        return IngestResult(source.name, Status.FAILED, str(error))
     except (OperationalError, InterfaceError) as error:
         if not database_reachable():
             raise DatabaseUnavailable(
