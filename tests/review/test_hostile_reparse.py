@@ -164,3 +164,24 @@ def test_many_reparsed_are_named_in_one_message(editor_client, five, monkeypatch
     (summary,) = [note for note in notes if note.startswith("Re-parsed")]
     assert summary.startswith("Re-parsed 5 inspections: ")
     assert all(f"(#{pk})" in summary for pk in ids)
+
+
+def test_the_command_rereading_stored_files_rewrites_no_other_inspection(tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    first = ingest_sample(K2017_TEXT)
+    second = ingest_sample(K2006_TEXT)
+    overwrite_stored_file(first, K2006_TEXT)
+    before = snapshot(first), snapshot(second)
+    out = StringIO()
+
+    with pytest.raises(SystemExit):
+        call_command("ingest", "--replace", "--all", stdout=out)
+
+    assert "failed: the stored file is not the one Knowsley 2017" in out.getvalue()
+    assert f"they are the file of Knowsley 2006 APA (#{second.pk})" in out.getvalue()
+    assert "1 replaced, 1 failed" in out.getvalue()
+    assert snapshot(first) == before[0]
+    assert snapshot(second)[1:] == before[1][1:]  # re-read from its own file

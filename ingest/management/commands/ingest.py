@@ -178,9 +178,16 @@ class Command(BaseCommand):
         # sandbox worker with the same limits as an upload, N at once; the database touched
         # by this process alone, in the order the files were given.
         paths = [path for path, _ in jobs]
+        # A stored file re-read (--replace without PATH) may rewrite its own inspection
+        # only: a file replaced on disk by another report's must not rewrite that one.
         sources = [
-            Source(name=Path(path).name, read=partial(_read, path), size=_size(path))
-            for path in paths
+            Source(
+                name=Path(path).name,
+                read=partial(_read, path),
+                size=_size(path),
+                reparse_of=inspection,
+            )
+            for path, inspection in jobs
         ]
         results = pipeline.ingest(
             sources,
