@@ -29,6 +29,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -222,7 +223,9 @@ def database_reachable() -> bool:
     try:
         if connection.in_atomic_block:
             return connection.connection is not None and connection.is_usable()
-        connection.close()
+        # Closing a connection the server already dropped may fail: it is gone either way.
+        with suppress(DatabaseError):
+            connection.close()
         connection.ensure_connection()
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

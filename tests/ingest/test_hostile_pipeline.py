@@ -10,7 +10,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import OperationalError
+from django.db import OperationalError, connection
 
 from ingest import pipeline
 from ingest.load import Status, load
@@ -145,3 +145,75 @@ def test_files_are_stored_as_they_are_read_not_after_the_whole_list(reference_da
     assert "0.txt" in read_before_first
     assert len(set(read_before_first)) <= 2 * pipeline.LOOK_AHEAD_PER_JOB + 1
     assert Inspection.objects.count() == 1
+
+
+def _cut_this_connection() -> None:
+    """End this process's session from another one, as a server restart does."""
+    import psycopg
+
+    settings = connection.settings_dict
+    pid = connection.connection.info.backend_pid
+    with psycopg.connect(
+        host=settings["HOST"],
+        port=settings["PORT"] or 5432,
+        user=settings["USER"],
+        password=settings["PASSWORD"],
+        dbname=settings["NAME"],
+        autocommit=True,
+    ) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+
+
+def _postgresql_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("cuts a PostgreSQL session from another one")
+
+
+def test_postgresql_going_away_mid_run_stops_it(folder, reference_data, monkeypatch):
+    """A real outage: the session is cut and no new connection can be made."""
+    _postgresql_only()
+    tried: list[str] = []
+
+    def cut_then_load(prepared, *args, **kwargs):
+        tried.append(prepared.name)
+        if len(tried) == 2:
+            _cut_this_connection()
+            connection.settings_dict["PORT"] = "1"  # the server is down: nothing listens
+        return load(prepared, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "load", cut_then_load)
+    port = connection.settings_dict["PORT"]
+    try:
+        with pytest.raises(CommandError) as raised:
+            call_command("ingest", str(folder), stdout=StringIO())
+    finally:
+        connection.settings_dict["PORT"] = port
+        connection.close()
+
+    assert str(raised.value).startswith("the database stopped answering while 1-")
+    assert "1 of 3 files were done before it" in str(raised.value)
+    assert len(tried) == 2
+    assert Inspection.objects.count() == 1
+
+
+def test_postgresql_restarted_mid_run_fails_one_file_and_goes_on(
+    folder, reference_data, monkeypatch
+):
+    """A routine restart: the session is cut, a new connection works."""
+    _postgresql_only()
+    tried: list[str] = []
+
+    def cut_then_load(prepared, *args, **kwargs):
+        tried.append(prepared.name)
+        if len(tried) == 2:
+            _cut_this_connection()
+        return load(prepared, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "load", cut_then_load)
+    out = StringIO()
+
+    with pytest.raises(SystemExit):
+        call_command("ingest", str(folder), stdout=out)
+
+    assert "2 created, 0 unchanged, 0 replaced, 1 failed" in out.getvalue()
+    assert Inspection.objects.count() == 2
