@@ -42,3 +42,7 @@ class DuplicateInspection(IngestError):
 
 class ParseTimeout(IngestError):
     """Reading the file took longer than the configured limit."""
+
+
+class FileNotStored(IngestError):
+    """The report's file could not be written to the media folder (a full disk...)."""

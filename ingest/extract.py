@@ -59,18 +59,66 @@ def read_bytes(data: bytes, *, name: str) -> Document:
     return text_to_document(data, name=name)
 
 
+# Byte order marks of the wide Unicode encodings a text report may come in (Windows'
+# "Unicode" is UTF-16 with one), UTF-32's first: its little-endian mark begins with UTF-16's.
+_WIDE_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\xff\xfe", "utf-16"),
+)
+
+# Archives, by their first bytes. A PDF stored uncompressed inside a ZIP shows "%PDF-" in
+# the archive's first kilobyte, where a PDF's header may be; it is still not a PDF.
+_ARCHIVES = (
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"PK\x07\x08", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """ "utf-16" or "utf-32" for text that begins with that encoding's byte order mark."""
+    return next((encoding for bom, encoding in _WIDE_BOMS if data.startswith(bom)), None)
+
+
+def _archive(data: bytes) -> str | None:
+    kind = next((kind for magic, kind in _ARCHIVES if data.startswith(magic)), None)
+    if kind is None and data[257:262] == b"ustar":
+        kind = "tar archive"
+    return kind
+
+
 def sniff(data: bytes, name: str) -> str:
     """Decide from the content whether ``data`` is a PDF or a text report; refuse anything else."""
     if not data.strip():
         raise NotAReport(f"{name}: the file is empty")
+    archive = _archive(data)
+    if archive:
+        raise NotAReport(
+            f"{name}: this file is a {archive}, not a PDF or text report: take the report "
+            "out of it and ingest that"
+        )
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
+    wide = wide_encoding(data)
+    if wide:
+        return _sniff_wide(data, name, wide)
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered[:300]:
         raise NotAReport(f"{name}: this file is an HTML page, not a PDF or text report")
     if name.lower().endswith(".pdf"):
         raise NotAReport(f"{name}: this file is not a PDF (it does not start with %PDF)")
+    if _looks_like_wide_text(data):
+        raise NotAReport(
+            f"{name}: this looks like UTF-16 text without the byte order mark that says "
+            "which way round its bytes are; save it as UTF-8 (or UTF-16 with a BOM)"
+        )
     if not _looks_like_text(data):
         raise NotAReport(f"{name}: this file is neither a PDF nor a text report")
     nul = data.find(b"\x00")
@@ -81,6 +129,35 @@ def sniff(data: bytes, name: str) -> str:
             "damaged or binary files do"
         )
     return "text"
+
+
+def _sniff_wide(data: bytes, name: str, encoding: str) -> str:
+    """The checks of :func:`sniff` for a UTF-16 or UTF-32 text report, on its characters."""
+    unit = 4 if encoding == "utf-32" else 2
+    sample = data[: 8192 - 8192 % unit].decode(encoding, errors="replace")
+    if not sample.strip():
+        raise NotAReport(f"{name}: the file is empty")
+    lowered = sample[:1024].lstrip().lower()
+    if lowered.startswith(("<!doctype html", "<html", "<?xml")) or "<html" in lowered[:300]:
+        raise NotAReport(f"{name}: this file is an HTML page, not a PDF or text report")
+    if name.lower().endswith(".pdf"):
+        raise NotAReport(f"{name}: this file is not a PDF (it does not start with %PDF)")
+    controls = sum(1 for char in sample if ord(char) < 32 and char not in "\t\n\x0c\r")
+    if controls > len(sample) // 100:
+        raise NotAReport(f"{name}: this file is neither a PDF nor a text report")
+    return "text"
+
+
+def _looks_like_wide_text(data: bytes) -> bool:
+    """UTF-16 without a byte order mark: in English text every other byte is NUL."""
+    sample = data[:4096]
+    if len(sample) < 16:
+        return False
+    for zeros, chars in ((sample[0::2], sample[1::2]), (sample[1::2], sample[0::2])):
+        printable = sum(1 for byte in chars if 32 <= byte < 127 or byte in (9, 10, 13))
+        if zeros.count(0) > 0.9 * len(zeros) and printable > 0.9 * len(chars):
+            return True
+    return False
 
 
 def _looks_like_text(data: bytes) -> bool:
@@ -98,13 +175,26 @@ def _looks_like_text(data: bytes) -> bool:
 
 
 def text_to_document(data: bytes, *, name: str) -> Document:
-    """A text report: UTF-8, or Windows-1252 where not one byte of it reads as UTF-8.
+    """A text report: UTF-8, or Windows-1252 where not one byte of it reads as UTF-8, or
+    UTF-16 or UTF-32 where it begins with that encoding's byte order mark.
 
     A file that is UTF-8 but for a few bad bytes stays UTF-8 (decoding it all as
     Windows-1252 would garble every accented letter and dash); the bad bytes are replaced,
     and the report carries a warning saying how many and where.
     """
     warnings: tuple[str, ...] = ()
+    wide = wide_encoding(data)
+    if wide:
+        text = data.decode(wide, errors="replace")  # the codec reads and drops the mark
+        bad = text.count("\ufffd") - data.decode(wide, errors="ignore").count("\ufffd")
+        if bad:
+            warnings = (
+                f"{bad} place{'s' if bad != 1 else ''} in the file "
+                f"{'are' if bad != 1 else 'is'} not valid {wide.upper()} and replaced by "
+                "\ufffd: text may be missing there.",
+            )
+        document = Document.from_text(text, name=name)
+        return replace(document, warnings=warnings) if warnings else document
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -71,19 +71,32 @@ def put(root: Path | None, sha256: str, document: Document) -> None:
     if root is None or not sha256 or not document.paginated:
         return
     entry = _entry(root, sha256, complete=document.complete)
+    warnings = _warnings_file(entry)
+    parts: list[str] = []
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        # Written whole then renamed: a reader never sees half an entry.
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".part")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(PAGE_BREAK.join(document.pages))
-        warnings = _warnings_file(entry)
+        # Written whole then renamed: a reader never sees half an entry or half its warnings.
+        text = _write_part(entry.parent, PAGE_BREAK.join(document.pages), parts)
         if document.warnings:
-            warnings.write_text(json.dumps(list(document.warnings)), encoding="utf-8")
+            os.replace(
+                _write_part(entry.parent, json.dumps(list(document.warnings)), parts), warnings
+            )
         else:
             warnings.unlink(missing_ok=True)
-        os.replace(temporary, entry)
+        os.replace(text, entry)
         if document.complete:
             _entry(root, sha256, complete=False).unlink(missing_ok=True)
     except OSError:
-        return
+        # A full disk (or a read-only one): the entry is skipped, and what was begun for it
+        # goes, so that no empty ".part" file is left per report.
+        for part in parts:
+            Path(part).unlink(missing_ok=True)
+
+
+def _write_part(folder: Path, text: str, parts: list[str]) -> str:
+    """``text`` in a new ".part" file in ``folder``, named in ``parts`` as soon as it exists."""
+    handle, temporary = tempfile.mkstemp(dir=folder, suffix=".part")
+    parts.append(temporary)
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(text)
+    return temporary

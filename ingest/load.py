@@ -11,7 +11,10 @@ with either the conflict is reported.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,8 +31,9 @@ from inspections.models import Inspection
 from vocabulary import PublishedSource
 
 from . import corrections, parsers
-from .errors import IngestError, ParseError, UnknownAuthority
+from .errors import FileNotStored, IngestError, ParseError, UnknownAuthority
 from .parsers.base import ParsedReport
+from .parsers.common import implausible_dates
 from .reading import read_report
 
 
@@ -53,6 +57,7 @@ class Prepared:
     seconds_extract: float = 0.0
     seconds_parse: float = 0.0
     from_cache: bool = False  # the layout text came from the cache, not from extraction
+    out_of_time: bool = False  # not read (or not read whole) before a caller's deadline
 
 
 @dataclass
@@ -66,6 +71,7 @@ class IngestResult:
     seconds_extract: float = 0.0
     seconds_parse: float = 0.0
     seconds_load: float = 0.0
+    out_of_time: bool = False  # failed only because a caller's deadline came first
 
     @property
     def failed(self) -> bool:
@@ -157,6 +163,7 @@ def load(
     uploaded_by=None,
     listing: Listing | None = None,
     authority: Authority | None = None,
+    reparse_of: Inspection | None = None,
 ) -> IngestResult:
     """Store a prepared report in one transaction and say what happened.
 
@@ -169,6 +176,8 @@ def load(
     - ``listing``: Ofsted's listing of the file (publication date, address), if known.
     - ``authority``: the authority, where it is known already (the national dataset); by
       default it is resolved from the name the report prints.
+    - ``reparse_of``: a re-parse of this inspection from its stored file: the file must be
+      the one it was read from (its SHA-256), and nothing else is rewritten or created.
 
     ``data`` is the file's bytes, stored beside the inspection; None (the national dataset,
     which carries no files) stores none and keeps any file already stored.
@@ -184,6 +193,7 @@ def load(
         uploaded_by=uploaded_by,
         listing=listing or Listing(),
         authority=authority,
+        reparse_of=reparse_of,
     )
     result.seconds_extract = prepared.seconds_extract
     result.seconds_parse = prepared.seconds_parse
@@ -202,12 +212,18 @@ def _load(
     uploaded_by,
     listing: Listing,
     authority: Authority | None,
+    reparse_of: Inspection | None,
 ) -> IngestResult:
     name = prepared.name
     if prepared.error:
         return IngestResult(name, Status.FAILED, prepared.error)
 
     same_file = _same_file(prepared.sha256)
+    if reparse_of is not None and (same_file is None or same_file.pk != reparse_of.pk):
+        # Another report's bytes would rewrite that report; unstored bytes would create one.
+        return IngestResult(
+            name, Status.FAILED, not_its_file(name, reparse_of, prepared.sha256, same_file)
+        )
     if same_file and not replace:
         return IngestResult(
             name,
@@ -225,6 +241,12 @@ def _load(
     except IngestError as error:
         return IngestResult(name, Status.FAILED, str(error), report=report)
 
+    # Dates no inspection can bear (year 0001 or 2099) were misread or misprinted: such an
+    # inspection is stored for an admin to check, never published by the ingest.
+    odd_dates = implausible_dates(report)
+    report.warnings.extend(warning for warning in odd_dates if warning not in report.warnings)
+    held = bool(odd_dates) and publish
+
     existing = same_file or _same_inspection(authority, report)
     if existing and not replace:
         return IngestResult(
@@ -236,13 +258,16 @@ def _load(
         )
     if dry_run:
         status = Status.WOULD_REPLACE if existing else Status.WOULD_CREATE
-        return IngestResult(name, status, f"{authority.name}: {_counts(report)}", existing, report)
+        message = f"{authority.name}: {_counts(report)}"
+        if held and not existing:
+            message += "; would be held as a draft: its dates are out of range"
+        return IngestResult(name, status, message, existing, report)
 
     stored_name = None
     try:
         with transaction.atomic():
             inspection = existing or Inspection(
-                authority=authority, is_published=publish, uploaded_by=uploaded_by
+                authority=authority, is_published=publish and not held, uploaded_by=uploaded_by
             )
             if data is None:
                 old_file = None
@@ -252,7 +277,7 @@ def _load(
             elif not existing or existing.sha256 != prepared.sha256:
                 old_file = existing.source_file.name if existing else None
                 stored_name, created_file = _store_file(
-                    _storage_name(authority, report, prepared, name), data, prepared.sha256
+                    _storage_name(authority, report, prepared, name), data, prepared.sha256, name
                 )
                 inspection.source_file.name = stored_name
                 if not created_file:
@@ -303,7 +328,27 @@ def _load(
 
     status = Status.REPLACED if existing else Status.CREATED
     message = f"{describe(inspection)}: {_counts(report)}"
+    if held and not existing:
+        message += "; held as a draft: its dates are out of range (see its warnings)"
     return IngestResult(name, status, message, inspection, report, conflicts)
+
+
+def not_its_file(
+    name: str, inspection: Inspection, sha256: str, holder: Inspection | None = None
+) -> str:
+    """Why a re-parse of ``inspection`` refuses the bytes (SHA-256 ``sha256``) its stored
+    file ``name`` holds now; ``holder`` is the inspection read from those bytes, if any."""
+    if sha256 == inspection.sha256:
+        return f"{name}: {describe(inspection)} is no longer stored (deleted meanwhile); nothing was changed"
+    if holder is not None:
+        whose = f"they are the file of {describe(holder)}"
+    else:
+        whose = "no inspection was read from them"
+    return (
+        f"{name}: the stored file is not the one {describe(inspection)} was read from: its "
+        f"SHA-256 is {sha256[:12]}…, the inspection's {inspection.sha256[:12]}… ({whose}). "
+        "Nothing was changed; upload the report again to replace the stored file"
+    )
 
 
 def _same_file(sha256: str) -> Inspection | None:
@@ -324,18 +369,73 @@ def _same_inspection(authority: Authority, report: ParsedReport) -> Inspection |
     )
 
 
-def _store_file(storage_name: str, data: bytes, sha256: str) -> tuple[str, bool]:
+def _store_file(storage_name: str, data: bytes, sha256: str, name: str) -> tuple[str, bool]:
     """Save the report's file under its name (which carries its SHA-256); True if saved.
 
     A file already there with the same bytes is used as it is: one left by an ingest killed
     before its transaction committed, or being stored by a parallel ingest of the same
-    report. Saving again would store it twice, under a suffixed name.
+    report. Saving again would store it twice, under a suffixed name. A write that fails (a
+    full disk) leaves nothing behind and raises :class:`~ingest.errors.FileNotStored`.
     """
     if default_storage.exists(storage_name):
-        with default_storage.open(storage_name, "rb") as handle:
-            if sha256_of(handle.read()) == sha256:
+        if _stored_sha256(storage_name) == sha256:
+            return storage_name, False
+        if Inspection.objects.filter(source_file=storage_name).exists():
+            # Another report whose SHA-256 begins the same: this one takes its full hash.
+            path = Path(storage_name)
+            storage_name = str(path.with_name(f"{path.stem}-{sha256}{path.suffix}"))
+            if default_storage.exists(storage_name) and _stored_sha256(storage_name) == sha256:
                 return storage_name, False
-    return default_storage.save(storage_name, ContentFile(data)), True
+    try:
+        return _write_new(storage_name, data, sha256)
+    except OSError as error:
+        full = error.errno in (errno.ENOSPC, errno.EDQUOT)
+        raise FileNotStored(
+            f"{name}: could not be stored: writing the report's file to the media folder "
+            f"failed ({error.strerror or error})"
+            + ("; free some space there and try again" if full else "")
+        ) from error
+
+
+def _write_new(storage_name: str, data: bytes, sha256: str) -> tuple[str, bool]:
+    """Write the file whole beside its name, then link it there: a reader (or a retry)
+    never finds half a file under the name, and a write cut short removes its own part.
+    A file already under the name with other bytes, which no inspection refers to, is
+    what an older write cut short left: it is replaced."""
+    try:
+        final = Path(default_storage.path(storage_name))
+    except NotImplementedError:  # a storage without local paths: its own save
+        return default_storage.save(storage_name, ContentFile(data)), True
+    final.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=final.parent, prefix=".", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        mode = default_storage.file_permissions_mode
+        os.chmod(temporary, 0o644 if mode is None else mode)
+        try:
+            os.link(temporary, final)  # fails if the name is taken: never two writers
+        except FileExistsError:
+            if _stored_sha256(storage_name) == sha256:
+                return storage_name, False  # a parallel ingest of the report stored it
+            os.replace(temporary, final)
+        except OSError as error:
+            if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP):
+                raise
+            # A file system without hard links: checked, then moved into place.
+            if final.exists() and _stored_sha256(storage_name) == sha256:
+                return storage_name, False
+            os.replace(temporary, final)
+        return storage_name, True
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _stored_sha256(storage_name: str) -> str:
+    with default_storage.open(storage_name, "rb") as handle:
+        return sha256_of(handle.read())
 
 
 def _constraint(error: IntegrityError) -> str:

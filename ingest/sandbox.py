@@ -91,7 +91,7 @@ class Worker:
             if not self._connection.poll(timeout):
                 self.stop()
                 raise ParseTimeout(
-                    f"{description}: this file could not be read within {timeout:g} seconds "
+                    f"{description}: this file could not be read within {_seconds(timeout)} "
                     "and reading it was stopped. The file may be damaged or unusually "
                     "complex; try another copy of the report."
                 )
@@ -113,6 +113,15 @@ class Worker:
         if self._process.is_alive():
             self._process.kill()
         self._process.join(_JOIN_SECONDS)
+
+
+def _seconds(seconds: float) -> str:
+    """ "30 seconds" for a limit of 29.858 (the time an upload had left): whole seconds,
+    but for a limit under one second (set so only in tests), which is given as it is."""
+    if seconds < 1:
+        return f"{seconds:g} seconds"
+    whole = round(seconds)
+    return f"{whole} second{'' if whole == 1 else 's'}"
 
 
 def run_isolated(

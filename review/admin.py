@@ -14,8 +14,10 @@
 from __future__ import annotations
 
 import mimetypes
+import time
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
@@ -32,7 +34,8 @@ from django.views.decorators.http import require_POST
 
 import vocabulary as grades
 from ingest.corrections import mark_edited, record_deleted
-from ingest.reparse import ReparseResult, reparse
+from ingest.load import describe
+from ingest.reparse import ReparseResult, reparse, reparse_many
 from ingest.upload import Outcome, ingest_uploads, refused_upload
 from inspections.models import DeletedRow, EditTracking, Inspection, Judgement, Recommendation
 
@@ -46,6 +49,8 @@ admin.site.enable_nav_sidebar = False
 
 UPLOAD_PERMISSION = "inspections.upload_report"
 PUBLISH_PERMISSION = "inspections.publish_inspection"
+# Up to this many re-parsed inspections get a message each; more get one message naming all.
+REPARSE_MESSAGES_EACH = 10
 
 
 # --------------------------------------------------------------------------- list filters
@@ -490,24 +495,68 @@ class InspectionAdmin(admin.ModelAdmin):
 
     @admin.action(description="Re-parse selected from their stored files", permissions=["reparse"])
     def reparse_selected(self, request, queryset):
-        for inspection in queryset.select_related("authority"):
-            self._report_reparse(request, reparse(inspection))
+        self._reparse_batch(request, queryset, restore_deleted=False)
 
     @admin.action(
         description="Re-parse selected, restoring rows deleted by hand", permissions=["reparse"]
     )
     def reparse_restoring_deleted(self, request, queryset):
-        for inspection in queryset.select_related("authority"):
-            self._report_reparse(request, reparse(inspection, restore_deleted=True))
+        self._reparse_batch(request, queryset, restore_deleted=True)
 
-    def _report_reparse(self, request, result: ReparseResult) -> None:
+    def _reparse_batch(self, request, queryset, *, restore_deleted: bool) -> None:
+        """Re-parse what fits in one request's time (the web server stops a longer one
+        half-way, saying nothing of what was done); say which were left and how to go on."""
+        seconds = settings.INGEST_UPLOAD_DEADLINE_SECONDS
+        batch = reparse_many(
+            list(queryset.select_related("authority").order_by("pk")),
+            restore_deleted=restore_deleted,
+            deadline=time.monotonic() + seconds,
+        )
+        done = [result for result in batch.results if result.ok]
+        if len(done) > REPARSE_MESSAGES_EACH:
+            # One line for many, so that the page stays readable; every one is named.
+            self.message_user(
+                request,
+                f"Re-parsed {len(done)} inspections: "
+                + ", ".join(describe(result.inspection) for result in done),
+                messages.SUCCESS,
+            )
+        for result in batch.results:
+            self._report_reparse(request, result, announce=len(done) <= REPARSE_MESSAGES_EACH)
+        if batch.left:
+            url = reverse("admin:inspections_inspection_changelist")
+            ids = ",".join(str(inspection.pk) for inspection in batch.left)
+            self.message_user(
+                request,
+                format_html(
+                    "Not re-parsed, for lack of time (one request may take {} seconds): {} of "
+                    'the {} selected, unchanged: {}. <a href="{}?id__in={}">List these {}</a>, '
+                    "select them all and run the action again, or re-parse every stored file "
+                    "on the server with <code>python manage.py ingest --replace --all</code>.",
+                    f"{seconds:g}",
+                    len(batch.left),
+                    len(batch.results) + len(batch.left),
+                    ", ".join(describe(inspection) for inspection in batch.left),
+                    url,
+                    ids,
+                    len(batch.left),
+                ),
+                messages.WARNING,
+            )
+
+    def _report_reparse(self, request, result: ReparseResult, *, announce: bool = True) -> None:
         if not result.ok:
             self.message_user(request, result.message, messages.ERROR)
             return
-        self.message_user(request, result.message, messages.SUCCESS)
+        if announce:
+            self.message_user(request, result.message, messages.SUCCESS)
         for conflict in result.conflicts:
             self.message_user(request, f"Conflict: {conflict}", messages.WARNING)
         self.log_change(request, result.inspection, "Re-parsed from the stored file")
+
+    def lookup_allowed(self, lookup, value, request=None):
+        # The list of inspections a re-parse left for lack of time (?id__in=1,2,3).
+        return lookup == "id__in" or super().lookup_allowed(lookup, value, request)
 
     # ---- extra pages
 

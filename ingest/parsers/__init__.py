@@ -16,7 +16,7 @@ from vocabulary import Area, Framework, expected_areas, is_graded
 from ..document import Document
 from ..errors import IngestError, OtherReportKind, ParseError, UnknownReportKind
 from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
-from .common import squash
+from .common import implausible_dates, squash
 
 __all__ = [
     "ParsedJudgement",
@@ -153,6 +153,7 @@ def parse(document: Document) -> ParsedReport:
     report.warnings[:0] = document.warnings  # text lost in reading comes first
     report.warnings.extend(_missing_areas(report))
     report.warnings.extend(_run_together(report))
+    report.warnings.extend(implausible_dates(report))
     return report
 
 

@@ -1,6 +1,7 @@
 """Helpers shared by the framework parsers.
 
-- Dates and names: :func:`parse_date`, :func:`parse_date_range`, :func:`clean_person_name`,
+- Dates and names: :func:`parse_date`, :func:`parse_date_range`, :func:`implausible_dates`,
+  :func:`clean_person_name`,
   and the front-page fields :data:`INSPECTION_DATES`, :data:`PUBLISHED`,
   :data:`LEAD_INSPECTOR`, read by :func:`field_value` and :func:`labelled_values` (a value
   on its label's row or the row under it); :class:`FrontPageFields` for a 2009-2013 front
@@ -106,13 +107,47 @@ def parse_date_range(text: str) -> tuple[date | None, date | None]:
     if match:
         end = _make_date(match["d2"], match["m2"], match["y2"])
         start = _make_date(match["d1"], match["m1"] or match["m2"], match["y1"] or match["y2"])
-        if start and end and start > end and not match["y1"]:
-            # "29 December - 9 January 2015": the start is in the previous year.
-            start = _make_date(match["d1"], match["m1"] or match["m2"], str(end.year - 1))
+        if (
+            start
+            and end
+            and start > end
+            and not match["y1"]
+            and match["m1"]
+            and MONTHS[match["m1"].lower()] > end.month
+        ):
+            # "29 December - 9 January 2015": the start is in the previous year. Only a
+            # printed month later than the end's says so: "29 to 18 November 2024" runs
+            # backwards as printed, and is returned so (the loader refuses it), never moved
+            # into another year.
+            start = _make_date(match["d1"], match["m1"], str(end.year - 1))
         if start and end:
             return start, end
     single = parse_date(text)
     return single, single
+
+
+# The years a report's dates can fall in: the earliest reports the app reads are of 2006
+# (the annual performance assessment; 2005 leaves room for its inspection dates), and a
+# report is not dated later than next year. A date outside them was misread or misprinted.
+EARLIEST_YEAR = 2005
+
+
+def implausible_dates(report: ParsedReport, today: date | None = None) -> list[str]:
+    """A warning for each of the report's dates (start, end, publication) outside
+    :data:`EARLIEST_YEAR` to next year: "0001-01-01" and "2099-11-18" read as dates, but no
+    inspection bears them. The loader holds such an inspection as a draft."""
+    latest = (today or date.today()).year + 1
+    fields = (
+        ("start date", report.start_date),
+        ("end date", report.end_date),
+        ("publication date", report.published_on),
+    )
+    return [
+        f"The {label} reads as {value.isoformat()}, outside the years a report can be dated "
+        f"({EARLIEST_YEAR} to {latest}): check the report's dates."
+        for label, value in fields
+        if value is not None and not EARLIEST_YEAR <= value.year <= latest
+    ]
 
 
 _INSPECTOR_SUFFIXES = re.compile(

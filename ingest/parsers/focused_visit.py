@@ -323,8 +323,10 @@ def _read_dates(phrase: str, letter_date: date | None) -> tuple[date, date] | No
         start = date(start_year, MONTHS[first_month[1].lower()], int(days[0][1]))
     except (IndexError, ValueError):
         return None
-    if start > end:  # "29 December to 2 January 2019"
+    if start > end and start.month > end.month:  # "29 December to 2 January 2019"
         start = start.replace(year=start.year - 1)
+    # "29 and 18 November 2024" runs backwards as printed: kept so, and refused by the
+    # loader, rather than moved into another year.
     if letter_date is not None and not years and end > letter_date:
         start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)
     return start, end

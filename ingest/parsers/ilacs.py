@@ -552,8 +552,10 @@ def _date_ranges(text: str) -> list[tuple[date, date]]:
         if ranges:
             return ranges
     start, end = parse_date_range(text)
-    if start is None or end is None or end < start:
+    if start is None or end is None:
         return []
+    # A range that runs backwards as printed ("29 to 18 November 2024") is kept as read:
+    # the loader refuses it, naming the dates.
     return [(start, end)]
 
 

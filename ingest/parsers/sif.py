@@ -445,7 +445,8 @@ def _date_span(text: str) -> tuple[date | None, date | None]:
     pieces = re.split(r"\s+and\s+", text)
     if len(pieces) > 1:
         spans = [parse_date_range(piece) for piece in pieces]
-        if all(start and end for start, end in spans):
+        # A spell that runs backwards is not hidden inside the whole: read as one phrase.
+        if all(start and end and start <= end for start, end in spans):
             return min(start for start, _ in spans), max(end for _, end in spans)
     return parse_date_range(text)
 

@@ -24,7 +24,7 @@ def source(name: str, data: bytes, size: int | None = None) -> Source:
 
 
 def test_results_come_in_the_order_given_whatever_order_the_files_are_read_in(reference_data):
-    small = source("small.txt", K2006, size=1)  # read last: the largest go first
+    small = source("small.txt", K2006, size=1)
     large = source("large.txt", K2017, size=10**9)
     results = list(pipeline.ingest([small, large], Options(jobs=2)))
     assert [(r.name, r.status) for r in results] == [

@@ -10,12 +10,13 @@ from functools import partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import InterfaceError, OperationalError
 
 from ingest import pipeline
 from ingest.extract import is_supported
 from ingest.load import IngestResult, Listing, Status
 from ingest.manifest import ManifestError, read_manifest
-from ingest.pipeline import Options, Source
+from ingest.pipeline import DatabaseUnavailable, Options, Source
 from inspections.models import Inspection
 
 PROGRESS_THRESHOLD = 10
@@ -68,6 +69,17 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        try:
+            self._handle(options)
+        except (OperationalError, InterfaceError) as error:
+            # Before the first file (listing the stored inspections to re-read): a database
+            # lost while storing is reported by _handle, with what was done before it.
+            raise CommandError(
+                f"the database cannot be reached ({_first_line(error)}); nothing was read or "
+                "stored. Start it and run the same command again."
+            ) from error
+
+    def _handle(self, options) -> None:
         started = time.perf_counter()
         if options["jobs"] < 1:
             raise CommandError("--jobs must be at least 1")
@@ -94,18 +106,33 @@ class Command(BaseCommand):
         counts: Counter[str] = Counter()
         total = len(jobs)
         show_progress = total >= PROGRESS_THRESHOLD and sys.stderr.isatty()
-        for number, (path, result) in enumerate(self._results(jobs, options), start=1):
-            counts[_count_key(result.status)] += 1
-            self._print_result(path, result, options["dry_run"])
+        keys = ["created", "unchanged", "replaced", "failed"] + (
+            ["dry run"] if options["dry_run"] else []
+        )
+        done = 0
+        try:
+            for done, (path, result) in enumerate(self._results(jobs, options), start=1):
+                counts[_count_key(result.status)] += 1
+                self._print_result(path, result, options["dry_run"])
+                if show_progress:
+                    self._progress(done, total)
+        except DatabaseUnavailable as error:
+            # One message for the run, not one failure per file left: every one would fail
+            # the same way. Each file stored so far was committed on its own.
             if show_progress:
-                self._progress(number, total)
+                sys.stderr.write("\n")
+            summary = ", ".join(f"{counts[key]} {key}" for key in keys)
+            raise CommandError(
+                f"{error}. The run stopped there: {done} of {total} "
+                f"file{'s' if total != 1 else ''} were done before it ({summary}); "
+                f"{total - done} were not stored. "
+                "Start the database and run the same command again: files already stored "
+                "are then 'unchanged'."
+            ) from error
         if show_progress:
             sys.stderr.write("\n")
 
         elapsed = time.perf_counter() - started
-        keys = ["created", "unchanged", "replaced", "failed"] + (
-            ["dry run"] if options["dry_run"] else []
-        )
         summary = ", ".join(f"{counts[key]} {key}" for key in keys)
         self.stdout.write(f"{total} file{'s' if total != 1 else ''}: {summary} in {elapsed:.1f} s")
         if counts["failed"]:
@@ -151,9 +178,16 @@ class Command(BaseCommand):
         # sandbox worker with the same limits as an upload, N at once; the database touched
         # by this process alone, in the order the files were given.
         paths = [path for path, _ in jobs]
+        # A stored file re-read (--replace without PATH) may rewrite its own inspection
+        # only: a file replaced on disk by another report's must not rewrite that one.
         sources = [
-            Source(name=Path(path).name, read=partial(_read, path), size=_size(path))
-            for path in paths
+            Source(
+                name=Path(path).name,
+                read=partial(_read, path),
+                size=_size(path),
+                reparse_of=inspection,
+            )
+            for path, inspection in jobs
         ]
         results = pipeline.ingest(
             sources,
@@ -232,6 +266,10 @@ def _size(path: str) -> int:
         return Path(path).stat().st_size
     except OSError:
         return 0
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [error.__class__.__name__])[0]
 
 
 def _count_key(status: Status) -> str:
