@@ -26,18 +26,33 @@ PAGING_PARAMETERS = frozenset({"page", "page_size"})
 
 
 class BadQuery(ValueError):
-    """The query string asks for something that is not valid: nothing is exported."""
+    """The query string asks for something that is not valid: nothing is exported.
 
-    def __init__(self, errors: dict[str, list[str]]):
+    ``errors`` are keyed by parameter (as JSON answers them); ``labels`` names them in
+    words for the plain-text answer of a CSV or Excel export.
+    """
+
+    def __init__(self, errors: dict[str, list[str]], labels: dict[str, str] | None = None):
         super().__init__("; ".join(f"{name}: {' '.join(e)}" for name, e in errors.items()))
         self.errors = errors
+        self.labels = labels or {}
 
     def text(self) -> str:
-        """The answer of a CSV or Excel export: plain words, one line per problem."""
-        lines = (f"{name}: {error}" for name, errors in self.errors.items() for error in errors)
+        lines = (
+            f"{self.labels.get(name, name)}: {error}"
+            for name, errors in self.errors.items()
+            for error in errors
+        )
         return "Bad request: the filters are not valid, so nothing was exported.\n" + "".join(
             f"{line}\n" for line in lines
         )
+
+
+def _form_errors(form) -> BadQuery:
+    return BadQuery(
+        {name: [str(error) for error in errors] for name, errors in form.errors.items()},
+        {name: str(field.label or name) for name, field in form.fields.items()},
+    )
 
 
 @dataclass
@@ -93,14 +108,7 @@ def _filterset_selection(filterset_class, base, columns, row_function):
     def select(request: HttpRequest, links: Links) -> Selection:
         filterset = filterset_class(filters_of(request), queryset=base(), request=request)
         if filterset.errors:
-            raise BadQuery(
-                {
-                    str(
-                        filterset.form.fields[name].label if name in filterset.form.fields else name
-                    ): [str(error) for error in errors]
-                    for name, errors in filterset.errors.items()
-                }
-            )
+            raise _form_errors(filterset.form)
         return queryset_selection(columns, filterset.qs, row_function, links)
 
     return select
@@ -116,9 +124,7 @@ def _authorities(request: HttpRequest, links: Links) -> Selection:
     query = filters_of(request)
     form = AuthorityListForm(query)
     if query and not form.is_valid():
-        raise BadQuery(
-            {name: [str(error) for error in errors] for name, errors in form.errors.items()}
-        )
+        raise _form_errors(form)
     grade, grade_area = form.grade_filter
     rows = queries.authority_rows(
         form.authorities(), grade=grade, grade_area=grade_area, sort=form.sort_key
