@@ -3,8 +3,10 @@
 Each response is ``{"columns": [...], "count": N, "page": n, "page_size": k, "next": url,
 "previous": url, "results": [{column: value}, ...]}``; ``next`` is null on the last page.
 Values are those of the CSV (ISO dates, grade words and ranks), with null where the CSV
-has an empty cell. Responses carry an ETag and Last-Modified taken from the data version,
-so a client can ask again cheaply (a 304 when nothing changed).
+has an empty cell. A page is read from a selection (:mod:`inspections.exports`), only its
+rows, or from the rows of the whole export kept per data version (:func:`write_rows`). A page
+past the last is refused before anything is read; a page whose rows fail part way does not
+parse. The views add ETag and Last-Modified (:mod:`inspections.api_views`).
 """
 
 from __future__ import annotations
