@@ -162,3 +162,58 @@ def test_england_without_a_date_is_kept_per_day(client, merseyside, store, monke
     monkeypatch.setattr(exports, "date", Tomorrow)
     body(client.get("/england.csv"))
     assert len(stored_files(store)) == 2
+
+
+def test_workers_asking_at_once_build_the_file_once(settings, tmp_path):
+    import threading
+    import time
+
+    from inspections import export_store
+
+    settings.EXPORT_CACHE_DIR = tmp_path / "exports"
+    version = export_store.DataVersionNow("7.1", 7, None)
+    builds = []
+
+    def build(path):
+        builds.append(path)
+        time.sleep(0.3)  # long enough for the others to arrive while it builds
+        path.write_text("the export")
+
+    found = []
+    threads = [
+        threading.Thread(
+            target=lambda: found.append(export_store.stored(version, ("a",), ".csv", build))
+        )
+        for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(builds) == 1
+    assert len(set(found)) == 1 and found[0].read_text() == "the export"
+
+
+def test_older_versions_are_removed_once_nobody_can_be_reading_them(settings, tmp_path):
+    import os
+    import time
+
+    from inspections import export_store
+
+    settings.EXPORT_CACHE_DIR = tmp_path / "exports"
+
+    def write(path):
+        path.write_text("rows")
+
+    old = export_store.stored(export_store.DataVersionNow("1.0", 1, None), ("a",), ".csv", write)
+    recent = export_store.stored(export_store.DataVersionNow("2.0", 2, None), ("a",), ".csv", write)
+    assert old.exists() and recent.exists()  # just written: a request may be reading it
+
+    long_ago = time.time() - export_store.KEEP_OLD_VERSIONS_SECONDS - 60
+    os.utime(old.parent, (long_ago, long_ago))
+    current = export_store.stored(
+        export_store.DataVersionNow("3.0", 3, None), ("a",), ".csv", write
+    )
+    assert not old.parent.exists()
+    assert recent.exists() and current.exists()
