@@ -29,9 +29,12 @@ from .exports import EXPORTS_BY_NAME, BadQuery, Export, Selection, filters_of
 FORMATS = ("csv", "json", "xlsx")
 
 
-def _etag(request: HttpRequest, version: DataVersionNow) -> str:
-    """The data version and the whole address: any change of either is another answer."""
-    return export_store._digest(f"{version.key}|{request.build_absolute_uri()}", 32)
+def _etag(request: HttpRequest, export: Export, version: DataVersionNow) -> str:
+    """The data version, the whole address and what else the answer depends on (England
+    without a date: today): any change of them is another answer."""
+    return export_store.digest(
+        f"{version.key}|{export.variant()}|{request.build_absolute_uri()}", 32
+    )
 
 
 def export_view(name: str, format: str) -> Callable[[HttpRequest], HttpResponse]:
@@ -42,7 +45,7 @@ def export_view(name: str, format: str) -> Callable[[HttpRequest], HttpResponse]
 
     def view(request: HttpRequest) -> HttpResponse:
         version = export_store.data_version()
-        etag = quote_etag(_etag(request, version))
+        etag = quote_etag(_etag(request, export, version))
         modified = int(version.changed_at.timestamp()) if version.changed_at else None
         not_modified = get_conditional_response(request, etag=etag, last_modified=modified)
         if not_modified is not None:
@@ -90,7 +93,11 @@ def _stored(
 
 
 def _attachment(path_or_handle, filename: str, content_type: str) -> FileResponse:
-    handle = open(path_or_handle, "rb") if isinstance(path_or_handle, Path) else path_or_handle  # noqa: SIM115
+    handle = (
+        open(path_or_handle, "rb")  # noqa: SIM115 - FileResponse closes it
+        if isinstance(path_or_handle, Path)
+        else path_or_handle
+    )
     return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
 
 

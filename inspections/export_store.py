@@ -59,7 +59,7 @@ def data_version() -> DataVersionNow:
     return DataVersionNow(f"{row[0]}.{row[1].timestamp():.6f}", row[0], row[1])
 
 
-def _digest(text: str, length: int) -> str:
+def digest(text: str, length: int) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:length]
 
 
@@ -92,8 +92,8 @@ def stored(
     base = root()
     if base is None:
         return None
-    folder = base / _digest(version.key, 16)
-    path = folder / f"{_digest(chr(31).join(key), 24)}{suffix}"
+    folder = base / digest(version.key, 16)
+    path = folder / f"{digest(chr(31).join(key), 24)}{suffix}"
     if path.exists():
         return path
     try:

@@ -217,3 +217,20 @@ def test_older_versions_are_removed_once_nobody_can_be_reading_them(settings, tm
     )
     assert not old.parent.exists()
     assert recent.exists() and current.exists()
+
+
+def test_england_without_a_date_is_not_a_304_the_next_day(client, merseyside, monkeypatch):
+    from datetime import date
+
+    import inspections.exports as exports
+
+    today = client.get("/england.json")
+    assert client.get("/england.json", HTTP_IF_NONE_MATCH=today["ETag"]).status_code == 304
+
+    class Tomorrow(date):
+        @classmethod
+        def today(cls):
+            return date.today().replace(year=date.today().year + 1)
+
+    monkeypatch.setattr(exports, "date", Tomorrow)
+    assert client.get("/england.json", HTTP_IF_NONE_MATCH=today["ETag"]).status_code == 200
