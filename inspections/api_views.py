@@ -126,7 +126,7 @@ def _json(request, export: Export, links, version) -> HttpResponse:
 
 
 def _xlsx(request, export: Export, links, version) -> HttpResponse:
-    def write(path: Path, selection: Selection) -> None:
+    def write(path: Path, selection: Selection, large: bool = True) -> None:
         source = xlsx_export.Source(
             title=export.title,
             url=request.build_absolute_uri(),
@@ -136,7 +136,7 @@ def _xlsx(request, export: Export, links, version) -> HttpResponse:
             api_url=links.absolute(reverse("inspections:api")),
         )
         xlsx_export.write_workbook(
-            path, export.name, selection.columns, selection.rows(None, None), source
+            path, export.name, selection.columns, selection.rows(None, None), source, large=large
         )
 
     filename = f"{export.name}.xlsx"
@@ -149,7 +149,7 @@ def _xlsx(request, export: Export, links, version) -> HttpResponse:
     handle, name = tempfile.mkstemp(prefix="export-", suffix=".xlsx")
     os.close(handle)
     try:
-        write(Path(name), selection)
+        write(Path(name), selection, large=selection.count() > xlsx_export.SMALL_SHEET_ROWS)
         opened = open(name, "rb")  # noqa: SIM115 - FileResponse closes it
     finally:
         with contextlib.suppress(OSError):

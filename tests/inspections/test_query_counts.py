@@ -32,7 +32,8 @@ PAGES = {
     "england-csv": (lambda a, i: "/england.csv?as_at=2024-03-31", 6),
     # The data version, the count, the page.
     "judgements-json": (lambda a, i: "/judgements.json?page_size=50", 3),
-    "judgements-xlsx": (lambda a, i: "/judgements.xlsx?area=overall", 2),
+    # The data version, the count (a small workbook is built in memory), the rows.
+    "judgements-xlsx": (lambda a, i: "/judgements.xlsx?area=overall", 3),
     "authorities-json": (lambda a, i: "/authorities.json", 4),
     "inspection-list": (lambda a, i: "/inspections/?sort=newest", 3),
     "inspection-detail": (lambda a, i: i.get_absolute_url(), 4),

@@ -180,3 +180,19 @@ def test_pages_offering_csv_offer_excel_and_json_beside_it(client, merseyside):
     authority = client.get("/authorities/knowsley/").content.decode()
     assert 'href="/judgements.xlsx?authority=knowsley"' in authority
     assert "/api/" in client.get("/").content.decode()
+
+
+def test_a_large_workbook_written_row_by_row_holds_what_a_small_one_holds(
+    client, merseyside, monkeypatch
+):
+    def cells(book):
+        return [
+            [(cell.value, cell.number_format) for cell in row]
+            for row in book["judgements"].iter_rows()
+        ]
+
+    small = workbook(client.get("/judgements.xlsx?authority=knowsley"))
+    monkeypatch.setattr("inspections.xlsx_export.SMALL_SHEET_ROWS", 1)
+    large = workbook(client.get("/judgements.xlsx?authority=knowsley"))
+    assert cells(large) == cells(small)
+    assert large["judgements"].freeze_panes == small["judgements"].freeze_panes == "A2"
