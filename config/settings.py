@@ -157,6 +157,14 @@ CACHES = {
     },
 }
 
+# Whole exports (/judgements.csv, .json, .xlsx... without a filter), built once per data
+# version and shared by every web worker (inspections.export_store). Empty turns it off.
+EXPORT_CACHE_DIR = (
+    Path(os.environ.get("EXPORT_CACHE_DIR", BASE_DIR / "var" / "export-cache"))
+    if os.environ.get("EXPORT_CACHE_DIR", "x")
+    else None
+)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

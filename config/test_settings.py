@@ -22,5 +22,9 @@ WHITENOISE_AUTOREFRESH = True
 # Each test reads its files afresh; tests of the cache pass their own folder.
 INGEST_LAYOUT_CACHE = None
 
+# Tests of the export store pass their own folder (a test's data never commits, so its
+# data version would not change between the rows it makes).
+EXPORT_CACHE_DIR = None
+
 # Tests look at each response's context; tests/inspections/test_page_cache.py turns the cache on.
 PUBLIC_PAGE_CACHE = False

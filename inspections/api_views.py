@@ -1,117 +1,181 @@
-"""JSON exports beside every CSV, the authority-list exports, and the /api/ page.
+"""The export views (CSV, JSON and Excel of every export), the /api/ page, England.
 
-Thin: each JSON view takes the same filterset or selection as its CSV twin and the same
-row builder from :mod:`inspections.csv_export`, and answers one page of it
-(:mod:`inspections.json_export`). An invalid filter or page is a 400 saying why.
+Thin: each export (:mod:`inspections.exports`) selects its rows from the query string,
+and the format only renders them (:mod:`inspections.csv_export`, :mod:`.json_export`,
+:mod:`.xlsx_export`). A whole export (no filter) is built once per data version and kept
+for every worker (:mod:`inspections.export_store`); a filtered one is built for the
+request, CSV and JSON streamed row by row. Every answer carries an ETag and Last-Modified
+from the data version, so a repeat is a 304. An invalid filter or page is a 400 saying why.
 """
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import datetime, time
+from pathlib import Path
+
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import condition
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
 
-from . import csv_export, json_export, queries
-from .filters import AuthorityListForm, InspectionFilter, JudgementFilter, RecommendationFilter
+from . import csv_export, export_store, freshness, json_export, xlsx_export
+from .export_store import DataVersionNow
+from .exports import EXPORTS_BY_NAME, BadQuery, Export, Selection, filters_of
 
-_fresh = condition(etag_func=json_export.etag, last_modified_func=json_export.last_modified)
-
-
-def _bad_request(errors: dict[str, list[str]]) -> JsonResponse:
-    return JsonResponse({"errors": errors}, status=400)
+FORMATS = ("csv", "json", "xlsx")
 
 
-def _filtered_json(request: HttpRequest, filterset, columns, row_function) -> HttpResponse:
-    if filterset.errors:
-        return _bad_request({name: list(errors) for name, errors in filterset.errors.items()})
-    links = csv_export.Links(request)
-    try:
-        return json_export.queryset_response(
-            request, columns, filterset.qs, lambda rows: row_function(rows, links)
+def _etag(request: HttpRequest, export: Export, version: DataVersionNow) -> str:
+    """The data version, the whole address and what else the answer depends on (England
+    without a date: today): any change of them is another answer."""
+    return export_store.digest(
+        f"{version.key}|{export.variant()}|{request.build_absolute_uri()}", 32
+    )
+
+
+def _last_modified(export: Export, version: DataVersionNow) -> int | None:
+    """When the answer last changed: the data's last change, or for an export counted as at
+    today (England without a date) the start of today if that is later."""
+    changed = version.changed_at
+    if export.variant():
+        midnight = timezone.make_aware(datetime.combine(freshness.today(), time.min))
+        changed = max(changed, midnight) if changed else midnight
+    return int(changed.timestamp()) if changed else None
+
+
+def export_view(name: str, format: str) -> Callable[[HttpRequest], HttpResponse]:
+    """The view of ``/<name>.<format>``: one data-version query, then a 304 for a client
+    that has this answer already, else the answer (stored or built for the request)."""
+    export = EXPORTS_BY_NAME[name]
+    render_format = _RENDERERS[format]
+
+    def view(request: HttpRequest) -> HttpResponse:
+        version = export_store.data_version()
+        etag = quote_etag(_etag(request, export, version))
+        modified = _last_modified(export, version)
+        not_modified = get_conditional_response(request, etag=etag, last_modified=modified)
+        if not_modified is not None:
+            return not_modified
+        try:
+            response = render_format(request, export, csv_export.Links(request), version)
+        except BadQuery as error:
+            if format == "json":
+                return JsonResponse({"errors": error.errors}, status=400)
+            return HttpResponse(error.text(), status=400, content_type="text/plain; charset=utf-8")
+        except json_export.BadPage as error:
+            return JsonResponse({"errors": {"page": [str(error)]}}, status=400)
+        response["ETag"] = etag
+        if modified is not None:
+            response["Last-Modified"] = http_date(modified)
+        # Kept by browsers and proxies, but asked about again each time (a cheap 304).
+        patch_cache_control(response, no_cache=True)
+        return response
+
+    view.__name__ = view.__qualname__ = f"{name}_{format}"
+    view.__doc__ = f"/{name}.{format}"
+    return view
+
+
+def _whole(request: HttpRequest, export: Export, format: str) -> bool:
+    """Whether the request asks for the whole export (a file kept per data version)."""
+    return not (filters_of(request) if format == "json" else request.GET)
+
+
+def _stored(
+    request: HttpRequest,
+    export: Export,
+    links: csv_export.Links,
+    version: DataVersionNow,
+    format: str,
+    write: Callable[[Path, Selection], None],
+) -> Path | None:
+    if not _whole(request, export, format):
+        return None
+    origin = links.absolute("")  # the rows hold absolute addresses of this host
+    key = (origin, export.name, format, export.variant())
+    return export_store.stored(
+        version, key, f".{format}", lambda path: write(path, export.select(request, links))
+    )
+
+
+def _attachment(path_or_handle, filename: str, content_type: str) -> FileResponse:
+    handle = (
+        open(path_or_handle, "rb")  # noqa: SIM115 - FileResponse closes it
+        if isinstance(path_or_handle, Path)
+        else path_or_handle
+    )
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+
+
+def _csv(request, export: Export, links, version) -> HttpResponse:
+    def write(path: Path, selection: Selection) -> None:
+        csv_export.write_csv(path, selection.columns, selection.rows(None, None))
+
+    path = _stored(request, export, links, version, "csv", write)
+    filename = f"{export.name}.csv"
+    if path is not None:
+        return _attachment(path, filename, csv_export.CONTENT_TYPE)
+    selection = export.select(request, links)
+    return csv_export.csv_response(filename, selection.columns, selection.rows(None, None))
+
+
+def _json(request, export: Export, links, version) -> HttpResponse:
+    page, size = json_export.page_numbers(request)
+
+    def write(path: Path, selection: Selection) -> None:
+        json_export.write_rows(path, selection.columns, selection.rows(None, None))
+
+    path = _stored(request, export, links, version, "json", write)
+    if path is not None:
+        return json_export.stored_page_response(request, export.columns, path, page, size)
+    return json_export.selection_response(request, export.select(request, links), page, size)
+
+
+def _xlsx(request, export: Export, links, version) -> HttpResponse:
+    def write(path: Path, selection: Selection, large: bool = True) -> None:
+        source = xlsx_export.Source(
+            title=export.title,
+            url=request.build_absolute_uri(),
+            filters=[(key, value) for key, values in request.GET.lists() for value in values],
+            data_version=version.number,
+            data_changed_at=version.changed_at,
+            api_url=links.absolute(reverse("inspections:api")),
         )
-    except json_export.BadPage as error:
-        return _bad_request({"page": [str(error)]})
-
-
-@_fresh
-def judgements_json(request: HttpRequest) -> HttpResponse:
-    filterset = JudgementFilter(
-        request.GET, queryset=queries.published_judgements(), request=request
-    )
-    return _filtered_json(
-        request, filterset, csv_export.JUDGEMENT_COLUMNS, csv_export.judgement_rows
-    )
-
-
-@_fresh
-def recommendations_json(request: HttpRequest) -> HttpResponse:
-    filterset = RecommendationFilter(
-        request.GET, queryset=queries.published_recommendations(), request=request
-    )
-    return _filtered_json(
-        request, filterset, csv_export.RECOMMENDATION_COLUMNS, csv_export.recommendation_rows
-    )
-
-
-@_fresh
-def inspections_json(request: HttpRequest) -> HttpResponse:
-    filterset = InspectionFilter(
-        request.GET, queryset=queries.inspections_with_counts(), request=request
-    )
-    return _filtered_json(
-        request, filterset, csv_export.INSPECTION_COLUMNS, csv_export.inspection_rows
-    )
-
-
-@_fresh
-def compare_json(request: HttpRequest) -> HttpResponse:
-    selection = queries.parse_compare_query(request.GET)
-    grids = queries.compare_grids(selection.authorities, selection.areas, selection.years)
-    rows = list(csv_export.compare_rows(grids, csv_export.Links(request)))
-    try:
-        return json_export.list_response(request, csv_export.COMPARE_COLUMNS, rows)
-    except json_export.BadPage as error:
-        return _bad_request({"page": [str(error)]})
-
-
-def _authority_rows(request: HttpRequest):
-    form = AuthorityListForm(request.GET)
-    if request.GET and not form.is_valid():
-        return form, []
-    grade, grade_area = form.grade_filter
-    rows = queries.authority_rows(
-        form.authorities(), grade=grade, grade_area=grade_area, sort=form.sort_key
-    )
-    return form, list(csv_export.authority_rows(rows, csv_export.Links(request)))
-
-
-def authorities_csv(request: HttpRequest) -> HttpResponse:
-    form, rows = _authority_rows(request)
-    if form.errors:
-        return HttpResponse(
-            "Bad request: the filters are not valid, so nothing was exported.\n",
-            status=400,
-            content_type="text/plain; charset=utf-8",
+        xlsx_export.write_workbook(
+            path, export.name, selection.columns, selection.rows(None, None), source, large=large
         )
-    return csv_export.csv_response("authorities.csv", csv_export.AUTHORITY_COLUMNS, rows)
 
-
-@_fresh
-def authorities_json(request: HttpRequest) -> HttpResponse:
-    form, rows = _authority_rows(request)
-    if form.errors:
-        return _bad_request({name: list(errors) for name, errors in form.errors.items()})
+    filename = f"{export.name}.xlsx"
+    path = _stored(request, export, links, version, "xlsx", write)
+    if path is not None:
+        return _attachment(path, filename, xlsx_export.CONTENT_TYPE)
+    # A filtered workbook is built for the request (a zip cannot be streamed as it is
+    # written) in a file that disappears when the answer has been sent.
+    selection = export.select(request, links)  # a bad filter: a 400 before any file
+    handle, name = tempfile.mkstemp(prefix="export-", suffix=".xlsx")
+    os.close(handle)
     try:
-        return json_export.list_response(request, csv_export.AUTHORITY_COLUMNS, rows)
-    except json_export.BadPage as error:
-        return _bad_request({"page": [str(error)]})
+        write(Path(name), selection, large=selection.count() > xlsx_export.SMALL_SHEET_ROWS)
+        opened = open(name, "rb")  # noqa: SIM115 - FileResponse closes it
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(name)  # the open file stays readable until it is closed
+    return _attachment(opened, filename, xlsx_export.CONTENT_TYPE)
+
+
+_RENDERERS = {"csv": _csv, "json": _json, "xlsx": _xlsx}
 
 
 ENDPOINTS = [
     {
         "name": "Judgements",
-        "csv": "/judgements.csv",
-        "json": "/judgements.json",
+        "path": "/judgements",
         "example": "?area=help-and-protection&grade=inadequate&date_from=2023-01-01",
         "filters": "authority, region, framework, area, grade, overall_grade, section, "
         "date_from, date_to, sort",
@@ -119,8 +183,7 @@ ENDPOINTS = [
     },
     {
         "name": "Recommendations",
-        "csv": "/recommendations.csv",
-        "json": "/recommendations.json",
+        "path": "/recommendations",
         "example": '?authority=knowsley&q="care leavers"',
         "filters": 'authority, region, framework, q (words and "quoted phrases"), section, '
         "timescale, kind, date_from, date_to, sort",
@@ -128,32 +191,28 @@ ENDPOINTS = [
     },
     {
         "name": "Inspections",
-        "csv": "/inspections.csv",
-        "json": "/inspections.json",
+        "path": "/inspections",
         "example": "?framework=ilacs&overall_grade=inadequate",
         "filters": "authority, region, framework, overall_grade, date_from, date_to, sort",
         "columns": csv_export.INSPECTION_COLUMNS,
     },
     {
         "name": "Comparisons",
-        "csv": "/compare.csv",
-        "json": "/compare.json",
+        "path": "/compare",
         "example": "?neighbours_of=knowsley&area=children-in-care",
         "filters": "authority (repeat it), neighbours_of, region, area (repeat it)",
         "columns": csv_export.COMPARE_COLUMNS,
     },
     {
         "name": "England at a date",
-        "csv": "/england.csv",
-        "json": "/england.json",
+        "path": "/england",
         "example": "?as_at=2024-03-31",
         "filters": "as_at (YYYY-MM-DD, from 2013-11-01 to today; default today)",
         "columns": csv_export.ENGLAND_COLUMNS,
     },
     {
         "name": "Authorities and their latest grades",
-        "csv": "/authorities.csv",
-        "json": "/authorities.json",
+        "path": "/authorities",
         "example": "?region=north-west&sort=overall",
         "filters": "q (a name or code), region, type, grade with grade_area, sort",
         "columns": csv_export.AUTHORITY_COLUMNS,
@@ -215,34 +274,3 @@ def england(request: HttpRequest) -> HttpResponse:
             "query": f"as_at={as_at.isoformat()}",
         },
     )
-
-
-def _england_rows(request: HttpRequest, as_at):
-    from .england import national
-
-    data = national()
-    return csv_export.england_rows(
-        data.standings(as_at), data.authorities, csv_export.Links(request)
-    )
-
-
-def england_csv(request: HttpRequest) -> HttpResponse:
-    as_at = _as_at(request)
-    if isinstance(as_at, ValueError):
-        return HttpResponse(
-            f"Bad request: as_at {as_at}.\n", status=400, content_type="text/plain; charset=utf-8"
-        )
-    rows = _england_rows(request, as_at)
-    return csv_export.csv_response("england.csv", csv_export.ENGLAND_COLUMNS, rows)
-
-
-@_fresh
-def england_json(request: HttpRequest) -> HttpResponse:
-    as_at = _as_at(request)
-    if isinstance(as_at, ValueError):
-        return _bad_request({"as_at": [str(as_at)]})
-    rows = _england_rows(request, as_at)
-    try:
-        return json_export.list_response(request, csv_export.ENGLAND_COLUMNS, rows)
-    except json_export.BadPage as error:
-        return _bad_request({"page": [str(error)]})

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
 from django.db.models import QuerySet
@@ -36,6 +37,7 @@ from .queries import (
 CHUNK_SIZE = 2000
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 BYTE_ORDER_MARK = "\ufeff"
+CONTENT_TYPE = "text/csv; charset=utf-8"
 
 _REGIONS = dict(Region.choices)
 _AREAS = dict(Area.choices)
@@ -64,20 +66,42 @@ class _Echo:
         return value
 
 
+# The last line of a CSV whose rows could not all be read: no spreadsheet takes it for a row
+# of data, and the transfer is then aborted as well (see csv_lines).
+FAILED_LINE = "# export failed part way: this file is incomplete\r\n"
+
+
 def csv_lines(
     header: Sequence[str], rows: Iterable[Sequence[Any]], batch: int = 500
 ) -> Iterator[str]:
-    """The CSV text, in pieces of ``batch`` rows."""
+    """The CSV text, in pieces of ``batch`` rows.
+
+    If reading the rows fails part way (the database stopping), the rows already read are
+    followed by FAILED_LINE and the error is raised again: the web server then drops the
+    connection without ending the response (no final chunk, or fewer bytes than the
+    Content-Length said), so no client takes a cut file for a whole one.
+    """
     writer = csv.writer(_Echo(), lineterminator="\r\n")
     yield BYTE_ORDER_MARK + writer.writerow(header)
     pending: list[str] = []
-    for row in rows:
-        pending.append(writer.writerow([neutralise(value) for value in row]))
-        if len(pending) >= batch:
-            yield "".join(pending)
-            pending = []
+    try:
+        for row in rows:
+            pending.append(writer.writerow([neutralise(value) for value in row]))
+            if len(pending) >= batch:
+                yield "".join(pending)
+                pending = []
+    except Exception:
+        yield "".join(pending) + FAILED_LINE
+        raise
     if pending:
         yield "".join(pending)
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """The CSV of ``rows`` written to ``path`` (a stored export)."""
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        for piece in csv_lines(header, rows):
+            out.write(piece)
 
 
 def csv_response(
@@ -85,7 +109,7 @@ def csv_response(
 ) -> StreamingHttpResponse:
     response = StreamingHttpResponse(
         (piece.encode("utf-8") for piece in csv_lines(header, rows)),
-        content_type="text/csv; charset=utf-8",
+        content_type=CONTENT_TYPE,
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -3,20 +3,27 @@
 Each response is ``{"columns": [...], "count": N, "page": n, "page_size": k, "next": url,
 "previous": url, "results": [{column: value}, ...]}``; ``next`` is null on the last page.
 Values are those of the CSV (ISO dates, grade words and ranks), with null where the CSV
-has an empty cell. Responses carry an ETag and Last-Modified taken from the data version,
-so a client can ask again cheaply (a 304 when nothing changed).
+has an empty cell. A page is read from a selection (:mod:`inspections.exports`), only its
+rows, or from the rows of the whole export kept per data version (:func:`write_rows`). A page
+past the last is refused before anything is read; a page whose rows fail part way does not
+parse. The views add ETag and Last-Modified (:mod:`inspections.api_views`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime, time
+import os
+import struct
+import sys
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
 from typing import Any
 
-from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
+
+CONTENT_TYPE = "application/json"
 
 PAGE_SIZE = 500
 # Large enough for the national judgements in one page: the answer is streamed, row by
@@ -41,6 +48,17 @@ def page_numbers(request: HttpRequest) -> tuple[int, int]:
     return page, size
 
 
+def check_page(page: int, size: int, count: int) -> None:
+    """Refuse a page past the last (before any row is read: an offset past the end, or
+    one past what the database can count, would otherwise fail mid-answer)."""
+    last = max(1, -(-count // size))
+    if page > last:
+        raise BadPage(
+            f"page {page} is past the last page: {count} rows make {last} "
+            f"page{'s' if last != 1 else ''} of {size}"
+        )
+
+
 def _value(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
@@ -53,15 +71,8 @@ def _link(request: HttpRequest, page: int) -> str:
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-def _response(
-    request: HttpRequest,
-    columns: Sequence[str],
-    rows: Iterable[Sequence[Any]],
-    *,
-    count: int,
-    page: int,
-    size: int,
-) -> StreamingHttpResponse:
+def _head(request: HttpRequest, columns: Sequence[str], count: int, page: int, size: int) -> str:
+    """The page's facts, up to the opening of its results."""
     head = {
         "columns": list(columns),
         "count": count,
@@ -70,74 +81,118 @@ def _response(
         "next": _link(request, page + 1) if page * size < count else None,
         "previous": _link(request, page - 1) if page > 1 else None,
     }
-    return StreamingHttpResponse(
-        (piece.encode("utf-8") for piece in _pieces(head, columns, rows)),
-        content_type="application/json",
-    )
+    return json.dumps(head, ensure_ascii=False)[:-1] + ', "results": ['
 
 
-def _pieces(head: dict, columns: Sequence[str], rows: Iterable[Sequence[Any]]):
-    """The JSON text in pieces: the page's facts, then its results, BATCH rows at a time."""
-    yield json.dumps(head, ensure_ascii=False)[:-1] + ', "results": ['
+def _encoded_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
     encode = json.JSONEncoder(ensure_ascii=False).encode
+    for row in rows:
+        yield encode(dict(zip(columns, map(_value, row), strict=True)))
+
+
+def _pieces(head: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """The JSON text in pieces: the head, then the results, BATCH rows at a time.
+
+    If reading the rows fails part way, the body ends with a line that is not JSON and the
+    error is raised again, so that the server aborts the transfer: a client can never
+    take a cut answer for a whole one (without the closing "]}" it does not parse).
+    """
+    yield head
     pending: list[str] = []
     first = True
-    for row in rows:
-        pending.append(encode(dict(zip(columns, map(_value, row), strict=True))))
-        if len(pending) >= BATCH:
-            yield ("" if first else ",") + ",".join(pending)
-            first, pending = False, []
+    try:
+        for encoded in _encoded_rows(columns, rows):
+            pending.append(encoded)
+            if len(pending) >= BATCH:
+                yield ("" if first else ",") + ",".join(pending)
+                first, pending = False, []
+    except Exception:
+        yield f"\n{FAILED_MARKER}\n"
+        raise
     if pending:
         yield ("" if first else ",") + ",".join(pending)
     yield "]}"
 
 
-def queryset_response(
-    request: HttpRequest,
-    columns: Sequence[str],
-    queryset: QuerySet,
-    rows: Callable[[QuerySet], Iterable[Sequence[Any]]],
-) -> StreamingHttpResponse:
-    """One page of an export read from an ordered queryset: only that page is read."""
-    page, size = page_numbers(request)
+FAILED_MARKER = "!! export failed part way: this answer is incomplete and is not JSON"
+
+
+def selection_response(request: HttpRequest, selection, page: int, size: int):
+    """One page of a selection (:mod:`inspections.exports`): only that page is read."""
+    count = selection.count()
+    check_page(page, size, count)
     start = (page - 1) * size
-    return _response(
-        request,
-        columns,
-        rows(queryset[start : start + size]),
-        count=queryset.count(),
-        page=page,
-        size=size,
+    return StreamingHttpResponse(
+        (
+            piece.encode("utf-8")
+            for piece in _pieces(
+                _head(request, selection.columns, count, page, size),
+                selection.columns,
+                selection.rows(start, start + size),
+            )
+        ),
+        content_type=CONTENT_TYPE,
     )
 
 
-def list_response(
-    request: HttpRequest, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+# --------------------------------------------------------------------------- stored rows
+#
+# A whole export kept for any page of it: each row's JSON preceded by a comma, then the
+# byte offset of each row (and of the end) as 8-byte integers, then the number of rows.
+# A page is then one read of the bytes between two offsets, whatever its number or size.
+
+_OFFSET = struct.Struct("<Q")
+
+
+def write_rows(path: Path, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    offsets = array("Q")
+    position = 0
+    with open(path, "wb") as out:
+        for encoded in _encoded_rows(columns, rows):
+            data = b"," + encoded.encode("utf-8")
+            offsets.append(position)
+            out.write(data)
+            position += len(data)
+        offsets.append(position)
+        if sys.byteorder != "little":
+            offsets.byteswap()
+        out.write(offsets.tobytes())
+        out.write(_OFFSET.pack(len(offsets) - 1))
+
+
+def stored_page_response(
+    request: HttpRequest, columns: Sequence[str], path: Path, page: int, size: int
 ) -> StreamingHttpResponse:
-    """One page of an export built whole in memory (a comparison, the authority list)."""
-    page, size = page_numbers(request)
-    start = (page - 1) * size
-    return _response(
-        request, columns, rows[start : start + size], count=len(rows), page=page, size=size
-    )
+    """One page read from a file written by :func:`write_rows`."""
+    with open(path, "rb") as handle:
+        size_of = handle.seek(0, os.SEEK_END)
+        handle.seek(size_of - _OFFSET.size)
+        (count,) = _OFFSET.unpack(handle.read(_OFFSET.size))
+        check_page(page, size, count)
+        index_at = size_of - _OFFSET.size - (count + 1) * _OFFSET.size
+        start, stop = (page - 1) * size, min(page * size, count)
 
+        def offset(row: int) -> int:
+            handle.seek(index_at + row * _OFFSET.size)
+            return _OFFSET.unpack(handle.read(_OFFSET.size))[0]
 
-def etag(request: HttpRequest, *args, **kwargs) -> str:
-    """The data version, the day and the address: any change of these is another response
-    (england.json counts as at today unless asked otherwise)."""
-    from .freshness import current_version, today
+        # Each row starts with a comma: the first of the page's is left out.
+        begin, end = (offset(start) + 1, offset(stop)) if start < stop else (0, 0)
+    head = _head(request, columns, count, page, size).encode("utf-8")
 
-    key = f"{current_version()}:{today().isoformat()}:{request.get_full_path()}"
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
+    def body() -> Iterator[bytes]:
+        yield head
+        with open(path, "rb") as rows:
+            rows.seek(begin)
+            left = end - begin
+            while left > 0:
+                chunk = rows.read(min(left, 1 << 20))
+                if not chunk:
+                    raise OSError(f"{path} is shorter than its index says")
+                left -= len(chunk)
+                yield chunk
+        yield b"]}"
 
-
-def last_modified(request: HttpRequest, *args, **kwargs):
-    """The data's last change, or the start of today if later (as for the ETag)."""
-    from django.utils import timezone
-
-    from .freshness import today
-    from .models import DataVersion
-
-    changed = DataVersion.objects.filter(pk=1).values_list("changed_at", flat=True).first()
-    midnight = timezone.make_aware(datetime.combine(today(), time.min))
-    return max(changed, midnight) if changed else midnight
+    response = StreamingHttpResponse(body(), content_type=CONTENT_TYPE)
+    response["Content-Length"] = str(len(head) + (end - begin) + 2)
+    return response

@@ -1,10 +1,10 @@
 """What happened next (an inspection or visit beside the authority's next graded
 inspection) and what came before (a grade beside the inspection and visits that preceded
-it): pages and their CSV. Thin: the pairing is in queries/sequels.py."""
+it): the pages, and the selections their CSV, JSON and Excel exports are made from
+(``inspections/exports.py``). Thin: the pairing is in queries/sequels.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -14,18 +14,23 @@ from django.urls import reverse
 from authorities.models import Region
 from vocabulary import Area
 
-from . import csv_export, queries
+from . import queries
+from .csv_export import Links
+from .exports import Selection, filters_of, form_errors, list_selection
 from .filters import PreludeForm, SequelFilter
 from .queries import sequels as pairing
-from .queries.sequels import SEQUEL_AREAS, Event
-from .views import _bad_filters
+from .queries.sequels import BEFORE_COLUMNS, NEXT_COLUMNS, SEQUEL_AREAS, Event
 
 _REGIONS = dict(Region.choices)
 _AREA_SUFFIX = {area: str(area).replace("-", "_") for area in SEQUEL_AREAS}
 
 
-def _sequels(request: HttpRequest):
-    filterset = SequelFilter(request.GET, queryset=queries.published_inspections(), request=request)
+def _sequels(request: HttpRequest, query=None):
+    filterset = SequelFilter(
+        request.GET if query is None else query,
+        queryset=queries.published_inspections(),
+        request=request,
+    )
     if filterset.errors:
         return filterset, []
     priority = bool(filterset.form.cleaned_data.get("priority_actions"))
@@ -56,9 +61,9 @@ def _with_query(path: str, request: HttpRequest) -> str:
     return f"{path}?{query}" if query else path
 
 
-def _event_columns(event: Event | None, links: csv_export.Links) -> list[Any]:
+def _event_columns(event: Event | None, links: Links) -> list[Any]:
     if event is None:
-        return ["", "", "", "", ""]
+        return [None] * 5
     return [
         event.start_date,
         event.end_date,
@@ -68,58 +73,40 @@ def _event_columns(event: Event | None, links: csv_export.Links) -> list[Any]:
     ]
 
 
-def _grade_label(cell) -> str:
-    return cell.grade_label if cell and cell.grade else ""
+def _grade_label(cell) -> str | None:
+    return cell.grade_label if cell and cell.grade else None
 
 
-def _authority_columns(event: Event) -> list[str]:
-    return [event.authority_name, event.la_number, event.gss_code, _REGIONS.get(event.region, "")]
-
-
-def _event_header(prefix: str) -> list[str]:
+def _authority_columns(event: Event) -> list[str | None]:
     return [
-        f"{prefix}start_date",
-        f"{prefix}end_date",
-        f"{prefix}framework",
-        f"{prefix}published_on",
-        f"{prefix}url",
+        event.authority_name,
+        event.la_number,
+        event.gss_code or None,
+        _REGIONS.get(event.region),
     ]
 
 
-AUTHORITY_HEADER = ["la_name", "old_la_code", "new_la_code", "region_name"]
-NEXT_COLUMNS: Sequence[str] = [
-    *AUTHORITY_HEADER,
-    *_event_header(""),
-    "priority_actions",
-    *_event_header("next_"),
-    "days_to_next",
-    *[f"next_{_AREA_SUFFIX[area]}_grade" for area in SEQUEL_AREAS],
-]
-
-
-def what_happened_next_csv(request: HttpRequest) -> HttpResponse:
-    filterset, sequels = _sequels(request)
+def sequel_selection(request: HttpRequest, links: Links) -> Selection:
+    filterset, sequels = _sequels(request, filters_of(request))
     if filterset.errors:
-        return _bad_filters(filterset)
-    links = csv_export.Links(request)
-
-    def rows() -> Iterator[list[Any]]:
-        for sequel in sequels:
-            yield [
-                *_authority_columns(sequel.event),
-                *_event_columns(sequel.event, links),
-                sequel.event.priority_actions,
-                *_event_columns(sequel.next, links),
-                sequel.days_to_next,
-                *[_grade_label(cell) for cell in sequel.next_cells],
-            ]
-
-    return csv_export.csv_response("what-happened-next.csv", NEXT_COLUMNS, rows())
+        raise form_errors(filterset.form)
+    rows = [
+        [
+            *_authority_columns(sequel.event),
+            *_event_columns(sequel.event, links),
+            sequel.event.priority_actions,
+            *_event_columns(sequel.next, links),
+            sequel.days_to_next,
+            *[_grade_label(cell) for cell in sequel.next_cells],
+        ]
+        for sequel in sequels
+    ]
+    return list_selection(NEXT_COLUMNS, rows)
 
 
-def _preludes(request: HttpRequest):
+def _preludes(query):
     # Unbound without a query, so that the form shows its defaults (overall, inadequate).
-    form = PreludeForm(request.GET or None)
+    form = PreludeForm(query or None)
     if form.is_bound and not form.is_valid():
         return form, []
     choice = form.choice
@@ -129,7 +116,7 @@ def _preludes(request: HttpRequest):
 
 
 def what_came_before(request: HttpRequest) -> HttpResponse:
-    form, preludes = _preludes(request)
+    form, preludes = _preludes(request.GET)
     choice = form.choice
     return render(
         request,
@@ -151,36 +138,16 @@ def what_came_before(request: HttpRequest) -> HttpResponse:
     )
 
 
-BEFORE_COLUMNS: Sequence[str] = [
-    *AUTHORITY_HEADER,
-    *_event_header(""),
-    "area",
-    "grade",
-    *_event_header("previous_"),
-    "previous_grade",
-    "visits_between",
-    "visits_with_priority_actions",
-    "last_visit_start_date",
-    "last_visit_url",
-]
-
-
-def what_came_before_csv(request: HttpRequest) -> HttpResponse:
-    form, preludes = _preludes(request)
+def prelude_selection(request: HttpRequest, links: Links) -> Selection:
+    form, preludes = _preludes(filters_of(request))
     if form.errors:
-        return HttpResponse(
-            "Bad request: the filters are not valid, so nothing was exported.\n"
-            + "\n".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()),
-            status=400,
-            content_type="text/plain; charset=utf-8",
-        )
-    links = csv_export.Links(request)
+        raise form_errors(form)
     area = form.choice["area"]
-
-    def rows() -> Iterator[list[Any]]:
-        for prelude in preludes:
-            last = prelude.last_visit
-            yield [
+    rows = []
+    for prelude in preludes:
+        last = prelude.last_visit
+        rows.append(
+            [
                 *_authority_columns(prelude.event),
                 *_event_columns(prelude.event, links),
                 Area(area).label,
@@ -189,8 +156,8 @@ def what_came_before_csv(request: HttpRequest) -> HttpResponse:
                 _grade_label(prelude.previous_cell),
                 len(prelude.visits),
                 prelude.visits_with_priority_actions,
-                last.start_date if last else "",
-                links.absolute(last.url) if last else "",
+                last.start_date if last else None,
+                links.absolute(last.url) if last else None,
             ]
-
-    return csv_export.csv_response("what-came-before.csv", BEFORE_COLUMNS, rows())
+        )
+    return list_selection(BEFORE_COLUMNS, rows)

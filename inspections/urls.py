@@ -8,6 +8,7 @@ install. The older ``/inspections/<id>/`` addresses redirect to it permanently.
 from django.urls import path, register_converter
 
 from . import api_views, sequel_views, views
+from .exports import EXPORTS_BY_NAME
 from .queries import InspectionKey
 
 
@@ -51,26 +52,14 @@ urlpatterns = [
     path("compare/", views.compare, name="compare"),
     path("judgements/", views.judgement_list, name="judgement-list"),
     path("recommendations/", views.recommendation_list, name="recommendation-list"),
-    path("judgements.csv", views.judgements_csv, name="judgements-csv"),
-    path("recommendations.csv", views.recommendations_csv, name="recommendations-csv"),
-    path("inspections.csv", views.inspections_csv, name="inspections-csv"),
-    path("compare.csv", views.compare_csv, name="compare-csv"),
-    path("authorities.csv", api_views.authorities_csv, name="authorities-csv"),
-    path("judgements.json", api_views.judgements_json, name="judgements-json"),
-    path("recommendations.json", api_views.recommendations_json, name="recommendations-json"),
-    path("inspections.json", api_views.inspections_json, name="inspections-json"),
-    path("compare.json", api_views.compare_json, name="compare-json"),
-    path("authorities.json", api_views.authorities_json, name="authorities-json"),
+    # /judgements.csv, .json and .xlsx, and so on: one view per export and format.
+    *(
+        path(f"{name}.{format}", api_views.export_view(name, format), name=f"{name}-{format}")
+        for name in EXPORTS_BY_NAME
+        for format in api_views.FORMATS
+    ),
     path("api/", api_views.api, name="api"),
     path("what-happened-next/", sequel_views.what_happened_next, name="what-happened-next"),
-    path(
-        "what-happened-next.csv",
-        sequel_views.what_happened_next_csv,
-        name="what-happened-next-csv",
-    ),
     path("what-came-before/", sequel_views.what_came_before, name="what-came-before"),
-    path("what-came-before.csv", sequel_views.what_came_before_csv, name="what-came-before-csv"),
     path("england/", api_views.england, name="england"),
-    path("england.csv", api_views.england_csv, name="england-csv"),
-    path("england.json", api_views.england_json, name="england-json"),
 ]

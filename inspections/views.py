@@ -1,4 +1,4 @@
-"""Public pages and CSV exports. Thin: the work is in queries.py, filters.py and csv_export.py.
+"""Public pages. Thin: the work is in queries.py and filters.py (exports: api_views.py).
 
 Only published inspections are shown anywhere here.
 """
@@ -16,7 +16,6 @@ from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
-    HttpResponseBadRequest,
     HttpResponsePermanentRedirect,
 )
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,7 +24,7 @@ from django.urls import reverse
 from authorities.models import Authority, AuthorityName, Region
 from vocabulary import HEADLINE_AREAS, Area, Grade
 
-from . import csv_export, england, freshness, queries
+from . import england, freshness, queries
 from .filters import AuthorityListForm, InspectionFilter, JudgementFilter, RecommendationFilter
 from .models import Inspection
 from .queries.compare import FIRST_YEAR
@@ -192,16 +191,6 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def inspections_csv(request: HttpRequest) -> HttpResponse:
-    filterset = InspectionFilter(
-        request.GET, queryset=queries.inspections_with_counts(), request=request
-    )
-    if filterset.errors:
-        return _bad_filters(filterset)
-    rows = csv_export.inspection_rows(filterset.qs, csv_export.Links(request))
-    return csv_export.csv_response("inspections.csv", csv_export.INSPECTION_COLUMNS, rows)
-
-
 def _inspection_or_404(slug: str, key: queries.InspectionKey) -> Inspection:
     inspection = queries.find_inspection(slug, key)
     if inspection is None:
@@ -338,23 +327,7 @@ def _compare_sections(selection, grids, summaries, national) -> list[tuple]:
     return sections
 
 
-def compare_csv(request: HttpRequest) -> HttpResponse:
-    selection = queries.parse_compare_query(request.GET)
-    grids = queries.compare_grids(selection.authorities, selection.areas, selection.years)
-    rows = csv_export.compare_rows(grids, csv_export.Links(request))
-    return csv_export.csv_response("compare.csv", csv_export.COMPARE_COLUMNS, rows)
-
-
 # --------------------------------------------------------------------------- explorers
-
-
-def _bad_filters(filterset) -> HttpResponse:
-    """An export asked for with an invalid filter: say what is wrong, export nothing."""
-    return HttpResponseBadRequest(
-        f"Bad request: the filters are not valid, so nothing was exported.\n"
-        f"{filterset.error_text()}\n",
-        content_type="text/plain; charset=utf-8",
-    )
 
 
 def _explorer(
@@ -403,16 +376,6 @@ def judgement_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def judgements_csv(request: HttpRequest) -> HttpResponse:
-    filterset = JudgementFilter(
-        request.GET, queryset=queries.published_judgements(), request=request
-    )
-    if filterset.errors:
-        return _bad_filters(filterset)
-    rows = csv_export.judgement_rows(filterset.qs, csv_export.Links(request))
-    return csv_export.csv_response("judgements.csv", csv_export.JUDGEMENT_COLUMNS, rows)
-
-
 def recommendation_list(request: HttpRequest) -> HttpResponse:
     queryset = (
         queries.published_recommendations()
@@ -434,13 +397,3 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
         count=spread["rows"],
         spread=spread,
     )
-
-
-def recommendations_csv(request: HttpRequest) -> HttpResponse:
-    filterset = RecommendationFilter(
-        request.GET, queryset=queries.published_recommendations(), request=request
-    )
-    if filterset.errors:
-        return _bad_filters(filterset)
-    rows = csv_export.recommendation_rows(filterset.qs, csv_export.Links(request))
-    return csv_export.csv_response("recommendations.csv", csv_export.RECOMMENDATION_COLUMNS, rows)

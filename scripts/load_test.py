@@ -1,15 +1,26 @@
 #!/usr/bin/env python
-"""Load-test the public pages under gunicorn, on this machine only, bounded in count and time.
+"""Load-test the public pages and exports under gunicorn, on this machine only, bounded in
+count and time.
 
     .venv/bin/python scripts/load_test.py [--database-url URL] [--clients 10] [--requests 600]
+        [--cache on|off|both] [--only pages|exports] [--no-export-store]
 
 Starts gunicorn (4 workers, as a deployment would) on 127.0.0.1 and a free port against the
 database in --database-url (default: DATABASE_URL; it should hold the national dataset,
-e.g. after `manage.py load_dataset`), then for each public page sends --requests requests
-from --clients concurrent clients (keep-alive connections, one thread each), stopping early
-after --seconds per page. Prints requests per second, median and p99 latency and errors per
-page, with PASS/FAIL against the targets (>= 150 requests/s, p99 < 150 ms, no errors), and
-exits 1 on a FAIL. Only 127.0.0.1 is ever contacted.
+e.g. after `manage.py load_dataset`), then for each public page and each export (CSV, JSON
+and Excel of every list, whole and filtered) sends --requests requests from --clients
+concurrent clients (keep-alive connections, one thread each), stopping early after
+--seconds per address. Prints requests per second, median and p99 latency and errors per
+address, with PASS/FAIL against the targets (pages >= 150 requests/s and p99 < 150 ms;
+whole exports >= 50 requests/s and p99 < 500 ms; filtered exports are measured, with no
+target; no errors anywhere), and exits 1 on a FAIL.
+
+--cache both (the default) runs everything twice, with the public page cache off and on,
+each in a fresh gunicorn. Whole exports are kept per data version in a fresh temporary
+EXPORT_CACHE_DIR (built by the first request, as after a data change);
+--no-export-store turns that off to measure an export built for every request. The
+machine's load average is printed before and after, since other work skews the figures.
+Only 127.0.0.1 is ever contacted.
 """
 
 from __future__ import annotations
@@ -22,6 +33,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -30,6 +42,8 @@ REPO = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 TARGET_RATE = 150.0
 TARGET_P99_MS = 150.0
+EXPORT_TARGET_RATE = 50.0
+EXPORT_TARGET_P99_MS = 500.0
 
 # {authority} and {inspection} are the first of each that /inspections/ links to, so
 # that the script serves any data: the national dataset or synthetic data.
@@ -45,6 +59,32 @@ PAGES = [
     "/recommendations/?q=supervision",
     "/compare/?neighbours_of={slug}&area=children-in-care",
     "/compare/?region=london&area=overall",
+]
+
+# Every export in every format, whole: kept per data version, with the export targets.
+EXPORTS = [
+    *(
+        f"/{name}.{format}"
+        for name in ("judgements", "recommendations", "inspections", "authorities", "england")
+        for format in ("csv", "json", "xlsx")
+    ),
+    "/judgements.json?page_size=50000",
+]
+# Filtered exports are built for their request (CSV and JSON streamed): measured, with no
+# target (a national export filtered to itself costs what the whole one cost to build).
+FILTERED_EXPORTS = [
+    "/judgements.csv?area=help-and-protection&grade=inadequate",
+    "/judgements.json?area=help-and-protection&grade=inadequate",
+    "/judgements.xlsx?area=help-and-protection&grade=inadequate",
+    "/recommendations.csv?q=supervision",
+    "/recommendations.json?q=supervision",
+    "/inspections.csv?framework=ilacs",
+    "/authorities.csv?region=north-west",
+    "/england.csv?as_at=2024-03-31",
+    "/england.xlsx?as_at=2024-03-31",
+    "/compare.csv?neighbours_of={slug}&area=children-in-care",
+    "/compare.json?region=london&area=overall",
+    "/compare.xlsx?region=london&area=overall",
 ]
 
 
@@ -79,7 +119,7 @@ def _examples(port: int) -> dict[str, str]:
 
 
 def _client(port: int, path: str, count: int, deadline: float, results: list, lock) -> None:
-    connection = http.client.HTTPConnection(HOST, port, timeout=10)
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
     for _ in range(count):
         if time.monotonic() > deadline:
             break
@@ -92,7 +132,7 @@ def _client(port: int, path: str, count: int, deadline: float, results: list, lo
         except OSError:
             ok = False
             connection.close()
-            connection = http.client.HTTPConnection(HOST, port, timeout=10)
+            connection = http.client.HTTPConnection(HOST, port, timeout=30)
         elapsed = time.perf_counter() - started
         with lock:
             results.append((elapsed, ok))
@@ -103,7 +143,7 @@ def _warm(port: int, path: str) -> tuple[str, int]:
     """Request the page once (it renders; the run measures what users get after that),
     following a redirect to its canonical address; the address and its status."""
     for _ in range(3):
-        connection = http.client.HTTPConnection(HOST, port, timeout=30)
+        connection = http.client.HTTPConnection(HOST, port, timeout=120)
         connection.request("GET", path)
         response = connection.getresponse()
         response.read()
@@ -143,17 +183,12 @@ def measure(port: int, path: str, clients: int, requests: int, seconds: float) -
     }
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
-    parser.add_argument("--clients", type=int, default=10)
-    parser.add_argument("--requests", type=int, default=600, help="per page")
-    parser.add_argument("--seconds", type=float, default=20.0, help="at most, per page")
-    parser.add_argument("--workers", type=int, default=4)
-    args = parser.parse_args()
-    if not args.database_url:
-        sys.exit("give --database-url (or set DATABASE_URL) of a database holding the data")
-    port = _free_port()
+def _load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min)"
+
+
+def _start(args, port: int, page_cache: bool, export_store: str) -> subprocess.Popen:
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings",
@@ -163,8 +198,10 @@ def main() -> int:
         "STATIC_MANIFEST": "0",
         "ALLOWED_HOSTS": HOST,
         "LOG_LEVEL": "ERROR",
+        "PUBLIC_PAGE_CACHE": "1" if page_cache else "0",
+        "EXPORT_CACHE_DIR": export_store,
     }
-    server = subprocess.Popen(
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -174,42 +211,85 @@ def main() -> int:
             f"{HOST}:{port}",
             "--workers",
             str(args.workers),
+            "--timeout",
+            "180",
             "--log-level",
             "warning",
         ],
         cwd=REPO,
         env=environment,
     )
+
+
+def _run(args, page_cache: bool) -> bool:
+    port = _free_port()
     ok = True
-    try:
-        _wait_until_up(port, time.monotonic() + 60)
-        print(
-            f"gunicorn, {args.workers} workers, {args.clients} concurrent clients, up to "
-            f"{args.requests} requests or {args.seconds:g} s per page; {os.cpu_count()} CPUs"
-        )
-        print(f"{'page':58} {'req/s':>7} {'median':>8} {'p99':>8} {'errors':>6}")
-        examples = _examples(port)
-        for page in PAGES:
-            path = page.format(**examples)
-            figures = measure(port, path, args.clients, args.requests, args.seconds)
-            passed = (
-                figures["status"] == 200
-                and figures["errors"] == 0
-                and figures["rate"] >= TARGET_RATE
-                and figures["p99_ms"] < TARGET_P99_MS
-            )
-            ok &= passed
+    with tempfile.TemporaryDirectory(prefix="load-test-exports-") as store:
+        server = _start(args, port, page_cache, "" if args.no_export_store else store)
+        try:
+            _wait_until_up(port, time.monotonic() + 60)
             print(
-                f"{path[:58]:58} {figures['rate']:7.0f} {figures['median_ms']:6.1f}ms "
-                f"{figures['p99_ms']:6.1f}ms {figures['errors']:6}  "
-                f"{'PASS' if passed else 'FAIL'}"
-                + ("" if figures["status"] == 200 else f" (status {figures['status']})")
+                f"\npage cache {'on' if page_cache else 'off'}, whole exports "
+                f"{'built for every request' if args.no_export_store else 'kept per data version'}"
+                f"; {_load()}"
             )
-    finally:
-        server.terminate()
-        server.wait(10)
+            print(f"{'address':58} {'req/s':>7} {'median':>8} {'p99':>8} {'errors':>6}")
+            examples = _examples(port)
+            addresses = [
+                *((page, TARGET_RATE, TARGET_P99_MS) for page in PAGES if args.only != "exports"),
+                *(
+                    (export, EXPORT_TARGET_RATE, EXPORT_TARGET_P99_MS)
+                    for export in EXPORTS
+                    if args.only != "pages"
+                ),
+                *((export, None, None) for export in FILTERED_EXPORTS if args.only != "pages"),
+            ]
+            for page, rate, p99 in addresses:
+                path = page.format(**examples)
+                figures = measure(port, path, args.clients, args.requests, args.seconds)
+                answered = figures["status"] == 200 and figures["errors"] == 0
+                if rate is None:
+                    passed, verdict = answered, "measured" if answered else "FAIL"
+                else:
+                    passed = answered and figures["rate"] >= rate and figures["p99_ms"] < p99
+                    verdict = "PASS" if passed else "FAIL"
+                ok &= passed
+                print(
+                    f"{path[:58]:58} {figures['rate']:7.0f} {figures['median_ms']:6.1f}ms "
+                    f"{figures['p99_ms']:6.1f}ms {figures['errors']:6}  {verdict}"
+                    + ("" if figures["status"] == 200 else f" (status {figures['status']})")
+                )
+        finally:
+            server.terminate()
+            server.wait(10)
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
+    parser.add_argument("--clients", type=int, default=10)
+    parser.add_argument("--requests", type=int, default=600, help="per address")
+    parser.add_argument("--seconds", type=float, default=20.0, help="at most, per address")
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--cache", choices=("on", "off", "both"), default="both")
+    parser.add_argument("--only", choices=("pages", "exports"), default=None)
+    parser.add_argument("--no-export-store", action="store_true")
+    args = parser.parse_args()
+    if not args.database_url:
+        sys.exit("give --database-url (or set DATABASE_URL) of a database holding the data")
     print(
-        f"\ntargets: >= {TARGET_RATE:.0f} requests/s, p99 < {TARGET_P99_MS:.0f} ms, no errors: "
+        f"gunicorn, {args.workers} workers, {args.clients} concurrent clients, up to "
+        f"{args.requests} requests or {args.seconds:g} s per address; {os.cpu_count()} CPUs"
+    )
+    modes = {"off": [False], "on": [True], "both": [False, True]}[args.cache]
+    ok = True
+    for page_cache in modes:
+        ok &= _run(args, page_cache)
+    print(
+        f"\n{_load()}\ntargets: pages >= {TARGET_RATE:.0f} requests/s, p99 < "
+        f"{TARGET_P99_MS:.0f} ms; exports >= {EXPORT_TARGET_RATE:.0f} requests/s, p99 < "
+        f"{EXPORT_TARGET_P99_MS:.0f} ms (whole; filtered ones measured); no errors: "
         + ("PASS" if ok else "FAIL")
     )
     return 0 if ok else 1

@@ -221,3 +221,38 @@ def what_came_before(
             previous, visits = event, []
     preludes.sort(key=lambda p: (p.event.start_date, p.event.authority_name), reverse=True)
     return preludes
+
+
+def _event_header(prefix: str) -> list[str]:
+    return [
+        f"{prefix}start_date",
+        f"{prefix}end_date",
+        f"{prefix}framework",
+        f"{prefix}published_on",
+        f"{prefix}url",
+    ]
+
+
+AUTHORITY_HEADER = ["la_name", "old_la_code", "new_la_code", "region_name"]
+# The columns of the exports (CSV, JSON, Excel), in DfE's names for an authority first.
+NEXT_COLUMNS: Sequence[str] = [
+    *AUTHORITY_HEADER,
+    *_event_header(""),
+    "priority_actions",
+    *_event_header("next_"),
+    "days_to_next",
+    *[f"next_{str(area).replace('-', '_')}_grade" for area in SEQUEL_AREAS],
+]
+
+BEFORE_COLUMNS: Sequence[str] = [
+    *AUTHORITY_HEADER,
+    *_event_header(""),
+    "area",
+    "grade",
+    *_event_header("previous_"),
+    "previous_grade",
+    "visits_between",
+    "visits_with_priority_actions",
+    "last_visit_start_date",
+    "last_visit_url",
+]

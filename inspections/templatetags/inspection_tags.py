@@ -136,3 +136,10 @@ def chart_rows(chart: dict) -> list[tuple[str, list]]:
         (label, [grade["shares"][index] for grade in chart["grades"]])
         for index, label in enumerate(chart["labels"])
     ]
+
+
+@register.filter
+def export_as(csv_url: str, format: str) -> str:
+    """A CSV export's address as its twin in another format: ``/judgements.xlsx?...``."""
+    path, mark, query = str(csv_url).partition("?")
+    return f"{path.removesuffix('.csv')}.{format}{mark}{query}"

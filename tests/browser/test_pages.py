@@ -133,6 +133,24 @@ def test_compare_grid_and_its_csv_hold_the_same_rows(page, merseyside, screensho
     }
     assert len(list(csv.DictReader(io.StringIO(text)))) == 10
     assert exported == shown
+
+    # Its Excel twin: the same rows, dates as dates, the source on a second sheet.
+    import openpyxl
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download Excel").click()
+    assert download_info.value.suggested_filename == "compare.xlsx"
+    workbook_path = tmp_path / "compare.xlsx"
+    download_info.value.save_as(workbook_path)
+    book = openpyxl.load_workbook(workbook_path)
+    sheet = book["compare"]
+    header = [cell.value for cell in sheet[1]]
+    rows = [
+        dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)
+    ]
+    assert {(r["la_name"], str(r["inspection_start"].year), r["grade"]) for r in rows} == shown
+    source = {row[0]: row[1] for row in book["Source"].iter_rows(values_only=True)}
+    assert source["Exported from"].endswith(COMPARE.replace("/compare/", "/compare.xlsx"))
     assert errors == []
 
 

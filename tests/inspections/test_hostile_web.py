@@ -268,7 +268,9 @@ def test_every_public_page_declares_the_parameters_it_reads():
         f"inspections:{pattern.name}"
         for pattern in resolver.url_patterns[1].url_patterns
         if pattern.name
-        and not pattern.name.endswith(("-csv", "-json", "-source", "-by-id", "source-by-id"))
+        and not pattern.name.endswith(
+            ("-csv", "-json", "-xlsx", "-source", "-by-id", "source-by-id")
+        )
     }
     assert names == set(PAGES)
 

@@ -134,3 +134,10 @@ def test_source_file_is_ofsteds_copy_where_none_is_stored(client, merseyside):
     rows = _csv(client, "/inspections.csv?authority=knowsley")
     assert rows[-1]["source_file"] == "https://files.ofsted.gov.uk/v1/file/50267008"
     assert rows[0]["source_file"].startswith("http://testserver/authorities/knowsley/")
+
+
+def test_errors_are_keyed_by_the_parameter_and_the_csv_names_it_in_words(client, merseyside):
+    errors = client.get("/judgements.json?date_from=2024-13-45&framework=nonsense").json()
+    assert set(errors["errors"]) == {"date_from", "framework"}
+    text = client.get("/judgements.xlsx?date_from=2024-13-45").content.decode()
+    assert "Inspected from: Enter a valid date." in text

@@ -28,9 +28,12 @@ PAGES = {
     # (inspections.england.national) and, when the data changed, 3 to read it again.
     "authority-detail": (lambda a, i: f"/authorities/{a.slug}/", 12),
     "england": (lambda a, i: "/england/?as_at=2024-03-31", 5),
-    "england-csv": (lambda a, i: "/england.csv?as_at=2024-03-31", 5),
-    # The data version twice (ETag, Last-Modified), the count, the page.
-    "judgements-json": (lambda a, i: "/judgements.json?page_size=50", 4),
+    # Every export: first the data version (its ETag and Last-Modified), then its rows.
+    "england-csv": (lambda a, i: "/england.csv?as_at=2024-03-31", 6),
+    # The data version, the count, the page.
+    "judgements-json": (lambda a, i: "/judgements.json?page_size=50", 3),
+    # The data version, the count (a small workbook is built in memory), the rows.
+    "judgements-xlsx": (lambda a, i: "/judgements.xlsx?area=overall", 3),
     "authorities-json": (lambda a, i: "/authorities.json", 4),
     "inspection-list": (lambda a, i: "/inspections/?sort=newest", 3),
     "inspection-detail": (lambda a, i: i.get_absolute_url(), 4),
@@ -51,10 +54,10 @@ PAGES = {
     ),
     "judgement-list": (lambda a, i: "/judgements/?area=overall&grade=good", 3),
     "recommendation-list": (lambda a, i: "/recommendations/?q=recommendation", 3),
-    "judgements-csv": (lambda a, i: "/judgements.csv", 1),
-    "recommendations-csv": (lambda a, i: "/recommendations.csv?q=recommendation", 1),
-    "inspections-csv": (lambda a, i: "/inspections.csv", 1),
-    "compare-csv": (lambda a, i: f"/compare.csv?authority={a.slug}&area=overall", 2),
+    "judgements-csv": (lambda a, i: "/judgements.csv", 2),
+    "recommendations-csv": (lambda a, i: "/recommendations.csv?q=recommendation", 2),
+    "inspections-csv": (lambda a, i: "/inspections.csv", 2),
+    "compare-csv": (lambda a, i: f"/compare.csv?authority={a.slug}&area=overall", 3),
 }
 
 
