@@ -160,3 +160,26 @@ def test_the_form_shows_the_defaults_it_lists(client, merseyside):
     body = client.get("/what-came-before/").content.decode()
     assert '<option value="inadequate" selected>' in body
     assert '<option value="overall" selected>' in body
+
+
+def test_the_tables_have_json_and_excel_twins(client, knowsley_visits):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    import json
+
+    response = client.get("/what-happened-next.json", {"priority_actions": "on"})
+    data = json.loads(b"".join(response.streaming_content))
+    assert [row["start_date"] for row in data["results"]] == ["2023-02-06", "2019-05-01"]
+    assert data["results"][0]["days_to_next"] == (date(2024, 11, 18) - date(2023, 2, 7)).days
+    response = client.get("/what-came-before.xlsx")
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    sheet = load_workbook(BytesIO(content)).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:4] == ["la_name", "old_la_code", "new_la_code", "region_name"]
+    knowsley = next(
+        row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] == "Knowsley"
+    )
+    assert knowsley[header.index("visits_between")] == 1  # a number, not text
