@@ -53,7 +53,8 @@ def changed() -> None:
     (once for a whole :func:`batch`)."""
     pending = getattr(_batches, "pending", None)
     if pending is not None:
-        pending.append(True)
+        if not pending:
+            pending.append(True)
         return
     transaction.on_commit(bump)
 

@@ -110,3 +110,14 @@ def test_a_loaded_inspection_is_served_at_its_stable_address_with_its_provenance
     timeline = client.get("/authorities/knowsley/").content.decode()
     for year in ("2014", "2017", "2021", "2024"):
         assert f"/authorities/knowsley/inspections/{year}-" in timeline
+
+
+@pytest.mark.django_db
+def test_loading_and_exporting_gives_back_the_same_files(tmp_path):
+    """Every record passes the loader's checks and nothing is lost or altered on the way in."""
+    call_command("load_dataset", stdout=StringIO())
+
+    dataset.export(tmp_path)
+
+    for name in (dataset.INSPECTIONS_FILE, dataset.JUDGEMENTS_FILE, dataset.RECOMMENDATIONS_FILE):
+        assert (tmp_path / name).read_bytes() == (dataset.DATASET_DIR / name).read_bytes(), name
