@@ -26,7 +26,7 @@ from django.utils.http import http_date, quote_etag
 
 from . import csv_export, export_store, freshness, json_export, xlsx_export
 from .export_store import DataVersionNow
-from .exports import EXPORTS_BY_NAME, BadQuery, Export, Selection, filters_of
+from .exports import EXPORTS, EXPORTS_BY_NAME, BadQuery, Export, Selection, filters_of
 
 FORMATS = ("csv", "json", "xlsx")
 
@@ -49,6 +49,12 @@ def _last_modified(export: Export, version: DataVersionNow) -> int | None:
     return int(changed.timestamp()) if changed else None
 
 
+def _bad_query(error: BadQuery, format: str) -> HttpResponse:
+    if format == "json":
+        return JsonResponse({"errors": error.errors}, status=400)
+    return HttpResponse(error.text(), status=400, content_type="text/plain; charset=utf-8")
+
+
 def export_view(name: str, format: str) -> Callable[[HttpRequest], HttpResponse]:
     """The view of ``/<name>.<format>``: one data-version query, then a 304 for a client
     that has this answer already, else the answer (stored or built for the request)."""
@@ -56,6 +62,10 @@ def export_view(name: str, format: str) -> Callable[[HttpRequest], HttpResponse]
     render_format = _RENDERERS[format]
 
     def view(request: HttpRequest) -> HttpResponse:
+        try:
+            export.check_parameters(request)
+        except BadQuery as error:
+            return _bad_query(error, format)
         version = export_store.data_version()
         etag = quote_etag(_etag(request, export, version))
         modified = _last_modified(export, version)
@@ -65,9 +75,7 @@ def export_view(name: str, format: str) -> Callable[[HttpRequest], HttpResponse]
         try:
             response = render_format(request, export, csv_export.Links(request), version)
         except BadQuery as error:
-            if format == "json":
-                return JsonResponse({"errors": error.errors}, status=400)
-            return HttpResponse(error.text(), status=400, content_type="text/plain; charset=utf-8")
+            return _bad_query(error, format)
         except json_export.BadPage as error:
             return JsonResponse({"errors": {"page": [str(error)]}}, status=400)
         response["ETag"] = etag
@@ -172,52 +180,32 @@ def _xlsx(request, export: Export, links, version) -> HttpResponse:
 _RENDERERS = {"csv": _csv, "json": _json, "xlsx": _xlsx}
 
 
-ENDPOINTS = [
-    {
-        "name": "Judgements",
-        "path": "/judgements",
-        "example": "?area=help-and-protection&grade=inadequate&date_from=2023-01-01",
-        "filters": "authority, region, framework, area, grade, overall_grade, section, "
-        "date_from, date_to, sort",
-        "columns": csv_export.JUDGEMENT_COLUMNS,
-    },
-    {
-        "name": "Recommendations",
-        "path": "/recommendations",
-        "example": '?authority=knowsley&q="care leavers"',
-        "filters": 'authority, region, framework, q (words and "quoted phrases"), section, '
-        "timescale, kind, date_from, date_to, sort",
-        "columns": csv_export.RECOMMENDATION_COLUMNS,
-    },
-    {
-        "name": "Inspections",
-        "path": "/inspections",
-        "example": "?framework=ilacs&overall_grade=inadequate",
-        "filters": "authority, region, framework, overall_grade, date_from, date_to, sort",
-        "columns": csv_export.INSPECTION_COLUMNS,
-    },
-    {
-        "name": "Comparisons",
-        "path": "/compare",
-        "example": "?neighbours_of=knowsley&area=children-in-care",
-        "filters": "authority (repeat it), neighbours_of, region, area (repeat it)",
-        "columns": csv_export.COMPARE_COLUMNS,
-    },
-    {
-        "name": "England at a date",
-        "path": "/england",
-        "example": "?as_at=2024-03-31",
-        "filters": "as_at (YYYY-MM-DD, from 2013-11-01 to today; default today)",
-        "columns": csv_export.ENGLAND_COLUMNS,
-    },
-    {
-        "name": "Authorities and their latest grades",
-        "path": "/authorities",
-        "example": "?region=north-west&sort=overall",
-        "filters": "q (a name or code), region, type, grade with grade_area, sort",
-        "columns": csv_export.AUTHORITY_COLUMNS,
-    },
-]
+# One example query per export, for the API page.
+EXAMPLES = {
+    "judgements": "?area=help-and-protection&grade=inadequate&date_from=2023-01-01",
+    "recommendations": '?authority=knowsley&q="care leavers"',
+    "inspections": "?framework=ilacs&overall_grade=inadequate",
+    "compare": "?neighbours_of=knowsley&area=children-in-care&from=2014",
+    "authorities": "?region=north-west&sort=overall",
+    "england": "?as_at=2024-03-31",
+    "what-happened-next": "?kind=visit&priority_actions=on",
+    "what-came-before": "?area=overall&grade=inadequate",
+}
+
+
+def _endpoints() -> list[dict]:
+    """Every export with its parameters and their valid values, from the filters themselves."""
+    return [
+        {
+            "name": export.title,
+            "slug": export.name,
+            "path": f"/{export.name}",
+            "example": EXAMPLES.get(export.name, ""),
+            "parameters": export.parameters.describe(),
+            "columns": export.columns,
+        }
+        for export in EXPORTS
+    ]
 
 
 def api(request: HttpRequest) -> HttpResponse:
@@ -225,7 +213,7 @@ def api(request: HttpRequest) -> HttpResponse:
         request,
         "inspections/api.html",
         {
-            "endpoints": ENDPOINTS,
+            "endpoints": _endpoints(),
             "page_size": json_export.PAGE_SIZE,
             "max_page_size": json_export.MAX_PAGE_SIZE,
         },

@@ -16,9 +16,17 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
 
-from . import csv_export, freshness, queries
+from . import csv_export, export_parameters, freshness, queries
 from .csv_export import Links
-from .filters import AuthorityListForm, InspectionFilter, JudgementFilter, RecommendationFilter
+from .export_parameters import Parameter, Parameters, listed, no_parameters, of_filterset, of_form
+from .filters import (
+    AuthorityListForm,
+    InspectionFilter,
+    JudgementFilter,
+    PreludeForm,
+    RecommendationFilter,
+    SequelFilter,
+)
 from .queries.sequels import BEFORE_COLUMNS, NEXT_COLUMNS
 
 # Parameters that choose a JSON page, not rows: an export is "everything" without the others.
@@ -92,8 +100,24 @@ class Export:
     title: str
     columns: Sequence[str]
     select: Callable[[HttpRequest, Links], Selection]
+    # The query parameters it reads, with their valid values (export_parameters).
+    parameters: Parameters = field(default_factory=no_parameters)
     # What, besides the data version, the unfiltered export depends on (England: today).
     variant: Callable[[], str] = field(default=lambda: "")
+
+    def check_parameters(self, request: HttpRequest) -> None:
+        """A parameter the export does not read would be ignored, and every row answered
+        as if it were not there (a misspelt ``grade`` returns every grade): a 400 instead,
+        naming the parameters it reads."""
+        wrong = export_parameters.unknown(request.GET.keys(), self.parameters)
+        if wrong:
+            names = ", ".join(self.parameters.names()) or "none but page and page_size"
+            raise BadQuery(
+                {
+                    name: [f"is not a parameter of /{self.name}: it reads {names} (see /api/)"]
+                    for name in wrong
+                }
+            )
 
 
 def filters_of(request: HttpRequest) -> QueryDict:
@@ -118,6 +142,23 @@ def _compare(request: HttpRequest, links: Links) -> Selection:
     selection = queries.parse_compare_query(request.GET)
     grids = queries.compare_grids(selection.authorities, selection.areas, selection.years)
     return list_selection(csv_export.COMPARE_COLUMNS, list(csv_export.compare_rows(grids, links)))
+
+
+def _compare_parameters() -> list[Parameter]:
+    from authorities.models import Authority, Region
+    from vocabulary import Area
+
+    slugs = tuple(Authority.objects.order_by("name").values_list("slug", "name"))
+    years = queries.compare.FIRST_YEAR, freshness.today().year
+    return [
+        # Any name of an authority is read too; its slug is the value the links use.
+        Parameter("authority", "Authority", "choice", slugs, repeat=True),
+        Parameter("neighbours_of", "An authority and its neighbours", "choice", slugs, True),
+        Parameter("region", "Every authority of a region", "choice", tuple(Region.choices), True),
+        Parameter("area", "Area", "choice", tuple(Area.choices), repeat=True),
+        Parameter("from", f"From the year ({years[0]} to {years[1]})", "year"),
+        Parameter("to", f"To the year ({years[0]} to {years[1]})", "year"),
+    ]
 
 
 def _authorities(request: HttpRequest, links: Links) -> Selection:
@@ -163,6 +204,7 @@ EXPORTS: tuple[Export, ...] = (
             csv_export.JUDGEMENT_COLUMNS,
             csv_export.judgement_rows,
         ),
+        of_filterset(JudgementFilter),
     ),
     Export(
         "recommendations",
@@ -174,6 +216,7 @@ EXPORTS: tuple[Export, ...] = (
             csv_export.RECOMMENDATION_COLUMNS,
             csv_export.recommendation_rows,
         ),
+        of_filterset(RecommendationFilter),
     ),
     Export(
         "inspections",
@@ -185,19 +228,28 @@ EXPORTS: tuple[Export, ...] = (
             csv_export.INSPECTION_COLUMNS,
             csv_export.inspection_rows,
         ),
+        of_filterset(InspectionFilter),
     ),
-    Export("compare", "Comparison", csv_export.COMPARE_COLUMNS, _compare),
+    Export(
+        "compare",
+        "Comparison",
+        csv_export.COMPARE_COLUMNS,
+        _compare,
+        listed(_compare_parameters, ("authority", "neighbours_of", "region", "area", "from", "to")),
+    ),
     Export(
         "authorities",
         "Authorities and their latest grades",
         csv_export.AUTHORITY_COLUMNS,
         _authorities,
+        of_form(AuthorityListForm),
     ),
     Export(
         "england",
         "England at a date",
         csv_export.ENGLAND_COLUMNS,
         _england,
+        listed(lambda: [Parameter("as_at", "As at (default: today)", "date")], ("as_at",)),
         # Without as_at the export is as at today: tomorrow's is another file.
         variant=lambda: freshness.today().isoformat(),
     ),
@@ -206,12 +258,14 @@ EXPORTS: tuple[Export, ...] = (
         "What happened next",
         NEXT_COLUMNS,
         lambda request, links: _sequel_views().sequel_selection(request, links),
+        of_filterset(SequelFilter),
     ),
     Export(
         "what-came-before",
         "What came before",
         BEFORE_COLUMNS,
         lambda request, links: _sequel_views().prelude_selection(request, links),
+        of_form(PreludeForm),
     ),
 )
 EXPORTS_BY_NAME = {export.name: export for export in EXPORTS}
