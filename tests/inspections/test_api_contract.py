@@ -66,4 +66,4 @@ def test_the_api_page_lists_each_parameters_valid_values(client, merseyside):
         "<code>priority_actions</code>",
     ):
         assert fragment in page, fragment
-    assert page.count('class="data api-parameters"') == len(EXPORTS)
+    assert page.count('class="data api-parameters table--stack"') == len(EXPORTS)

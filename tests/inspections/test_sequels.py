@@ -163,11 +163,10 @@ def test_the_form_shows_the_defaults_it_lists(client, merseyside):
 
 
 def test_the_tables_have_json_and_excel_twins(client, knowsley_visits):
+    import json
     from io import BytesIO
 
     from openpyxl import load_workbook
-
-    import json
 
     response = client.get("/what-happened-next.json", {"priority_actions": "on"})
     data = json.loads(b"".join(response.streaming_content))
