@@ -157,12 +157,14 @@ class Client:
                 stream=True,
                 allow_redirects=True,
             )
-        except requests.Timeout as error:
-            raise FetchError(
-                f"{url}: no answer within {self.config.timeout:g} seconds "
-                f"(tried {self.config.retries + 1} times)"
-            ) from error
         except requests.RequestException as error:
+            self.requests_made += self.config.retries  # every retry was spent
+            # Once retries are spent urllib3 wraps a timeout in a connection error.
+            if isinstance(error, requests.Timeout) or "timed out" in str(error):
+                raise FetchError(
+                    f"{url}: no answer within {self.config.timeout:g} seconds "
+                    f"(tried {self.config.retries + 1} times)"
+                ) from error
             raise FetchError(
                 f"{url}: could not be fetched ({_reason(error)}; tried "
                 f"{self.config.retries + 1} times)"

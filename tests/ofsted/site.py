@@ -169,6 +169,9 @@ class OfstedCopy:
             def do_GET(self):  # noqa: N802
                 import time
 
+                request = Request(self.path, dict(self.headers), 0)
+                with copy._lock:
+                    copy.log.append(request)  # on arrival: a client may give up waiting
                 fault = copy.faults.get(urlsplit(self.path).path)
                 with copy._lock:
                     if fault and fault.times is not None:
@@ -178,6 +181,12 @@ class OfstedCopy:
                             fault.times -= 1
                 if fault and fault.delay:
                     time.sleep(fault.delay)
+                    try:
+                        self.send_response(504)  # the client has long gone
+                        self.end_headers()
+                    except OSError:
+                        pass
+                    return
                 status, body, kind = copy._answer(self.path)
                 if fault and fault.status:
                     status, body, kind = (
@@ -188,8 +197,7 @@ class OfstedCopy:
                 etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
                 if status == 200 and self.headers.get("If-None-Match") == etag:
                     status = 304
-                with copy._lock:
-                    copy.log.append(Request(self.path, dict(self.headers), status))
+                request.status = status
                 self.send_response(status)
                 if status == 304:
                     self.send_header("ETag", etag)
