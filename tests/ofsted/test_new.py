@@ -72,10 +72,7 @@ def test_new_atom_validates_and_carries_the_same_filters(client, published):
         "Knowsley: 2018 Focused visit",
     ]
     kent = feed.entries[1]
-    assert (
-        kent.link.endswith("/authorities/kent/inspections/2022-05-16-ilacs/")
-        or "/authorities/kent/inspections/" in kent.link
-    )
+    assert kent.link.startswith("http://testserver/authorities/kent/inspections/")
     assert "Overall effectiveness: Outstanding" in kent.summary
     assert kent.published_parsed[:3] == (2022, 7, 5)
 
