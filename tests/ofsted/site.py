@@ -15,6 +15,7 @@ import html
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 FILES_HOST = "https://files.ofsted.gov.uk/"
@@ -26,6 +27,10 @@ class Listed:
     listed_as: str  # "Children's services inspection"
     published: str  # "07 July 2014"
     body: bytes = b""  # the file (none for a kind the sync never downloads)
+    path: Path | None = None  # or where to read it, when asked for
+
+    def data(self) -> bytes:
+        return self.path.read_bytes() if self.path is not None else self.body
 
     @property
     def href(self) -> str:
@@ -54,6 +59,11 @@ class Request:
     status: int
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a client that drops a kept-alive connection is not news
+
+
 class OfstedCopy:
     def __init__(self, providers: list[Provider] | None = None, rows: int = 100):
         self.providers: list[Provider] = providers or []
@@ -62,7 +72,7 @@ class OfstedCopy:
         self.page_overrides: dict[str, str] = {}  # path -> HTML served instead
         self.log: list[Request] = []
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -150,11 +160,10 @@ class OfstedCopy:
             file_id = parts.path.rsplit("/", 1)[-1]
             for provider in self.providers:
                 for listed in provider.publications:
-                    if listed.file_id == file_id and listed.body:
-                        kind = (
-                            "application/pdf" if listed.body.startswith(b"%PDF") else "text/plain"
-                        )
-                        return 200, listed.body, kind
+                    if listed.file_id == file_id and (listed.body or listed.path):
+                        data = listed.data()
+                        kind = "application/pdf" if data.startswith(b"%PDF") else "text/plain"
+                        return 200, data, kind
         return 404, b"<html><body>Not found</body></html>", "text/html"
 
     def _handler(self):
