@@ -226,20 +226,23 @@ class Sync:
         return list(unique.values()), failures
 
     def _providers(self) -> list[ProviderLink]:
+        """Every provider of the search, page after page: the next page is asked for while
+        a page is full or links to a next one (``li.next``), until one adds nobody new."""
         providers: dict[str, ProviderLink] = {}
+        url = search_url(self.client.config.reports_url, 0)
         start = 0
         while True:
-            url = search_url(self.client.config.reports_url, start)
             try:
                 html = self._page(url)
             except FetchError as error:
                 raise SyncStopped(f"the list of authorities could not be read: {error}") from None
-            links, _ = read_search_page(html, url)
+            links, following = read_search_page(html, url)
             new = [link for link in links if link.urn not in providers]
             providers.update((link.urn, link) for link in new)
-            if len(links) < ROWS_PER_PAGE or not new:
+            if not new or (len(links) < ROWS_PER_PAGE and following is None):
                 return list(providers.values())
-            start += ROWS_PER_PAGE
+            start += len(links)
+            url = following or search_url(self.client.config.reports_url, start)
 
     def _page(self, url: str) -> str:
         cached = FetchedPage.objects.filter(url=url).first()

@@ -420,3 +420,29 @@ def test_no_contact_no_sync(ofsted_copy, settings):
     with pytest.raises(CommandError, match="OFSTED_SYNC_CONTACT"):
         sync()
     assert ofsted_copy.log == []
+
+
+def test_every_page_of_the_providers_search_is_read(ofsted_copy):
+    """The site lists at most 100 a page: 153 authorities are two pages; a site that
+    listed fewer a page would still be read whole, by its next links."""
+    from authorities.models import Authority
+
+    from .site import Provider
+
+    ofsted_copy.providers = [
+        Provider(urn, name, [])
+        for urn, name in Authority.objects.filter(is_former=False)
+        .exclude(ofsted_urn="")
+        .values_list("ofsted_urn", "name")
+    ]
+    assert len(ofsted_copy.providers) == 153
+    sync()
+    run = SyncRun.objects.get()
+    assert run.pages_read == 2 + 153
+
+    ofsted_copy.rows = 40  # the site now ignores rows=100
+    FetchedPage.objects.all().delete()
+    ofsted_copy.clear_log()
+    sync()
+    assert len(ofsted_copy.requests_to("/search")) == 4
+    assert len(ofsted_copy.requests_to("/provider/")) == 153
