@@ -189,8 +189,11 @@ class Sync:
         providers = self._providers()
         listings: list[tuple[Authority, ListedPublication]] = []
         failures: list[SyncItem] = []
+        listed_authorities: set[int] = set()
         for provider in providers:
             authority = _authority_for(provider)
+            if authority is not None:
+                listed_authorities.add(authority.pk)
             if authority is None:
                 failures.append(
                     SyncItem(
@@ -221,9 +224,37 @@ class Sync:
                     "where publications were listed before"
                 )
             listings.extend((authority, publication) for publication in publications)
+        failures.extend(self._gone_from_the_list(listed_authorities))
         # A page that lists one file twice (a file under two kinds) is read once.
         unique = {publication.url: (authority, publication) for authority, publication in listings}
         return list(unique.values()), failures
+
+    def _gone_from_the_list(self, listed: set[int]) -> list[SyncItem]:
+        """Authorities the previous run found whose provider the search no longer lists: a
+        failure of this run (once), so that a search quietly listing fewer is noticed."""
+        previous = (
+            SyncRun.objects.filter(status__in=[SyncRun.Status.SUCCEEDED, SyncRun.Status.FAILED])
+            .exclude(pk=self.run.pk)
+            .first()
+        )
+        if previous is None:
+            return []
+        seen = (
+            Publication.objects.filter(last_seen_at__gte=previous.started_at)
+            .exclude(authority_id__in=listed)
+            .values_list("authority_id", flat=True)
+            .distinct()
+        )
+        return [
+            SyncItem(
+                outcome=Outcome.FAILED,
+                authority=authority,
+                url=authority.ofsted_provider_url,
+                message="no longer in Ofsted's list of providers (it was in the previous run): "
+                "its publications were not checked",
+            )
+            for authority in Authority.objects.filter(pk__in=list(seen)).order_by("name")
+        ]
 
     def _providers(self) -> list[ProviderLink]:
         """Every provider of the search, page after page: the next page is asked for while

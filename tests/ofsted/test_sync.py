@@ -446,3 +446,14 @@ def test_every_page_of_the_providers_search_is_read(ofsted_copy):
     sync()
     assert len(ofsted_copy.requests_to("/search")) == 4
     assert len(ofsted_copy.requests_to("/provider/")) == 153
+
+
+def test_an_authority_gone_from_the_providers_list_is_a_failure_once(ofsted_copy):
+    sync()
+    ofsted_copy.providers = [p for p in ofsted_copy.providers if p.urn != "80491"]
+
+    output, _ = failing_sync()
+
+    assert "Camden: no longer in Ofsted's list of providers" in output
+    assert Inspection.objects.filter(authority__slug="camden").exists()  # nothing removed
+    sync()  # known now: not a failure again
