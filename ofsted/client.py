@@ -226,10 +226,7 @@ def _origin(url: str) -> str:
 
 
 def _reason(error: Exception) -> str:
+    """The cause urllib3 gave up on, without the pool's repr around it."""
     text = str(error)
-    if "Max retries exceeded" in text:
-        inner = text.split("(Caused by ", 1)[-1].rstrip(")")
-        return inner.split(":", 1)[0] + (
-            "" if ":" not in inner else ": " + inner.split(":", 1)[1].strip()[:120]
-        )
-    return text[:200]
+    cause = text.partition("(Caused by ")[2].rstrip(")")
+    return (cause or text)[:200]

@@ -23,6 +23,7 @@ Every run is a :class:`SyncRun` with an item per report stored, replaced, linked
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -79,9 +80,7 @@ def client_from_settings(**overrides) -> Client:
         backoff=settings.OFSTED_RETRY_BACKOFF_SECONDS,
         max_bytes=settings.INGEST_MAX_UPLOAD_BYTES,
     )
-    for key, value in overrides.items():
-        config = ClientSettings(**{**config.__dict__, key: value})
-    return Client(config)
+    return Client(dataclasses.replace(config, **overrides))
 
 
 def close_abandoned_runs() -> int:

@@ -457,3 +457,17 @@ def test_an_authority_gone_from_the_providers_list_is_a_failure_once(ofsted_copy
     assert "Camden: no longer in Ofsted's list of providers" in output
     assert Inspection.objects.filter(authority__slug="camden").exists()  # nothing removed
     sync()  # known now: not a failure again
+
+
+def test_a_site_that_cannot_be_reached_fails_the_run_saying_so(settings):
+    settings.OFSTED_REPORTS_URL = "http://127.0.0.1:9/"  # nothing listens there
+    settings.OFSTED_RETRIES = 1
+    settings.OFSTED_RETRY_BACKOFF_SECONDS = 0
+
+    _, error = failing_sync()
+
+    assert "the list of authorities could not be read" in error
+    assert "127.0.0.1:9/search" in error
+    run = SyncRun.objects.get()
+    assert run.status == SyncRun.Status.FAILED and run.finished_at
+    assert Publication.objects.count() == 0
