@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
@@ -110,6 +113,14 @@ class Authority(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("inspections:authority-detail", args=[self.slug])
+
+    @property
+    def ofsted_provider_url(self) -> str:
+        """Its page on Ofsted's report finder (every report Ofsted lists for it), from its
+        Ofsted URN: where a report links when its own file's address is not known."""
+        if not self.ofsted_urn:
+            return ""
+        return urljoin(settings.OFSTED_REPORTS_URL, f"provider/44/{self.ofsted_urn}")
 
     def ordered_neighbours(self) -> list[Authority]:
         return [

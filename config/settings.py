@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "inspections",
     "ingest",
     "review",
+    "ofsted",
 ]
 # Benchmark data generation (manage.py generate_synthetic) is for local runs and tests only.
 if DEBUG or env_bool("DEVTOOLS"):
@@ -252,3 +253,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Keeping up with Ofsted (manage.py sync_ofsted). The site's address is a setting so that
+# a copy can stand in (tests, trials); Ofsted's files site likewise.
+OFSTED_REPORTS_URL = os.environ.get("OFSTED_REPORTS_URL", "https://reports.ofsted.gov.uk/")
+OFSTED_FILES_URL = os.environ.get("OFSTED_FILES_URL", "https://files.ofsted.gov.uk/")
+# Sent in the User-Agent so that Ofsted can reach whoever runs the sync; required to run it.
+OFSTED_SYNC_CONTACT = os.environ.get("OFSTED_SYNC_CONTACT", "")
+OFSTED_REQUEST_INTERVAL_SECONDS = float(os.environ.get("OFSTED_REQUEST_INTERVAL_SECONDS", "1"))
+OFSTED_TIMEOUT_SECONDS = float(os.environ.get("OFSTED_TIMEOUT_SECONDS", "30"))
+OFSTED_RETRIES = int(os.environ.get("OFSTED_RETRIES", "3"))
+OFSTED_RETRY_BACKOFF_SECONDS = float(os.environ.get("OFSTED_RETRY_BACKOFF_SECONDS", "2"))
+# New reports are drafts for review; on, those read without a warning are published at once.
+OFSTED_PUBLISH_WITHOUT_WARNINGS = env_bool("OFSTED_PUBLISH_WITHOUT_WARNINGS", False)
+# One sync at a time: a second run started while one is going refuses to start.
+OFSTED_SYNC_LOCK = Path(os.environ.get("OFSTED_SYNC_LOCK", BASE_DIR / "var" / "ofsted-sync.lock"))

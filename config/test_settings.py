@@ -28,3 +28,9 @@ EXPORT_CACHE_DIR = None
 
 # Tests look at each response's context; tests/inspections/test_page_cache.py turns the cache on.
 PUBLIC_PAGE_CACHE = False
+
+# No test may reach Ofsted: the sync's tests serve a copy from 127.0.0.1 and say where.
+OFSTED_REPORTS_URL = "http://127.0.0.1:9/"
+OFSTED_FILES_URL = "http://127.0.0.1:9/files/"
+OFSTED_SYNC_CONTACT = "tests@example.invalid"
+OFSTED_SYNC_LOCK = Path(tempfile.mkdtemp(prefix="inspection-explorer-sync-")) / "sync.lock"  # noqa: F405

@@ -65,6 +65,10 @@ PAGES: dict[str, Params] = {
     ),
     "inspections:what-happened-next": _explorer(SequelFilter),
     "inspections:what-came-before": Params(single=tuple(PreludeForm.base_fields)),
+    # What's new (the ofsted app) and its feeds.
+    "ofsted:new": Params(single=("authority", "region", "neighbours_of")),
+    "ofsted:new-feed": Params(single=("authority", "region", "neighbours_of")),
+    "ofsted:authority-feed": Params(),
     "inspections:england": Params(single=("as_at",)),
     "inspections:api": Params(),
 }

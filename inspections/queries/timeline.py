@@ -1,5 +1,6 @@
-"""An authority's timeline: its graded inspections with their headline cells, and its
-ungraded visits between them."""
+"""An authority's timeline: its graded inspections with their headline cells, its
+ungraded visits between them, and the publications Ofsted lists that the app does not read
+(listed events, recorded by the sync: ``ofsted.models.Publication``)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,11 @@ class TimelineEntry:
     changes: dict[str, Change] = field(default_factory=dict)
     columns: list[TimelineColumn] = field(default_factory=list)
     is_visit = False
+    is_listed = False
+
+    @property
+    def date(self):
+        return self.inspection.start_date
 
     @property
     def chart_label(self) -> str:
@@ -48,6 +54,11 @@ class VisitEntry:
 
     inspection: Inspection  # annotated with its counts by authority_timeline
     is_visit = True
+    is_listed = False
+
+    @property
+    def date(self):
+        return self.inspection.start_date
 
     @property
     def chart_label(self) -> str:
@@ -74,20 +85,42 @@ class VisitEntry:
 
 
 @dataclass
+class ListedEntry:
+    """A publication of a kind the app does not read (a monitoring visit letter, a JTAI
+    letter) or a file it could not read: its date, its kind as listed and Ofsted's link."""
+
+    publication: Any  # ofsted.models.Publication
+    is_visit = False
+    is_listed = True
+
+    @property
+    def date(self):
+        return self.publication.published_on
+
+
+@dataclass
 class Timeline:
     authority: Authority
     areas: list[Area]
     # Inspections and visits together, oldest first: the rows of the timeline table.
-    events: list[TimelineEntry | VisitEntry]
+    events: list[TimelineEntry | VisitEntry | ListedEntry]
 
     @cached_property
     def entries(self) -> list[TimelineEntry]:
         """The graded inspections, oldest first."""
-        return [event for event in self.events if not event.is_visit]
+        return [event for event in self.events if isinstance(event, TimelineEntry)]
 
     @cached_property
     def visits(self) -> list[VisitEntry]:
-        return [event for event in self.events if event.is_visit]
+        return [event for event in self.events if isinstance(event, VisitEntry)]
+
+    @cached_property
+    def listed(self) -> list[ListedEntry]:
+        return [event for event in self.events if isinstance(event, ListedEntry)]
+
+    @property
+    def first_year(self) -> int | None:
+        return self.events[0].date.year if self.events else None
 
     @property
     def latest_visit(self) -> VisitEntry | None:
@@ -143,11 +176,11 @@ def authority_timeline(authority: Authority) -> Timeline:
     )
     for inspection in events:
         inspection.authority = authority  # no query per inspection for __str__ and links
-    timeline_events: list[TimelineEntry | VisitEntry] = [
+    timeline_events: list[TimelineEntry | VisitEntry | ListedEntry] = [
         TimelineEntry(event) if grades.is_graded(event.framework) else VisitEntry(event)
         for event in events
     ]
-    entries = [event for event in timeline_events if not event.is_visit]
+    entries = [event for event in timeline_events if isinstance(event, TimelineEntry)]
     rows = (
         published_judgements()
         .filter(inspection__authority=authority, area__in=HEADLINE_AREAS)
@@ -172,4 +205,9 @@ def authority_timeline(authority: Authority) -> Timeline:
                 entry.changes[area] = change
                 previous_cell[area] = cell
             entry.columns.append(TimelineColumn(area, cell, change))
+    # Imported here: the sync's app depends on this one, not the other way round at import.
+    from ofsted.queries import listed_events
+
+    timeline_events.extend(ListedEntry(p) for p in listed_events(authority))
+    timeline_events.sort(key=lambda event: event.date)  # stable: same-day order kept
     return Timeline(authority=authority, areas=areas, events=timeline_events)

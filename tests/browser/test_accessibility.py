@@ -18,6 +18,8 @@ from datetime import date
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from authorities.models import Authority
+from ofsted.models import Publication
 from tests.inspections import factories
 
 RULE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -44,6 +46,7 @@ PAGES = {
     "api": "/api/",
     "what-happened-next": "/what-happened-next/",
     "what-came-before": "/what-came-before/",
+    "new": "/new/",
     "search-authorities": "/authorities/?q=north",
     "search-recommendations": "/recommendations/?q=care+leavers",
     "not-found": "/authorities/nowhere-at-all/",
@@ -66,6 +69,15 @@ def merseyside(reference_data):
             "knowsley", date(2019, 5, 1), priority=["Delays in case allocation."]
         ),
     ]
+    # A publication the app does not read, as the sync records it: a row of the timeline.
+    Publication.objects.create(
+        url="https://files.ofsted.gov.uk/v1/file/1",
+        authority=Authority.objects.get(slug="knowsley"),
+        listed_as="Monitoring visit",
+        published_on=date(2019, 1, 15),
+        is_read_kind=False,
+        status=Publication.Status.LISTED,
+    )
     return data
 
 

@@ -26,7 +26,10 @@ PAGES = {
     ),
     # 7 for the timeline; where it stands in England: 2 to check the kept national data
     # (inspections.england.national) and, when the data changed, 3 to read it again.
-    "authority-detail": (lambda a, i: f"/authorities/{a.slug}/", 12),
+    "authority-detail": (
+        lambda a, i: f"/authorities/{a.slug}/",
+        13,
+    ),  # + the listed events (ofsted.queries.listed_events)
     "england": (lambda a, i: "/england/?as_at=2024-03-31", 5),
     # Every export: first the data version (its ETag and Last-Modified), then its rows.
     "england-csv": (lambda a, i: "/england.csv?as_at=2024-03-31", 6),
