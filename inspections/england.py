@@ -6,8 +6,10 @@ its most recent judgement of the area from an inspection under the single inspec
 framework (2013-2018) or ILACS (2018 on) that ended on or before that date and whose report
 was published within 30 days after it. scripts/check_england_statistics.py holds the result
 against Ofsted's published figures. These frameworks share one four-word scale;
-earlier ones graded on other scales and are left out rather than compared. A former
-authority counts until one of its successors has such a judgement of the area.
+earlier ones graded on other scales and are left out rather than compared. The authorities
+counted are those that existed on the date (152 on 31 August 2018, 153 on 31 March 2025); one
+formed by a reorganisation that has not yet been judged in an area stands, as in Ofsted's
+tables, with the latest judgement of the authorities it replaced.
 
 Everything is computed in Python from one query of the judgements that can count (a few
 thousand rows at national scale), so a series of dates costs no more queries than one.
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.db.models import Max
@@ -56,7 +58,9 @@ class Standing:
     end_date: date
     published_on: date | None
     counts_from: date
-    authority_slug: str
+    authority_slug: str  # of the authority inspected (a predecessor's, if inherited)
+    # The authority replaced by ``authority_id`` whose judgement this is, if not its own.
+    inherited_from: int | None = None
 
 
 def _candidates() -> list[Standing]:
@@ -101,15 +105,19 @@ class England:
     def __init__(self) -> None:
         self.candidates = _candidates()
         self.authorities = {authority.pk: authority for authority in Authority.objects.all()}
-        self.successors: dict[int, list[int]] = defaultdict(list)
+        self.predecessors: dict[int, list[int]] = defaultdict(list)
         links = Authority.successors.through.objects.values_list(
             "from_authority_id", "to_authority_id"
         )
         for former, successor in links:
-            self.successors[former].append(successor)
+            self.predecessors[successor].append(former)
+
+    def existing(self, as_at: date) -> list[Authority]:
+        """The authorities that existed on ``as_at``: the ones England counts then."""
+        return [a for a in self.authorities.values() if a.existed_on(as_at)]
 
     def standings(self, as_at: date) -> list[Standing]:
-        """Each authority's latest judgement of each area as at ``as_at``."""
+        """Each authority that existed on ``as_at``: its latest judgement of each area."""
         latest: dict[tuple[int, str], Standing] = {}
         for standing in self.candidates:  # in inspection order: later ones replace
             if standing.counts_from <= as_at:
@@ -117,11 +125,36 @@ class England:
                 previous = latest.get(key)
                 if previous is None or previous.start_date <= standing.start_date:
                     latest[key] = standing
-        return [
-            standing
-            for (authority_id, area), standing in latest.items()
-            if not any((successor, area) in latest for successor in self.successors[authority_id])
-        ]
+        result = []
+        for authority in self.existing(as_at):
+            for area in AREAS:
+                standing = latest.get((authority.pk, area)) or self._inherited(
+                    authority.pk, area, latest
+                )
+                if standing is not None:
+                    result.append(standing)
+        return result
+
+    def _inherited(self, authority_id: int, area: str, latest) -> Standing | None:
+        """The latest judgement of ``area`` among the authorities ``authority_id`` replaced
+        (and theirs in turn), counted as its own until it is judged itself."""
+        found: list[Standing] = []
+        seen: set[int] = set()
+        frontier = list(self.predecessors[authority_id])
+        while frontier:
+            former = frontier.pop()
+            if former in seen:
+                continue
+            seen.add(former)
+            standing = latest.get((former, area))
+            if standing is not None:
+                found.append(standing)
+            else:
+                frontier.extend(self.predecessors[former])
+        if not found:
+            return None
+        chosen = max(found, key=lambda s: (s.start_date, s.authority_id))
+        return replace(chosen, authority_id=authority_id, inherited_from=chosen.authority_id)
 
     def distribution(self, as_at: date) -> dict[str, dict[str, Counter[str]]]:
         """{area: {"england" or region: Counter(grade)}} as at ``as_at``."""

@@ -156,7 +156,7 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 if n.name != authority.name
             ],
             "successors": list(authority.successors.all()),
-            "predecessors": list(authority.predecessors.all()),
+            "predecessors": timeline.predecessors,
             "csv_query": urlencode({"authority": authority.slug}),
             "standing": standing,
             "days_since_graded": (today - last_graded).days if last_graded else None,
