@@ -209,6 +209,8 @@ def england(request: HttpRequest) -> HttpResponse:
         {
             "published": [reproduce(data, figure) for figure in FIGURES],
             "as_at": as_at,
+            "existing": len(data.existing(as_at)),
+            "not_yet_judged": [a.name for a in data.not_yet_judged(as_at)],
             "grades": GRADES,
             "areas": [(area, table(counts[area])) for area in AREAS],
             "chart": data.shares_over_time(AREAS[0], as_at),

@@ -7,9 +7,10 @@ framework (2013-2018) or ILACS (2018 on) that ended on or before that date and w
 was published within 30 days after it. scripts/check_england_statistics.py holds the result
 against Ofsted's published figures. These frameworks share one four-word scale;
 earlier ones graded on other scales and are left out rather than compared. The authorities
-counted are those that existed on the date (152 on 31 August 2018, 153 on 31 March 2025); one
-formed by a reorganisation that has not yet been judged in an area stands, as in Ofsted's
-tables, with the latest judgement of the authorities it replaced.
+counted are those that existed on the date (152 on 31 August 2018, 153 on 31 March 2025), each
+with its own judgements: as in Ofsted's tables, one formed by a reorganisation counts from its
+first inspection (North West as at 31 March 2024: 22 authorities judged, Cumberland and
+Westmorland and Furness not yet), and the authorities it replaced no longer count.
 
 Everything is computed in Python from one query of the judgements that can count (a few
 thousand rows at national scale), so a series of dates costs no more queries than one.
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Max
@@ -58,9 +59,7 @@ class Standing:
     end_date: date
     published_on: date | None
     counts_from: date
-    authority_slug: str  # of the authority inspected (a predecessor's, if inherited)
-    # The authority replaced by ``authority_id`` whose judgement this is, if not its own.
-    inherited_from: int | None = None
+    authority_slug: str
 
 
 def _candidates() -> list[Standing]:
@@ -105,12 +104,11 @@ class England:
     def __init__(self) -> None:
         self.candidates = _candidates()
         self.authorities = {authority.pk: authority for authority in Authority.objects.all()}
-        self.predecessors: dict[int, list[int]] = defaultdict(list)
-        links = Authority.successors.through.objects.values_list(
-            "from_authority_id", "to_authority_id"
-        )
-        for former, successor in links:
-            self.predecessors[successor].append(former)
+
+    def not_yet_judged(self, as_at: date, area: str = Area.OVERALL) -> list[Authority]:
+        """Authorities that existed on ``as_at`` but had no judgement of ``area`` counted."""
+        judged = {s.authority_id for s in self.standings(as_at) if s.area == area}
+        return sorted((a for a in self.existing(as_at) if a.pk not in judged), key=lambda a: a.name)
 
     def existing(self, as_at: date) -> list[Authority]:
         """The authorities that existed on ``as_at``: the ones England counts then."""
@@ -118,43 +116,15 @@ class England:
 
     def standings(self, as_at: date) -> list[Standing]:
         """Each authority that existed on ``as_at``: its latest judgement of each area."""
+        existing = {authority.pk for authority in self.existing(as_at)}
         latest: dict[tuple[int, str], Standing] = {}
         for standing in self.candidates:  # in inspection order: later ones replace
-            if standing.counts_from <= as_at:
+            if standing.counts_from <= as_at and standing.authority_id in existing:
                 key = (standing.authority_id, standing.area)
                 previous = latest.get(key)
                 if previous is None or previous.start_date <= standing.start_date:
                     latest[key] = standing
-        result = []
-        for authority in self.existing(as_at):
-            for area in AREAS:
-                standing = latest.get((authority.pk, area)) or self._inherited(
-                    authority.pk, area, latest
-                )
-                if standing is not None:
-                    result.append(standing)
-        return result
-
-    def _inherited(self, authority_id: int, area: str, latest) -> Standing | None:
-        """The latest judgement of ``area`` among the authorities ``authority_id`` replaced
-        (and theirs in turn), counted as its own until it is judged itself."""
-        found: list[Standing] = []
-        seen: set[int] = set()
-        frontier = list(self.predecessors[authority_id])
-        while frontier:
-            former = frontier.pop()
-            if former in seen:
-                continue
-            seen.add(former)
-            standing = latest.get((former, area))
-            if standing is not None:
-                found.append(standing)
-            else:
-                frontier.extend(self.predecessors[former])
-        if not found:
-            return None
-        chosen = max(found, key=lambda s: (s.start_date, s.authority_id))
-        return replace(chosen, authority_id=authority_id, inherited_from=chosen.authority_id)
+        return list(latest.values())
 
     def distribution(self, as_at: date) -> dict[str, dict[str, Counter[str]]]:
         """{area: {"england" or region: Counter(grade)}} as at ``as_at``."""
