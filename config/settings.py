@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "inspections",
     "ingest",
     "review",
+    "official",
 ]
 # Benchmark data generation (manage.py generate_synthetic) is for local runs and tests only.
 if DEBUG or env_bool("DEVTOOLS"):

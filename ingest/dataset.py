@@ -31,6 +31,7 @@ from django.conf import settings
 
 from authorities.models import Authority
 from inspections.models import Inspection, Judgement, Recommendation
+from vocabulary import FROM_OFFICIAL_STATISTICS
 
 from .load import IngestResult, Listing, Prepared, Status, load
 from .parsers.base import ParsedJudgement, ParsedRecommendation, ParsedReport
@@ -101,6 +102,8 @@ def export(folder: Path = DATASET_DIR) -> ExportSummary:
     inspections = (
         Inspection.objects.published()
         .exclude(parser_version="synthetic")
+        # Inspections known only from Ofsted's tables are loaded from dataset/official/.
+        .exclude(parser_version=FROM_OFFICIAL_STATISTICS)
         .select_related("authority")
         .order_by("authority__slug", "start_date", "framework", "sha256")
     )

@@ -220,6 +220,8 @@ def inspection_detail(request: HttpRequest, slug: str, key: queries.InspectionKe
             "mixed_kinds": detail.mixed_kinds,
             "previous": detail.previous,
             "following": detail.following,
+            "official_records": detail.official_records,
+            "visit_themes": detail.visit_themes,
             "csv_query": urlencode({"inspection": inspection.pk}),
         },
     )

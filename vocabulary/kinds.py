@@ -130,6 +130,15 @@ KINDS: tuple[ReportKind, ...] = (
         None,
         has_overall_judgement=False,
     ),
+    # Known from Ofsted's official statistics only: the letters are not read here.
+    ReportKind(
+        "MONITORING_VISIT",
+        "monitoring-visit",
+        "Monitoring visit (to an authority judged inadequate; a letter, not graded)",
+        "Monitoring visit",
+        None,
+        has_overall_judgement=False,
+    ),
 )
 
 Framework = Choices("Framework", [(kind.name, (kind.value, kind.label)) for kind in KINDS])
@@ -158,6 +167,12 @@ class PublishedSource(Choices):
 
     REPORT = "report", "the report"
     LISTING = "listing", "Ofsted's listing"
+    OFFICIAL_STATISTICS = "official-statistics", "Ofsted's official statistics"
+
+
+# The parser version of an inspection or visit known only from Ofsted's official statistics
+# (no report read here): see the ``official`` app.
+FROM_OFFICIAL_STATISTICS = "official-statistics"
 
 
 def is_graded(framework: str) -> bool:

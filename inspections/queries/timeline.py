@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from django.db.models import Max
+
 import vocabulary as grades
 from authorities.models import Authority
 from vocabulary import HEADLINE_AREAS, Area, RecommendationKind
@@ -93,7 +95,12 @@ class VisitEntry:
             "url": inspection.get_absolute_url(),
             "priority": self.priority_actions,
             "focus": inspection.focus,
+            "theme": self.theme,
         }
+
+    @property
+    def theme(self) -> str:
+        return getattr(self.inspection, "visit_theme", None) or ""
 
 
 @dataclass
@@ -165,6 +172,8 @@ def authority_timeline(authority: Authority) -> Timeline:
             areas_for_improvement=_count_of(
                 Recommendation, kind=RecommendationKind.AREA_FOR_IMPROVEMENT
             ),
+            # Ofsted's theme for a visit, from its official statistics (the official app).
+            visit_theme=Max("official_records__theme"),
         )
         .order_by("start_date", "id")
     )

@@ -33,7 +33,8 @@ PAGES = {
     "judgements-json": (lambda a, i: "/judgements.json?page_size=50", 4),
     "authorities-json": (lambda a, i: "/authorities.json", 4),
     "inspection-list": (lambda a, i: "/inspections/?sort=newest", 3),
-    "inspection-detail": (lambda a, i: i.get_absolute_url(), 4),
+    # 4, and Ofsted's official statistics rows on the inspection with their grades (2).
+    "inspection-detail": (lambda a, i: i.get_absolute_url(), 6),
     "inspection-by-id": (lambda a, i: f"/inspections/{i.pk}/", 1),
     "compare-region": (
         lambda a, i: (

@@ -1,0 +1,270 @@
+"""Table rows into the database: each kept as an OfficialRecord beside the stored report of
+the same inspection, or, where no report is stored, made into an inspection of its own.
+
+Matching, in order: an inspection of the same authority and kind whose first day is within
+three days of the table's date (Ofsted's tables and the reports differ by a day at times:
+Isles of Scilly 2023), or one published within fourteen days of the table's publication date
+(West Berkshire 2015: five days apart), or, for a row that gives only a publication date,
+the nearest published within 100 days. The type is not compared: the tables call some SIF
+inspections re-inspections that their reports print as inspections.
+One transaction per
+release: a file that fails leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import transaction
+
+from authorities.models import Authority, AuthorityName, UnknownAuthorityName
+from authorities.names import core_key
+from inspections.freshness import bump
+from inspections.models import Inspection, Judgement
+from vocabulary import (
+    FROM_OFFICIAL_STATISTICS,
+    Framework,
+    InspectionType,
+    PublishedSource,
+    area_for,
+    read_grade,
+)
+
+from .models import OfficialJudgement, OfficialRecord
+from .tables import TableError, TableRow
+
+START_TOLERANCE = timedelta(days=3)
+PUBLISHED_TOLERANCE = timedelta(days=14)
+PUBLICATION_ONLY_TOLERANCE = timedelta(days=100)
+FAMILIES = {
+    Framework.ILACS: (Framework.ILACS, Framework.ILACS_2026),
+    Framework.ILACS_2026: (Framework.ILACS, Framework.ILACS_2026),
+}
+NO_START_DATE = (
+    "Ofsted's table gives only the publication date: the inspection's dates are not known "
+    "here, and the publication date stands in for them"
+)
+FIRST_DAY_ONLY = "Ofsted's table gives the first day only: the last day is not known here"
+
+
+def ofsted_page(authority: Authority) -> str:
+    """Ofsted's page for the authority (its reports), or its search where no URN is known."""
+    if authority.ofsted_urn:
+        return f"https://reports.ofsted.gov.uk/provider/44/{authority.ofsted_urn}"
+    return "https://reports.ofsted.gov.uk/search?q=" + authority.name.replace(" ", "+")
+
+
+@dataclass
+class StoreSummary:
+    counts: Counter[str] = field(default_factory=Counter)
+    unmatched: list[str] = field(default_factory=list)  # standing rows with no inspection
+
+
+def resolve(rows: list[TableRow]) -> None:
+    """Fill in each row's authority slug; TableError naming the row for a name not known."""
+    by_code = dict(Authority.objects.exclude(gss_code=None).values_list("gss_code", "slug"))
+    for row in rows:
+        if row.authority:
+            continue
+        where = f"{row.file_name}: sheet {row.sheet}, row {row.row}"
+        if row.gss_code and row.gss_code in by_code:
+            row.authority = by_code[row.gss_code]
+            continue
+        if row.former_table:
+            # The table of authorities before the reorganisation: "Dorset" is the county.
+            slugs = set(
+                AuthorityName.objects.filter(
+                    core_key=core_key(row.name_in_table), authority__is_former=True
+                ).values_list("authority__slug", flat=True)
+            ) or set(
+                Authority.objects.filter(
+                    is_former=True, name__istartswith=row.name_in_table
+                ).values_list("slug", flat=True)
+            )
+            if len(slugs) != 1:
+                raise TableError(f"{where}: former authority '{row.name_in_table}' is not known")
+            row.authority = slugs.pop()
+            continue
+        try:
+            row.authority = Authority.objects.resolve(row.name_in_table).slug
+        except UnknownAuthorityName as error:
+            raise TableError(f"{where}: {error}") from error
+
+
+def _sha256(row: TableRow) -> str:
+    """A stable identity for an inspection known only from a table (no file to hash)."""
+    day = row.start_date or row.published_on
+    key = f"official-statistics:{row.authority}:{row.framework}:{row.inspection_type}:{day}"
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class _Index:
+    """Each authority's inspections, to match rows against without a query per row."""
+
+    def __init__(self, authority_ids):
+        self.by_authority: dict[int, list[Inspection]] = defaultdict(list)
+        for inspection in Inspection.objects.filter(authority_id__in=authority_ids):
+            self.by_authority[inspection.authority_id].append(inspection)
+
+    def find(self, authority: Authority, row: TableRow) -> Inspection | None:
+        family = FAMILIES.get(row.framework, (row.framework,))
+        candidates = [i for i in self.by_authority[authority.pk] if i.framework in family]
+        if row.start_date:
+            near = [i for i in candidates if abs(i.start_date - row.start_date) <= START_TOLERANCE]
+            if near:
+                return min(near, key=lambda i: abs(i.start_date - row.start_date))
+        if row.published_on:
+            # Without a first day, the nearest publication: no authority has two inspections
+            # of one kind published within months of each other, so a table's date that is
+            # weeks out (Nottingham 2022: the listing says 5 September, the table 5 November)
+            # still names one inspection. Visits come more often: they match closely only.
+            limit = PUBLISHED_TOLERANCE if row.start_date else PUBLICATION_ONLY_TOLERANCE
+            near = [
+                i
+                for i in candidates
+                if i.published_on and abs(i.published_on - row.published_on) <= limit
+            ]
+            if near:
+                return min(near, key=lambda i: abs(i.published_on - row.published_on))
+        return None
+
+    def add(self, inspection: Inspection) -> None:
+        self.by_authority[inspection.authority_id].append(inspection)
+
+
+def store(rows: list[TableRow]) -> StoreSummary:
+    """Store a release's rows (resolved first); idempotent, in one transaction."""
+    resolve(rows)
+    summary = StoreSummary()
+    authorities = {
+        a.slug: a for a in Authority.objects.filter(slug__in={r.authority for r in rows})
+    }
+    with transaction.atomic():
+        index = _Index([a.pk for a in authorities.values()])
+        # Rows with a first day before rows with a publication date only, and standing
+        # tables last: the best dated reading makes an inspection, the others join it.
+        ordered = sorted(rows, key=lambda r: (r.is_standing, r.start_date is None))
+        for row in ordered:
+            authority = authorities[row.authority]
+            inspection = index.find(authority, row)
+            made = False
+            if inspection is None and not row.is_standing:
+                inspection = _make_inspection(authority, row)
+                index.add(inspection)
+                made = True
+                summary.counts["inspections made from the table"] += 1
+            elif inspection is not None and inspection.is_from_official_statistics:
+                _improve_dates(inspection, row)
+            if inspection is None:
+                summary.unmatched.append(
+                    f"{row.file_name}: sheet {row.sheet}, row {row.row}: {authority.name}'s "
+                    f"{row.event} of {row.start_date} matches no inspection"
+                )
+            elif not made:
+                summary.counts[
+                    "beside a stored report"
+                    if not inspection.is_from_official_statistics
+                    else "beside another table's reading"
+                ] += 1
+            _record(row, authority, inspection)
+            summary.counts["rows"] += 1
+        transaction.on_commit(bump)
+    return summary
+
+
+def _make_inspection(authority: Authority, row: TableRow) -> Inspection:
+    day = row.start_date or row.published_on
+    warnings = [FIRST_DAY_ONLY if row.start_date else NO_START_DATE]
+    inspection, _ = Inspection.objects.update_or_create(
+        sha256=_sha256(row),
+        defaults={
+            "authority": authority,
+            "framework": row.framework,
+            "inspection_type": row.inspection_type or InspectionType.STANDARD,
+            "title": f"{row.event} (from Ofsted's official statistics)",
+            "start_date": day,
+            "end_date": day,
+            "published_on": row.published_on,
+            "published_on_source": PublishedSource.OFFICIAL_STATISTICS if row.published_on else "",
+            "focus": row.theme,
+            "source_filename": f"{row.file_name}#{row.sheet}",
+            "ofsted_url": ofsted_page(authority),
+            "parser_version": FROM_OFFICIAL_STATISTICS,
+            "parse_warnings": warnings,
+        },
+    )
+    inspection.judgements.all().delete()
+    if row.framework in (Framework.SIF, Framework.ILACS, Framework.ILACS_2026):
+        Judgement.objects.bulk_create(
+            Judgement(
+                inspection=inspection,
+                section="Ofsted's official statistics",
+                label=label,
+                grade_as_printed=printed,
+                grade=read_grade(row.framework, printed) or "",
+                area=area_for(row.framework, "", label),
+                order=order,
+                source_text=f"{row.release}, sheet {row.sheet}, row {row.row}",
+            )
+            for order, (label, printed) in enumerate(row.judgements)
+        )
+    return inspection
+
+
+def _improve_dates(inspection: Inspection, row: TableRow) -> None:
+    """A table-made inspection known by its publication date takes another table's first
+    day (and publication date) when one gives them."""
+    changed = False
+    if row.start_date and NO_START_DATE in inspection.parse_warnings:
+        inspection.start_date = inspection.end_date = row.start_date
+        inspection.parse_warnings = [FIRST_DAY_ONLY]
+        changed = True
+    if row.published_on and not inspection.published_on:
+        inspection.published_on = row.published_on
+        inspection.published_on_source = PublishedSource.OFFICIAL_STATISTICS
+        changed = True
+    if row.theme and not inspection.focus:
+        inspection.focus = row.theme
+        changed = True
+    if changed:
+        inspection.save()
+
+
+def _record(row: TableRow, authority: Authority, inspection: Inspection | None) -> None:
+    record, _ = OfficialRecord.objects.update_or_create(
+        file_name=row.file_name,
+        sheet=row.sheet,
+        row=row.row,
+        event=row.event,
+        defaults={
+            "release": row.release,
+            "release_published_on": row.release_published_on,
+            "authority": authority,
+            "name_in_table": row.name_in_table,
+            "framework": row.framework,
+            "inspection_type": row.inspection_type,
+            "start_date": row.start_date,
+            "published_on": row.published_on,
+            "theme": row.theme,
+            "is_standing": row.is_standing,
+            "inspection": inspection,
+            # No report stands for a table-made inspection: every table reading is its source.
+            "is_source": bool(inspection and inspection.is_from_official_statistics),
+        },
+    )
+    record.judgements.all().delete()
+    framework = row.framework if row.framework != Framework.MONITORING_VISIT else None
+    OfficialJudgement.objects.bulk_create(
+        OfficialJudgement(
+            record=record,
+            order=order,
+            label=label,
+            grade_as_printed=printed,
+            grade=(read_grade(framework, printed) or "") if framework else "",
+            area=area_for(framework, "", label) if framework else "other",
+        )
+        for order, (label, printed) in enumerate(row.judgements)
+    )
