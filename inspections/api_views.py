@@ -7,6 +7,8 @@ row builder from :mod:`inspections.csv_export`, and answers one page of it
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import condition
@@ -189,8 +191,21 @@ def _as_at(request: HttpRequest):
         return None
 
 
+def _published_by(request: HttpRequest):
+    """The publication cut-off asked for: None for the rule's own, False for a bad one."""
+    from datetime import date
+
+    value = request.GET.get("published_by", "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return False
+
+
 def england(request: HttpRequest) -> HttpResponse:
-    from .england import AREAS, GRADES, national, table
+    from .england import AREAS, GRADES, national, rule_for, table
     from .published_statistics import FIGURES, reproduce
 
     as_at = _as_at(request)
@@ -201,8 +216,23 @@ def england(request: HttpRequest) -> HttpResponse:
             {"error": "The date must be written YYYY-MM-DD, e.g. 2024-03-31.", "as_at": ""},
             status=400,
         )
+    published_by = _published_by(request)
+    if published_by is False:
+        return render(
+            request,
+            "inspections/england.html",
+            {
+                "error": "The publication cut-off must be written YYYY-MM-DD, e.g. 2025-06-30.",
+                "as_at": "",
+            },
+            status=400,
+        )
     data = national()
-    counts = data.distribution(as_at)
+    counts = data.distribution(as_at, published_by)
+    rule = rule_for(as_at, published_by)
+    query = {"as_at": as_at.isoformat()}
+    if published_by:
+        query["published_by"] = published_by.isoformat()
     return render(
         request,
         "inspections/england.html",
@@ -210,32 +240,39 @@ def england(request: HttpRequest) -> HttpResponse:
             "published": [reproduce(data, figure) for figure in FIGURES],
             "as_at": as_at,
             "existing": len(data.existing(as_at)),
-            "not_yet_judged": [a.name for a in data.not_yet_judged(as_at)],
+            "not_yet_judged": [
+                a.name for a in data.not_yet_judged(as_at, published_by=published_by)
+            ],
+            "rule": rule,
+            "published_by": published_by,
             "grades": GRADES,
             "areas": [(area, table(counts[area])) for area in AREAS],
             "chart": data.shares_over_time(AREAS[0], as_at),
-            "query": f"as_at={as_at.isoformat()}",
+            "query": urlencode(query),
         },
     )
 
 
 def _england_rows(request: HttpRequest):
+    """The CSV/JSON rows, or the name of the parameter that is not a date."""
     from .england import national
 
-    as_at = _as_at(request)
+    as_at, published_by = _as_at(request), _published_by(request)
     if as_at is None:
-        return None
+        return "as_at"
+    if published_by is False:
+        return "published_by"
     data = national()
     return csv_export.england_rows(
-        data.standings(as_at), data.authorities, csv_export.Links(request)
+        data.standings(as_at, published_by), data.authorities, csv_export.Links(request)
     )
 
 
 def england_csv(request: HttpRequest) -> HttpResponse:
     rows = _england_rows(request)
-    if rows is None:
+    if isinstance(rows, str):
         return HttpResponse(
-            "Bad request: as_at must be a date written YYYY-MM-DD.\n",
+            f"Bad request: {rows} must be a date written YYYY-MM-DD.\n",
             status=400,
             content_type="text/plain; charset=utf-8",
         )
@@ -245,8 +282,8 @@ def england_csv(request: HttpRequest) -> HttpResponse:
 @_fresh
 def england_json(request: HttpRequest) -> HttpResponse:
     rows = _england_rows(request)
-    if rows is None:
-        return _bad_request({"as_at": ["must be a date written YYYY-MM-DD"]})
+    if isinstance(rows, str):
+        return _bad_request({rows: ["must be a date written YYYY-MM-DD"]})
     try:
         return json_export.list_response(request, csv_export.ENGLAND_COLUMNS, rows)
     except json_export.BadPage as error:
