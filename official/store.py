@@ -136,7 +136,8 @@ class _Index:
 
 
 def store(rows: list[TableRow]) -> StoreSummary:
-    """Store a release's rows (resolved first); idempotent, in one transaction."""
+    """Store a release's rows (resolved first); idempotent, in one transaction. Records
+    already stored as they are cost no write: loading the shipped dataset again is cheap."""
     resolve(rows)
     summary = StoreSummary()
     authorities = {
@@ -144,6 +145,14 @@ def store(rows: list[TableRow]) -> StoreSummary:
     }
     with transaction.atomic():
         index = _Index([a.pk for a in authorities.values()])
+        stored = {
+            (r.file_name, r.sheet, r.row, r.event): r
+            for r in OfficialRecord.objects.filter(
+                file_name__in={row.file_name for row in rows}
+            ).prefetch_related("judgements")
+        }
+        new: list[tuple[OfficialRecord, TableRow]] = []
+        changed: list[tuple[OfficialRecord, TableRow]] = []
         # Rows with a first day before rows with a publication date only, and standing
         # tables last: the best dated reading makes an inspection, the others join it.
         ordered = sorted(rows, key=lambda r: (r.is_standing, r.start_date is None))
@@ -169,8 +178,21 @@ def store(rows: list[TableRow]) -> StoreSummary:
                     if not inspection.is_from_official_statistics
                     else "beside another table's reading"
                 ] += 1
-            _record(row, authority, inspection)
+            values = _record_values(row, authority, inspection)
+            record = stored.get((row.file_name, row.sheet, row.row, row.event))
+            if record is None:
+                new.append((OfficialRecord(**values), row))
+            elif _differs(record, values, row):
+                for name, value in values.items():
+                    setattr(record, name, value)
+                record.save()
+                changed.append((record, row))
             summary.counts["rows"] += 1
+        OfficialRecord.objects.bulk_create([record for record, _ in new])
+        OfficialJudgement.objects.filter(record__in=[record for record, _ in changed]).delete()
+        OfficialJudgement.objects.bulk_create(
+            judgement for record, row in (*new, *changed) for judgement in _judgements(record, row)
+        )
         transaction.on_commit(bump)
     return summary
 
@@ -233,31 +255,42 @@ def _improve_dates(inspection: Inspection, row: TableRow) -> None:
         inspection.save()
 
 
-def _record(row: TableRow, authority: Authority, inspection: Inspection | None) -> None:
-    record, _ = OfficialRecord.objects.update_or_create(
-        file_name=row.file_name,
-        sheet=row.sheet,
-        row=row.row,
-        event=row.event,
-        defaults={
-            "release": row.release,
-            "release_published_on": row.release_published_on,
-            "authority": authority,
-            "name_in_table": row.name_in_table,
-            "framework": row.framework,
-            "inspection_type": row.inspection_type,
-            "start_date": row.start_date,
-            "published_on": row.published_on,
-            "theme": row.theme,
-            "is_standing": row.is_standing,
-            "inspection": inspection,
-            # No report stands for a table-made inspection: every table reading is its source.
-            "is_source": bool(inspection and inspection.is_from_official_statistics),
-        },
-    )
-    record.judgements.all().delete()
+def _record_values(row: TableRow, authority: Authority, inspection: Inspection | None) -> dict:
+    return {
+        "file_name": row.file_name,
+        "sheet": row.sheet,
+        "row": row.row,
+        "event": row.event,
+        "release": row.release,
+        "release_published_on": row.release_published_on,
+        "authority": authority,
+        "name_in_table": row.name_in_table,
+        "framework": row.framework,
+        "inspection_type": row.inspection_type,
+        "start_date": row.start_date,
+        "published_on": row.published_on,
+        "theme": row.theme,
+        "is_standing": row.is_standing,
+        "inspection": inspection,
+        # No report stands for a table-made inspection: every table reading is its source.
+        "is_source": bool(inspection and inspection.is_from_official_statistics),
+    }
+
+
+def _differs(record: OfficialRecord, values: dict, row: TableRow) -> bool:
+    for name, value in values.items():
+        if name in ("authority", "inspection"):
+            if getattr(record, f"{name}_id") != (value.pk if value else None):
+                return True
+        elif getattr(record, name) != value:
+            return True
+    printed = [(j.label, j.grade_as_printed) for j in record.judgements.all()]
+    return printed != [tuple(pair) for pair in row.judgements]
+
+
+def _judgements(record: OfficialRecord, row: TableRow) -> list[OfficialJudgement]:
     framework = row.framework if row.framework != Framework.MONITORING_VISIT else None
-    OfficialJudgement.objects.bulk_create(
+    return [
         OfficialJudgement(
             record=record,
             order=order,
@@ -267,4 +300,4 @@ def _record(row: TableRow, authority: Authority, inspection: Inspection | None) 
             area=area_for(framework, "", label) if framework else "other",
         )
         for order, (label, printed) in enumerate(row.judgements)
-    )
+    ]
