@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.template.response import TemplateResponse
+from django.urls import path
 
 from .models import OfficialJudgement, OfficialRecord
 
@@ -21,8 +23,31 @@ class OfficialRecordAdmin(admin.ModelAdmin):
     raw_id_fields = ["authority", "inspection"]
     inlines = [OfficialJudgementInline]
 
+    change_list_template = "admin/official/officialrecord/change_list.html"
+
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def get_urls(self):
+        reconcile = self.admin_site.admin_view(self.reconcile_view)
+        return [
+            path("reconcile/", reconcile, name="official_officialrecord_reconcile"),
+            *super().get_urls(),
+        ]
+
+    def reconcile_view(self, request):
+        """Every disagreement between the stored reports and Ofsted's tables, explained
+        (the same as manage.py reconcile)."""
+        from .reconcile import reconcile
+
+        result = reconcile()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Reports against Ofsted's official statistics",
+            "result": result,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/official/reconcile.html", context)
