@@ -30,6 +30,7 @@ from vocabulary import (
     InspectionType,
     PublishedSource,
     area_for,
+    is_graded,
     read_grade,
 )
 
@@ -167,6 +168,7 @@ def store(rows: list[TableRow]) -> StoreSummary:
                 summary.counts["inspections made from the table"] += 1
             elif inspection is not None and inspection.is_from_official_statistics:
                 _improve_dates(inspection, row)
+                _add_judgements(inspection, row)
             if inspection is None:
                 summary.unmatched.append(
                     f"{row.file_name}: sheet {row.sheet}, row {row.row}: {authority.name}'s "
@@ -219,21 +221,43 @@ def _make_inspection(authority: Authority, row: TableRow) -> Inspection:
         },
     )
     inspection.judgements.all().delete()
-    if row.framework in (Framework.SIF, Framework.ILACS, Framework.ILACS_2026):
-        Judgement.objects.bulk_create(
+    _add_judgements(inspection, row)
+    return inspection
+
+
+def _split(label: str) -> tuple[str, str]:
+    """ "Safeguarding services: Overall effectiveness" -> (section, label)."""
+    section, _, bare = label.rpartition(": ")
+    return section, bare
+
+
+def _add_judgements(inspection: Inspection, row: TableRow) -> None:
+    """The row's grades on a table-made inspection, for the areas it has none of yet (a
+    second table row of the same inspection adds what the first lacked)."""
+    if not is_graded(row.framework):
+        return
+    have = set(inspection.judgements.values_list("area", flat=True))
+    start = inspection.judgements.count()
+    new = []
+    for order, (printed_label, printed) in enumerate(row.judgements, start=start):
+        section, label = _split(printed_label)
+        area = area_for(row.framework, section, label)
+        if area in have:
+            continue
+        have.add(area)
+        new.append(
             Judgement(
                 inspection=inspection,
-                section="Ofsted's official statistics",
+                section=section or "Ofsted's official statistics",
                 label=label,
                 grade_as_printed=printed,
                 grade=read_grade(row.framework, printed) or "",
-                area=area_for(row.framework, "", label),
+                area=area,
                 order=order,
                 source_text=f"{row.release}, sheet {row.sheet}, row {row.row}",
             )
-            for order, (label, printed) in enumerate(row.judgements)
         )
-    return inspection
+    Judgement.objects.bulk_create(new)
 
 
 def _improve_dates(inspection: Inspection, row: TableRow) -> None:
@@ -289,7 +313,7 @@ def _differs(record: OfficialRecord, values: dict, row: TableRow) -> bool:
 
 
 def _judgements(record: OfficialRecord, row: TableRow) -> list[OfficialJudgement]:
-    framework = row.framework if row.framework != Framework.MONITORING_VISIT else None
+    framework = row.framework if is_graded(row.framework) else None
     return [
         OfficialJudgement(
             record=record,
@@ -297,7 +321,7 @@ def _judgements(record: OfficialRecord, row: TableRow) -> list[OfficialJudgement
             label=label,
             grade_as_printed=printed,
             grade=(read_grade(framework, printed) or "") if framework else "",
-            area=area_for(framework, "", label) if framework else "other",
+            area=area_for(framework, *_split(label)) if framework else "other",
         )
         for order, (label, printed) in enumerate(row.judgements)
     ]

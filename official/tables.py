@@ -11,10 +11,11 @@ say what it is:
 - a *standing* table ("Inspection date" and "Overall effectiveness", no type): each
   authority's latest judgements as at the release's date;
 - the *history* table of the 2023 release ("First SIF publication date"...): one row per
-  authority with several inspections side by side, known by publication date only. Its SIF
-  and ILACS inspections are read; its SLAC, child protection and targeted looked after
-  children columns (2009-2013) are counted and left for later, said in the summary. A second
-  table below the first holds authorities that existed before a reorganisation.
+  authority with several inspections side by side, known by publication date only: its
+  latest SLAC (2009-2012) and SLAC re-inspections, child protection inspections (2012-2013),
+  targeted looked after children inspection (2013), first SIF and SIF re-inspection, first
+  and second ILACS. A second table below the first holds authorities that existed before a
+  reorganisation.
 """
 
 from __future__ import annotations
@@ -101,7 +102,29 @@ HISTORY_GROUPS = (
     ("first ilacs framework publication date", "First ILACS", Framework.ILACS, ""),
     ("second ilacs framework publication date", "Second ILACS", Framework.ILACS, ""),
 )  # fmt: skip
-PRE_2013_HEADINGS = re.compile(r"\b(slac|cpi|cpri|tlac)\b", re.I)
+# The history's 2009-2013 columns: (heading of the publication date, event, framework, type,
+# labels of the grade columns that follow it). The tables write these grades on the 2013
+# scale ("Requires improvement to be good" for a 2009-2012 "adequate"); the section before
+# ": " says which part of a SLAC inspection a grade is of.
+PRE_2013_GROUPS = (
+    ("safeguarding & looked after children (slac) inspection publication date", "SLAC",
+     Framework.SLAC, InspectionType.FULL,
+     ("Safeguarding services: Overall effectiveness",
+      "Services for looked after children: Overall effectiveness")),
+    ("slac re-inspection of safeguarding publication date", "SLAC re-inspection of safeguarding",
+     Framework.SLAC, InspectionType.REINSPECTION,
+     ("Safeguarding services: Overall effectiveness",)),
+    ("slac re-inspection of services for children looked after publication date",
+     "SLAC re-inspection of services for looked after children", Framework.SLAC,
+     InspectionType.REINSPECTION, ("Services for looked after children: Overall effectiveness",)),
+    ("child protection inspections (cpi) publication date", "Child protection inspection",
+     Framework.CHILD_PROTECTION, InspectionType.FULL, ("Overall effectiveness",)),
+    ("child protection re-inspection (cpri) publication date", "Child protection re-inspection",
+     Framework.CHILD_PROTECTION, InspectionType.REINSPECTION, ("Overall effectiveness",)),
+    ("targeted looked after children (tlac) inspection publication date",
+     "Targeted looked after children inspection", Framework.LAC, InspectionType.FULL,
+     ("Overall effectiveness",)),
+)  # fmt: skip
 
 
 def _clean(value: Any) -> str:
@@ -279,14 +302,33 @@ def _history_rows(release, sheet, number, headings, line, name, former_table, sk
             if heading.endswith(group[0]):
                 starts[index] = group
     boundaries = sorted(starts)
-    pre_2013 = sum(
-        1
-        for heading, value in zip(headings, line, strict=False)
-        if PRE_2013_HEADINGS.search(heading) and _clean(value) and "date" not in heading.lower()
-    )
-    if pre_2013:
-        key = "pre-2013 grades (SLAC, child protection, targeted LAC) not imported yet"
-        skipped[key] = skipped.get(key, 0) + pre_2013
+    for heading, event, framework, inspection_type, labels in PRE_2013_GROUPS:
+        if heading not in lowered:
+            continue
+        index = lowered.index(heading)
+        published = _date(line[index] if index < len(line) else "", where, headings[index])
+        if published is None:
+            continue
+        judgements = [
+            (label, _clean(line[index + offset]))
+            for offset, label in enumerate(labels, start=1)
+            if index + offset < len(line) and _clean(line[index + offset])
+        ]
+        yield TableRow(
+            release=release.title,
+            release_published_on=release.published_on,
+            file_name=release.file_name,
+            sheet=sheet,
+            row=number,
+            event=event,
+            name_in_table=name,
+            framework=framework,
+            inspection_type=inspection_type,
+            start_date=None,
+            published_on=published,
+            former_table=former_table,
+            judgements=judgements,
+        )
     for position, index in enumerate(boundaries):
         _, event, framework, inspection_type = starts[index]
         end = boundaries[position + 1] if position + 1 < len(boundaries) else len(headings)

@@ -66,6 +66,18 @@ KINDS: tuple[ReportKind, ...] = (
         expected_areas=(Area.CHILDREN_IN_CARE, Area.CAPACITY_TO_IMPROVE),
         overall_area=Area.CHILDREN_IN_CARE,
     ),
+    # Known from Ofsted's official statistics only (no report of the kind is read here): the
+    # 2012-2013 inspections of child protection services, graded 1 to 4 like the SLAC.
+    ReportKind(
+        "CHILD_PROTECTION",
+        "child-protection",
+        "Child protection inspection (2012-2013)",
+        "Child protection",
+        NUMBERED_SCALE,
+        has_overall_judgement=False,
+        expected_areas=(Area.HELP_AND_PROTECTION,),
+        overall_area=Area.HELP_AND_PROTECTION,
+    ),
     ReportKind(
         "SIF",
         "sif",

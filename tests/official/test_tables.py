@@ -79,10 +79,25 @@ def test_the_2023_history_gives_sif_and_ilacs_by_publication_date(release_2023):
     poole_sif = next(r for r in former if r.name_in_table == "Poole" and r.event == "First SIF")
     assert (poole_sif.start_date, poole_sif.published_on) == (None, date(2017, 11, 24))
     assert ("Adoption Performance", "Good") in poole_sif.judgements
-    # What is not read yet is counted and said, not silently dropped.
-    assert release_2023.skipped == {
-        "pre-2013 grades (SLAC, child protection, targeted LAC) not imported yet": 371
-    }
+    assert release_2023.skipped == {}
+    # 2009-2013: the latest SLAC, its re-inspections, child protection and targeted LAC.
+    events = Counter(r.event for r in release_2023.rows if r.sheet == "LA_inspections_2009-2023")
+    assert events["SLAC"] == 152 and events["Child protection inspection"] > 0
+    northants = [r for r in former if r.name_in_table == "Northamptonshire"]
+    cp = next(r for r in northants if r.event == "Child protection inspection")
+    assert (cp.framework, cp.published_on, cp.judgements) == (
+        "child-protection",
+        date(2013, 3, 20),
+        [("Overall effectiveness", "Inadequate")],
+    )
+    slac = next(r for r in northants if r.event == "SLAC")
+    assert slac.judgements == [
+        ("Safeguarding services: Overall effectiveness", "Requires improvement to be good"),
+        (
+            "Services for looked after children: Overall effectiveness",
+            "Requires improvement to be good",
+        ),
+    ]
 
 
 def test_a_file_that_is_not_a_release_is_refused_naming_it(tmp_path):
