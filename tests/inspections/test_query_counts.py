@@ -17,12 +17,14 @@ from .factories import bulk_national
 pytestmark = pytest.mark.django_db
 
 # url builder (given the authority and inspection under test) and the most queries allowed.
+# Latest grades (home, authority list) read each authority's latest full inspection too (1),
+# to tell an authority without an overall grade (2026 framework) from one with an old one.
 PAGES = {
-    "home": (lambda a, i: "/", 7),
-    "authority-list": (lambda a, i: "/authorities/", 2),
+    "home": (lambda a, i: "/", 8),
+    "authority-list": (lambda a, i: "/authorities/", 3),
     "authority-list-filtered": (
         lambda a, i: "/authorities/?region=north-east&grade_area=overall&grade=good&sort=-overall",
-        2,
+        3,
     ),
     # 7 for the timeline; where it stands in England: 2 to check the kept national data
     # (inspections.england.national) and, when the data changed, 3 to read it again.
@@ -31,7 +33,7 @@ PAGES = {
     "england-csv": (lambda a, i: "/england.csv?as_at=2024-03-31", 5),
     # The data version twice (ETag, Last-Modified), the count, the page.
     "judgements-json": (lambda a, i: "/judgements.json?page_size=50", 4),
-    "authorities-json": (lambda a, i: "/authorities.json", 4),
+    "authorities-json": (lambda a, i: "/authorities.json", 5),
     "inspection-list": (lambda a, i: "/inspections/?sort=newest", 3),
     # 4, and Ofsted's official statistics rows on the inspection with their grades (2).
     "inspection-detail": (lambda a, i: i.get_absolute_url(), 6),
