@@ -205,7 +205,7 @@ def _published_by(request: HttpRequest):
 
 
 def england(request: HttpRequest) -> HttpResponse:
-    from .england import AREAS, GRADES, national, rule_for, table
+    from .england import AREAS, GRADES, SIF_BEGAN, national, rule_for, table
     from .published_statistics import FIGURES, reproduce
 
     as_at = _as_at(request)
@@ -245,6 +245,8 @@ def england(request: HttpRequest) -> HttpResponse:
             ],
             "rule": rule,
             "published_by": published_by,
+            "before_sif": as_at < SIF_BEGAN,
+            "covered": len({s.authority_id for s in data.standings(as_at, published_by)}),
             "grades": GRADES,
             "areas": [(area, table(counts[area])) for area in AREAS],
             "chart": data.shares_over_time(AREAS[0], as_at),

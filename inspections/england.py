@@ -44,6 +44,11 @@ AREAS: tuple[Area, ...] = (
     Area.LEADERSHIP,
 )
 FRAMEWORKS = (Framework.SIF, Framework.ILACS, Framework.ILACS_2026)
+# Before the single inspection framework began (November 2013), England is counted from the
+# 2009-2013 inspections: SLAC, child protection and targeted looked after children. Ofsted's
+# table holds only each authority's latest of them, so earlier dates cover few authorities.
+SIF_BEGAN = date(2013, 11, 1)
+EARLIER_FRAMEWORKS = (Framework.SLAC, Framework.CHILD_PROTECTION, Framework.LAC)
 GRADES: tuple[Grade, ...] = tuple(Grade)
 FIRST_QUARTER = date(2014, 3, 31)
 
@@ -141,7 +146,7 @@ def _candidates() -> list[Standing]:
     rows = (
         Judgement.objects.filter(
             inspection__is_published=True,
-            inspection__framework__in=FRAMEWORKS,
+            inspection__framework__in=FRAMEWORKS + EARLIER_FRAMEWORKS,
             area__in=AREAS,
         )
         .exclude(grade="")
@@ -193,6 +198,8 @@ class England:
 
     def _count(self, rule: CountingRule) -> list[Standing]:
         existing = {authority.pk for authority in self.existing(rule.as_at)}
+        before_sif = rule.as_at < SIF_BEGAN
+        frameworks = EARLIER_FRAMEWORKS if before_sif else FRAMEWORKS
         late = {
             (authority.pk, start)
             for authority in self.authorities.values()
@@ -204,6 +211,8 @@ class England:
         for standing in self.candidates:
             if standing.authority_id not in existing or standing.end_date > rule.as_at:
                 continue
+            if standing.framework not in frameworks:
+                continue
             published = standing.published_on
             too_late = published is not None and published > rule.published_by
             if too_late and not self._counted_late(standing, late):
@@ -214,8 +223,14 @@ class England:
                 latest_start[standing.authority_id] = standing.start_date
         latest: dict[tuple[int, str], Standing] = {}
         for standing in counted:  # in report order: a later row of an area replaces
-            if standing.start_date == latest_start[standing.authority_id]:
-                latest[(standing.authority_id, standing.area)] = standing
+            key = (standing.authority_id, standing.area)
+            if before_sif:
+                # Each kind judged one side (child protection, looked after children): the
+                # latest judgement of each area counts, whichever inspection gave it.
+                if key not in latest or latest[key].start_date <= standing.start_date:
+                    latest[key] = standing
+            elif standing.start_date == latest_start[standing.authority_id]:
+                latest[key] = standing
         return list(latest.values())
 
     @staticmethod

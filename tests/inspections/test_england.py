@@ -210,3 +210,28 @@ def test_the_national_data_is_kept_until_the_data_changes(three, django_assert_n
     # A bulk write sends no signal, but moves the newest judgement's id.
     _overall("wirral", Framework.ILACS, date(2024, 9, 9), "Good", date(2024, 11, 1))
     assert england.national() is not second
+
+
+def test_before_the_sif_england_counts_the_2009_2013_inspections_saying_how_few(client):
+    make_inspection(
+        "knowsley",
+        Framework.SLAC,
+        date(2010, 2, 1),
+        [
+            J("Overall effectiveness", "Grade 3 (Adequate)", "Safeguarding services"),
+            J("Overall effectiveness", "Grade 2 (Good)", "Services for looked after children"),
+        ],
+        published_on=date(2010, 3, 12),
+    )
+    make_inspection(
+        "knowsley",
+        Framework.CHILD_PROTECTION,
+        date(2012, 9, 3),
+        [J("Overall effectiveness", "Inadequate", "")],
+        published_on=date(2012, 10, 19),
+    )
+    areas = {s.area: s.grade for s in England().standings(date(2013, 3, 31))}
+    assert areas == {"help-and-protection": "inadequate", "children-in-care": "good"}
+    assert England().standings(date(2015, 3, 31)) == []  # from the SIF on, SIF and ILACS only
+    page = client.get("/england/", {"as_at": "2011-03-31"}).content.decode()
+    assert "at this date it covers 1 of the 152 authorities" in page
