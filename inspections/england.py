@@ -74,6 +74,14 @@ class CountingRule:
 RELEASE_RULES: dict[date, CountingRule] = {
     rule.as_at: rule
     for rule in (
+        # Its 59 SIF inspections (14 inadequate, 31 requiring improvement, 14 good) are
+        # exactly those whose reports were published by the date itself.
+        CountingRule(
+            date(2015, 6, 30),
+            date(2015, 6, 30),
+            "the rule of Ofsted's children's social care data as at 30 June 2015 (as reported "
+            "by CYP Now, 13 August 2015): reports published by the date",
+        ),
         CountingRule(
             date(2019, 8, 31),
             date(2019, 9, 30),

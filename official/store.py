@@ -113,6 +113,13 @@ class _Index:
     def find(self, authority: Authority, row: TableRow) -> Inspection | None:
         family = FAMILIES.get(row.framework, (row.framework,))
         candidates = [i for i in self.by_authority[authority.pk] if i.framework in family]
+        # A stored report, once there, is preferred to an inspection made from a table before
+        # it was stored: importing again moves the table's readings beside the report.
+        reports = [i for i in candidates if not i.is_from_official_statistics]
+        return self._nearest(reports, row) or self._nearest(candidates, row)
+
+    @staticmethod
+    def _nearest(candidates: list[Inspection], row: TableRow) -> Inspection | None:
         if row.start_date:
             near = [i for i in candidates if abs(i.start_date - row.start_date) <= START_TOLERANCE]
             if near:
@@ -195,6 +202,14 @@ def store(rows: list[TableRow]) -> StoreSummary:
         OfficialJudgement.objects.bulk_create(
             judgement for record, row in (*new, *changed) for judgement in _judgements(record, row)
         )
+        # A table-made inspection whose readings all joined a report stored since goes.
+        orphans = Inspection.objects.filter(
+            parser_version=FROM_OFFICIAL_STATISTICS,
+            authority__in=authorities.values(),
+            official_records__isnull=True,
+        )
+        summary.counts["table-made inspections replaced by a stored report"] += orphans.count()
+        orphans.delete()
         transaction.on_commit(bump)
     return summary
 

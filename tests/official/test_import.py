@@ -162,3 +162,31 @@ def test_the_command_names_a_bad_file_and_exits_1(tmp_path):
         call_command("import_official_statistics", str(bad), stderr=err)
     assert exit_.value.code == 1
     assert "failed: broken.ods: not a spreadsheet" in err.getvalue()
+
+
+def test_a_report_stored_after_the_table_takes_its_readings_on_the_next_import():
+    row = _row(
+        "Knowsley",
+        Framework.SLAC,
+        None,
+        date(2010, 3, 12),
+        sheet="LA_inspections_2009-2023",
+        event="SLAC",
+        inspection_type=InspectionType.FULL,
+        judgements=[("Safeguarding services: Overall effectiveness", "Good")],
+    )
+    store([row])
+    made = Inspection.objects.get(authority__slug="knowsley")
+    assert made.is_from_official_statistics
+    assert made.judgements.get().area == "help-and-protection"
+    report = make_inspection(
+        "knowsley",
+        Framework.SLAC,
+        date(2010, 2, 1),
+        [J("Overall effectiveness", "Grade 2 (Good)", "Safeguarding services")],
+        published_on=date(2010, 3, 12),
+    )
+    summary = store([row])
+    assert summary.counts["table-made inspections replaced by a stored report"] == 1
+    assert list(Inspection.objects.filter(authority__slug="knowsley")) == [report]
+    assert OfficialRecord.objects.get().inspection == report
