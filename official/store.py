@@ -208,8 +208,10 @@ def store(rows: list[TableRow]) -> StoreSummary:
             authority__in=authorities.values(),
             official_records__isnull=True,
         )
-        summary.counts["table-made inspections replaced by a stored report"] += orphans.count()
-        orphans.delete()
+        replaced = orphans.count()
+        if replaced:
+            summary.counts["table-made inspections replaced by a stored report"] += replaced
+            orphans.delete()
         transaction.on_commit(bump)
     return summary
 
