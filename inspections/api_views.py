@@ -149,7 +149,10 @@ ENDPOINTS = [
         "csv": "/england.csv",
         "json": "/england.json",
         "example": "?as_at=2024-03-31",
-        "filters": "as_at (YYYY-MM-DD; default today)",
+        "filters": (
+            "as_at (YYYY-MM-DD; default today), published_by (YYYY-MM-DD; default the "
+            "cut-off of Ofsted's release for the date, else three months after it)"
+        ),
         "columns": csv_export.ENGLAND_COLUMNS,
     },
     {
