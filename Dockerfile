@@ -8,6 +8,8 @@ COPY inspections ./inspections
 COPY ingest ./ingest
 COPY review ./review
 COPY vocabulary ./vocabulary
+COPY ofsted ./ofsted
+COPY official ./official
 RUN pip install --no-cache-dir .
 COPY . .
 RUN SECRET_KEY=build-only python manage.py collectstatic --no-input -v0

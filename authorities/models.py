@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -40,6 +41,13 @@ class UnknownAuthorityName(LookupError):
 class AuthorityQuerySet(models.QuerySet):
     def current(self):
         return self.filter(is_former=False)
+
+    def existing_on(self, day: date):
+        """The authorities that had children's services responsibilities on ``day``."""
+        return self.filter(
+            models.Q(existed_from__isnull=True) | models.Q(existed_from__lte=day),
+            models.Q(existed_until__isnull=True) | models.Q(existed_until__gte=day),
+        )
 
     def resolve(self, printed_name: str) -> Authority:
         """The authority a report means by ``printed_name``; raises UnknownAuthorityName.
@@ -90,6 +98,13 @@ class Authority(models.Model):
         default=False,
         help_text="Abolished or merged; kept because older reports name it",
     )
+    # Null: since before the records the app holds (from), or still in existence (until).
+    existed_from = models.DateField(
+        null=True, blank=True, help_text="First day it existed, e.g. 2019-04-01 for BCP"
+    )
+    existed_until = models.DateField(
+        null=True, blank=True, help_text="Last day it existed, e.g. 2019-03-31 for Poole"
+    )
     successors = models.ManyToManyField(
         "self", symmetrical=False, related_name="predecessors", blank=True
     )
@@ -121,6 +136,22 @@ class Authority(models.Model):
         if not self.ofsted_urn:
             return ""
         return urljoin(settings.OFSTED_REPORTS_URL, f"provider/44/{self.ofsted_urn}")
+
+    def existed_on(self, day: date) -> bool:
+        return (self.existed_from is None or self.existed_from <= day) and (
+            self.existed_until is None or day <= self.existed_until
+        )
+
+    @property
+    def lifetime(self) -> str:
+        """ "2019 on", "until 2019", "": the years an authority existed, where the app knows."""
+        if self.existed_from and self.existed_until:
+            return f"{self.existed_from.year}-{self.existed_until.year}"
+        if self.existed_from:
+            return f"{self.existed_from:%-d %B %Y} on"
+        if self.existed_until:
+            return f"until {self.existed_until:%-d %B %Y}"
+        return ""
 
     def ordered_neighbours(self) -> list[Authority]:
         return [

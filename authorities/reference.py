@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.utils.text import slugify
@@ -55,6 +56,8 @@ class ReferenceAuthority:
     is_former: bool = False
     neighbours: list[str] = field(default_factory=list)  # DfE numbers, closest first
     successors: list[str] = field(default_factory=list)
+    existed_from: date | None = None
+    existed_until: date | None = None
     names: list[str] = field(default_factory=list)
 
 
@@ -109,7 +112,13 @@ def read_reference(data_dir: Path = DATA_DIR) -> list[ReferenceAuthority]:
             record.is_former = True
             record.authority_type = record.authority_type or row["authority_type"]
             record.successors = _split_list(row["successors"])
+            record.existed_until = date.fromisoformat(row["last_day"])
             record.names += _split_list(row["also_known_as"])
+
+    # A successor begins the day after its predecessors end (BCP: 1 April 2019).
+    for record in list(by_number.values()):
+        for number in record.successors:
+            by_number[number].existed_from = record.existed_until + timedelta(days=1)
 
     with open(data_dir / "extra_names.csv", encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -144,6 +153,8 @@ def load_reference_data(Authority, AuthorityName, StatisticalNeighbour) -> int:
         authority.authority_type = record.authority_type
         authority.population_0_25 = record.population_0_25
         authority.is_former = record.is_former
+        authority.existed_from = record.existed_from
+        authority.existed_until = record.existed_until
         authority.save()
         authorities[record.la_number] = authority
 

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "ingest",
     "review",
     "ofsted",
+    "official",
 ]
 # Benchmark data generation (manage.py generate_synthetic) is for local runs and tests only.
 if DEBUG or env_bool("DEVTOOLS"):

@@ -42,7 +42,7 @@ import vocabulary
 from authorities.models import Authority
 from inspections import freshness
 from inspections.models import Inspection, Judgement, Recommendation
-from vocabulary import PublishedSource
+from vocabulary import FROM_OFFICIAL_STATISTICS, PublishedSource
 
 from . import corrections
 from .dataset_schema import (
@@ -127,6 +127,8 @@ def export(folder: Path = DATASET_DIR) -> ExportSummary:
     inspections = (
         Inspection.objects.published()
         .exclude(parser_version="synthetic")
+        # Inspections known only from Ofsted's tables are loaded from dataset/official/.
+        .exclude(parser_version=FROM_OFFICIAL_STATISTICS)
         .select_related("authority")
         .order_by("authority__slug", "start_date", "framework", "sha256")
     )

@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import datetime, time
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -233,8 +234,19 @@ def _as_at(request: HttpRequest):
         return error
 
 
+def _published_by(request: HttpRequest):
+    """The publication cut-off asked for: None for the rule's own, or the BadAsAt saying
+    why it is not a date."""
+    from .england import BadAsAt, parse_published_by
+
+    try:
+        return parse_published_by(request.GET.get("published_by", ""))
+    except BadAsAt as error:
+        return error
+
+
 def england(request: HttpRequest) -> HttpResponse:
-    from .england import AREAS, GRADES, BadAsAt, as_at_range, national, table
+    from .england import AREAS, GRADES, SIF_BEGAN, BadAsAt, as_at_range, national, rule_for, table
     from .published_statistics import FIGURES, reproduce
 
     as_at = _as_at(request)
@@ -246,8 +258,25 @@ def england(request: HttpRequest) -> HttpResponse:
             {"error": f"The date {as_at}.", "as_at": "", "earliest": earliest, "latest": latest},
             status=400,
         )
+    published_by = _published_by(request)
+    if isinstance(published_by, BadAsAt):
+        return render(
+            request,
+            "inspections/england.html",
+            {
+                "error": f"The publication cut-off {published_by}.",
+                "as_at": "",
+                "earliest": earliest,
+                "latest": latest,
+            },
+            status=400,
+        )
     data = national()
-    counts = data.distribution(as_at)
+    counts = data.distribution(as_at, published_by)
+    rule = rule_for(as_at, published_by)
+    query = {"as_at": as_at.isoformat()}
+    if published_by:
+        query["published_by"] = published_by.isoformat()
     return render(
         request,
         "inspections/england.html",
@@ -256,9 +285,17 @@ def england(request: HttpRequest) -> HttpResponse:
             "as_at": as_at,
             "earliest": earliest,
             "latest": latest,
+            "existing": len(data.existing(as_at)),
+            "not_yet_judged": [
+                a.name for a in data.not_yet_judged(as_at, published_by=published_by)
+            ],
+            "rule": rule,
+            "published_by": published_by,
+            "before_sif": as_at < SIF_BEGAN,
+            "covered": len({s.authority_id for s in data.standings(as_at, published_by)}),
             "grades": GRADES,
             "areas": [(area, table(counts[area])) for area in AREAS],
             "chart": data.shares_over_time(AREAS[0], as_at),
-            "query": f"as_at={as_at.isoformat()}",
+            "query": urlencode(query),
         },
     )

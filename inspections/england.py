@@ -1,13 +1,21 @@
 """England at any date: how many authorities stood at each grade, for England and regions.
 
-The rule, stated on the page, is that of Ofsted's official statistics ("inspections and
-outcomes as at 31 March, published by 30 April"): as at a date, each authority counts with
-its most recent judgement of the area from an inspection under the single inspection
-framework (2013-2018) or ILACS (2018 on) that ended on or before that date and whose report
-was published within 30 days after it. scripts/check_england_statistics.py holds the result
-against Ofsted's published figures. These frameworks share one four-word scale;
-earlier ones graded on other scales and are left out rather than compared. A former
-authority counts until one of its successors has such a judgement of the area.
+The rule, stated on the page, is that of Ofsted's official statistics: as at a date, each
+authority that existed then counts with the judgements of its most recent inspection under the
+single inspection framework (2013-2018) or ILACS (2018 on) that ended on or before that date
+and whose report was published by a cut-off. The cut-off is the one Ofsted's release for that
+date used (:data:`RELEASE_RULES`: as at 31 August 2019, published by 30 September; 31 March
+2023, by 30 April; 31 March 2024 and 2025, by 30 June), and elsewhere Ofsted's current rule
+(three months after the date); a user may set it (``published_by``). An area the latest
+inspection did not judge has no grade (ILACS before 2023 judged no care leavers apart; ILACS
+from April 2026 no overall effectiveness), as in Ofsted's tables, rather than an older grade.
+scripts/check_england_statistics.py holds the result against Ofsted's published figures, and
+the tests hold the England CSV against Ofsted's tables authority by authority. These frameworks
+share one four-word scale; earlier ones graded on other scales and are left out rather than
+compared. The authorities counted are those that existed on the date (152 on 31 August 2018,
+153 on 31 March 2025), each with its own inspections: as in Ofsted's tables, one formed by a
+reorganisation counts from its first inspection (North West as at 31 March 2024: 22
+authorities judged, Cumberland and Westmorland and Furness not yet).
 
 Everything is computed in Python from one query of the judgements that can count (a few
 thousand rows at national scale), so a series of dates costs no more queries than one.
@@ -36,14 +44,101 @@ AREAS: tuple[Area, ...] = (
     Area.LEADERSHIP,
 )
 FRAMEWORKS = (Framework.SIF, Framework.ILACS, Framework.ILACS_2026)
+# Before the single inspection framework began (November 2013), England is counted from the
+# 2009-2013 inspections: SLAC, child protection and targeted looked after children. Ofsted's
+# table holds only each authority's latest of them, so earlier dates cover few authorities.
+SIF_BEGAN = date(2013, 11, 1)
+EARLIER_FRAMEWORKS = (Framework.SLAC, Framework.CHILD_PROTECTION, Framework.LAC)
 GRADES: tuple[Grade, ...] = tuple(Grade)
 FIRST_QUARTER = date(2014, 3, 31)
-# Ofsted's statistics as at a date count reports published up to a month after it.
-PUBLICATION_LAG = timedelta(days=30)
-# The single inspection framework, the first counted here, began in November 2013: before
-# then no authority has a standing. After today the data cannot say either. Dates outside
-# are refused rather than answered, which also bounds the chart's walk to the date.
-EARLIEST_AS_AT = date(2013, 11, 1)
+
+
+@dataclass(frozen=True)
+class CountingRule:
+    """Which reports count as at a date: ended by it, and published by ``published_by``."""
+
+    as_at: date
+    published_by: date
+    source: str  # whose rule it is, said on the page
+    # (authority slug, first day) of inspections a release counted although published later,
+    # by its own note.
+    counted_late: tuple[tuple[str, date], ...] = ()
+
+    def describe(self) -> str:
+        return (
+            f"inspections ended by {self.as_at:%-d %B %Y} whose report was published by "
+            f"{self.published_by:%-d %B %Y} ({self.source})"
+        )
+
+
+RELEASE_RULES: dict[date, CountingRule] = {
+    rule.as_at: rule
+    for rule in (
+        # Its 59 SIF inspections (14 inadequate, 31 requiring improvement, 14 good) are
+        # exactly those whose reports were published by the date itself.
+        CountingRule(
+            date(2015, 6, 30),
+            date(2015, 6, 30),
+            "the rule of Ofsted's children's social care data as at 30 June 2015 (as reported "
+            "by CYP Now, 13 August 2015): reports published by the date",
+        ),
+        CountingRule(
+            date(2019, 8, 31),
+            date(2019, 9, 30),
+            "the rule of Ofsted's release 'Local authority and children's homes in England "
+            "inspections and outcomes, autumn 2019'",
+        ),
+        CountingRule(
+            date(2023, 3, 31),
+            date(2023, 4, 30),
+            "the rule of Ofsted's release 'Children's social care in England 2023', which by "
+            "its note 4 also counts South Tyneside's December 2022 inspection, published later",
+            counted_late=(("south-tyneside", date(2022, 12, 5)),),
+        ),
+        CountingRule(
+            date(2024, 3, 31),
+            date(2024, 6, 30),
+            "the rule of Ofsted's release 'Local authority inspection outcomes as at 31 March 2024'",
+        ),
+        CountingRule(
+            date(2025, 3, 31),
+            date(2025, 6, 30),
+            "the rule of Ofsted's release 'Local authority inspection outcomes as at 31 March 2025'",
+        ),
+    )
+}
+
+
+def rule_for(as_at: date, published_by: date | None = None) -> CountingRule:
+    """The rule for ``as_at``: the user's cut-off, else its release's, else Ofsted's current
+    rule (as at 31 March, published by 30 June: three months after the date)."""
+    if published_by is not None:
+        return CountingRule(as_at, published_by, "the cut-off chosen here")
+    if as_at in RELEASE_RULES:
+        return RELEASE_RULES[as_at]
+    return CountingRule(
+        as_at,
+        _months_after(as_at, 3),
+        "Ofsted's current rule, as in its 2024 and 2025 releases: published within three "
+        "months of the date",
+    )
+
+
+def _months_after(day: date, months: int) -> date:
+    """31 March -> 30 June; 31 August -> 30 November; 15 May -> 15 August."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    last = _month_end(year, month)
+    if day == _month_end(day.year, day.month):
+        return last
+    return min(date(year, month, day.day) if day.day <= last.day else last, last)
+
+
+# The first inspections counted here (the 2009-2012 safeguarding and looked after children
+# inspections of Ofsted's table) began in 2009: before then no authority has a standing.
+# After today the data cannot say either. Dates outside are refused rather than answered,
+# which also bounds the chart's walk to the date.
+EARLIEST_AS_AT = date(2009, 4, 1)
 
 
 class BadAsAt(ValueError):
@@ -53,6 +148,18 @@ class BadAsAt(ValueError):
 def as_at_range() -> tuple[date, date]:
     """The first and last dates England can be shown as at (the last is today)."""
     return EARLIEST_AS_AT, today()
+
+
+def parse_published_by(value: str) -> date | None:
+    """The publication cut-off a request asks for (None: the rule's own); BadAsAt for a
+    value that is not a date. Any date is answerable: no walk is made to it."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadAsAt("must be a date written YYYY-MM-DD, e.g. 2025-06-30") from None
 
 
 def parse_as_at(value: str) -> date:
@@ -86,7 +193,6 @@ class Standing:
     start_date: date
     end_date: date
     published_on: date | None
-    counts_from: date
     authority_slug: str
 
 
@@ -94,7 +200,7 @@ def _candidates() -> list[Standing]:
     rows = (
         Judgement.objects.filter(
             inspection__is_published=True,
-            inspection__framework__in=FRAMEWORKS,
+            inspection__framework__in=FRAMEWORKS + EARLIER_FRAMEWORKS,
             area__in=AREAS,
         )
         .exclude(grade="")
@@ -112,18 +218,7 @@ def _candidates() -> list[Standing]:
             "inspection__authority__slug",
         )
     )
-    return [
-        Standing(*row[:-1], counts_from=_counts_from(row[7], row[8]), authority_slug=row[-1])
-        for row in rows
-    ]
-
-
-def _counts_from(end_date: date, published_on: date | None) -> date:
-    """The first day an inspection counts: it has ended, and its report is published no
-    more than PUBLICATION_LAG after that day."""
-    if published_on is None:
-        return end_date
-    return max(end_date, published_on - PUBLICATION_LAG)
+    return [Standing(*row) for row in rows]
 
 
 class England:
@@ -132,32 +227,79 @@ class England:
     def __init__(self) -> None:
         self.candidates = _candidates()
         self.authorities = {authority.pk: authority for authority in Authority.objects.all()}
-        self.successors: dict[int, list[int]] = defaultdict(list)
-        links = Authority.successors.through.objects.values_list(
-            "from_authority_id", "to_authority_id"
-        )
-        for former, successor in links:
-            self.successors[former].append(successor)
+        self._standings: dict[tuple[date, date | None], list[Standing]] = {}
 
-    def standings(self, as_at: date) -> list[Standing]:
-        """Each authority's latest judgement of each area as at ``as_at``."""
+    def not_yet_judged(
+        self, as_at: date, area: str = Area.OVERALL, published_by: date | None = None
+    ) -> list[Authority]:
+        """Authorities that existed on ``as_at`` but had no judgement of ``area`` counted."""
+        judged = {s.authority_id for s in self.standings(as_at, published_by) if s.area == area}
+        return sorted((a for a in self.existing(as_at) if a.pk not in judged), key=lambda a: a.name)
+
+    def existing(self, as_at: date) -> list[Authority]:
+        """The authorities that existed on ``as_at``: the ones England counts then."""
+        return [a for a in self.authorities.values() if a.existed_on(as_at)]
+
+    def standings(self, as_at: date, published_by: date | None = None) -> list[Standing]:
+        """Each authority that existed on ``as_at``: the judgements of its latest inspection
+        that counts by :func:`rule_for` (kept per date and cut-off: pages ask several times)."""
+        key = (as_at, published_by)
+        if key not in self._standings:
+            if len(self._standings) > 256:  # any date may be asked for: keep memory bounded
+                self._standings.clear()
+            self._standings[key] = self._count(rule_for(as_at, published_by))
+        return self._standings[key]
+
+    def _count(self, rule: CountingRule) -> list[Standing]:
+        existing = {authority.pk for authority in self.existing(rule.as_at)}
+        before_sif = rule.as_at < SIF_BEGAN
+        frameworks = EARLIER_FRAMEWORKS if before_sif else FRAMEWORKS
+        late = {
+            (authority.pk, start)
+            for authority in self.authorities.values()
+            for slug, start in rule.counted_late
+            if authority.slug == slug
+        }
+        latest_start: dict[int, date] = {}
+        counted = []
+        for standing in self.candidates:
+            if standing.authority_id not in existing or standing.end_date > rule.as_at:
+                continue
+            if standing.framework not in frameworks:
+                continue
+            published = standing.published_on
+            too_late = published is not None and published > rule.published_by
+            if too_late and not self._counted_late(standing, late):
+                continue
+            counted.append(standing)
+            previous = latest_start.get(standing.authority_id)
+            if previous is None or previous < standing.start_date:
+                latest_start[standing.authority_id] = standing.start_date
         latest: dict[tuple[int, str], Standing] = {}
-        for standing in self.candidates:  # in inspection order: later ones replace
-            if standing.counts_from <= as_at:
-                key = (standing.authority_id, standing.area)
-                previous = latest.get(key)
-                if previous is None or previous.start_date <= standing.start_date:
+        for standing in counted:  # in report order: a later row of an area replaces
+            key = (standing.authority_id, standing.area)
+            if before_sif:
+                # Each kind judged one side (child protection, looked after children): the
+                # latest judgement of each area counts, whichever inspection gave it.
+                if key not in latest or latest[key].start_date <= standing.start_date:
                     latest[key] = standing
-        return [
-            standing
-            for (authority_id, area), standing in latest.items()
-            if not any((successor, area) in latest for successor in self.successors[authority_id])
-        ]
+            elif standing.start_date == latest_start[standing.authority_id]:
+                latest[key] = standing
+        return list(latest.values())
 
-    def distribution(self, as_at: date) -> dict[str, dict[str, Counter[str]]]:
+    @staticmethod
+    def _counted_late(standing: Standing, late: set[tuple[int, date]]) -> bool:
+        return any(
+            pk == standing.authority_id and abs((start - standing.start_date).days) <= 3
+            for pk, start in late
+        )
+
+    def distribution(
+        self, as_at: date, published_by: date | None = None
+    ) -> dict[str, dict[str, Counter[str]]]:
         """{area: {"england" or region: Counter(grade)}} as at ``as_at``."""
         counts: dict[str, dict[str, Counter[str]]] = {area: defaultdict(Counter) for area in AREAS}
-        for standing in self.standings(as_at):
+        for standing in self.standings(as_at, published_by):
             region = self.authorities[standing.authority_id].region
             counts[standing.area]["england"][standing.grade] += 1
             counts[standing.area][region][standing.grade] += 1

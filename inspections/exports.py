@@ -176,14 +176,15 @@ def _authorities(request: HttpRequest, links: Links) -> Selection:
 
 
 def _england(request: HttpRequest, links: Links) -> Selection:
-    from .api_views import _as_at  # the England page's own reading of the date
+    from .api_views import _as_at, _published_by  # the England page's own reading
     from .england import national
 
-    as_at = _as_at(request)
-    if isinstance(as_at, Exception):  # england.BadAsAt: not a date, or out of range
-        raise BadQuery({"as_at": [str(as_at)]})
+    as_at, published_by = _as_at(request), _published_by(request)
+    for name, value in (("as_at", as_at), ("published_by", published_by)):
+        if isinstance(value, Exception):  # england.BadAsAt: not a date, or out of range
+            raise BadQuery({name: [str(value)]})
     data = national()
-    rows = csv_export.england_rows(data.standings(as_at), data.authorities, links)
+    rows = csv_export.england_rows(data.standings(as_at, published_by), data.authorities, links)
     return list_selection(csv_export.ENGLAND_COLUMNS, rows)
 
 
@@ -249,7 +250,18 @@ EXPORTS: tuple[Export, ...] = (
         "England at a date",
         csv_export.ENGLAND_COLUMNS,
         _england,
-        listed(lambda: [Parameter("as_at", "As at (default: today)", "date")], ("as_at",)),
+        listed(
+            lambda: [
+                Parameter("as_at", "As at (default: today)", "date"),
+                Parameter(
+                    "published_by",
+                    "Reports published by (default: the cut-off of Ofsted's release for the "
+                    "date, else three months after it)",
+                    "date",
+                ),
+            ],
+            ("as_at", "published_by"),
+        ),
         # Without as_at the export is as at today: tomorrow's is another file.
         variant=lambda: freshness.today().isoformat(),
     ),

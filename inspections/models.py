@@ -131,6 +131,12 @@ class Inspection(models.Model):
         return grades.display_name(self.framework, self.inspection_type)
 
     @property
+    def is_from_official_statistics(self) -> bool:
+        """Known only from a row of Ofsted's official statistics: no report is read here
+        (its OfficialRecord, in the ``official`` app, says which release and sheet)."""
+        return self.parser_version == grades.FROM_OFFICIAL_STATISTICS
+
+    @property
     def is_graded(self) -> bool:
         """False for a visit (a focused visit letter), which reports findings, not grades."""
         return grades.is_graded(self.framework)

@@ -163,7 +163,7 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 if n.name != authority.name
             ],
             "successors": list(authority.successors.all()),
-            "predecessors": list(authority.predecessors.all()),
+            "predecessors": timeline.predecessors,
             "csv_query": urlencode({"authority": authority.slug}),
             "standing": standing,
             "days_since_graded": (today - last_graded).days if last_graded else None,
@@ -217,6 +217,8 @@ def inspection_detail(request: HttpRequest, slug: str, key: queries.InspectionKe
             "mixed_kinds": detail.mixed_kinds,
             "previous": detail.previous,
             "following": detail.following,
+            "official_records": detail.official_records,
+            "visit_themes": detail.visit_themes,
             "csv_query": urlencode({"inspection": inspection.pk}),
         },
     )

@@ -6,16 +6,15 @@
 Without ``--database-url`` a scratch SQLite database (``var/england-check.sqlite3``) is
 migrated and the national dataset loaded into it. For each figure Ofsted published (below,
 with where it was published), the same figure is computed from the app's data with the
-England page's rule (inspections.england: each authority's most recent SIF or ILACS
-judgement of the area from a report published on or before the date) and printed beside
-it. A share matches when it rounds to Ofsted's whole percentage, give or take one point
-(Ofsted rounds, and its counts include reports published up to a month after the date);
-a count must match exactly. Exit status 1 when a figure does not match.
+England page's rule (inspections.england: each authority existing at the date, with its latest
+SIF or ILACS inspection ended by the date and published by the cut-off of Ofsted's release for
+it) and printed beside it. A share matches when it rounds to Ofsted's whole percentage, give or
+take one point (Ofsted rounds); a count must match exactly. Exit status 1 when a figure does
+not match.
 
-Where Ofsted's figure counts more authorities than the app can (the corpus lists reports
-under today's 153 authorities, so those of Bournemouth, Poole, the old Dorset,
-Northamptonshire and Cumbria, replaced since 2019, are missing), the line says so: such a
-figure is a measure of the data's coverage, not of the counting rule.
+Where Ofsted's figure counts more authorities than the app can, the line says so: such a
+figure is a measure of the data's coverage, not of the counting rule. (The five authorities
+replaced since 2019 are now counted from Ofsted's own tables, dataset/official/.)
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from .grades import (
 )
 from .kinds import (
     CARE_LEAVERS_JUDGED_APART_FROM,
+    FROM_OFFICIAL_STATISTICS,
     GRADED_KINDS,
     KINDS,
     Framework,
@@ -42,6 +43,7 @@ from .recommendations import RecommendationKind, Timescale
 __all__ = [
     "APA_SCALE",
     "CARE_LEAVERS_JUDGED_APART_FROM",
+    "FROM_OFFICIAL_STATISTICS",
     "GRADED_KINDS",
     "GRADE_RANKS",
     "GRADE_SHORT_LABELS",

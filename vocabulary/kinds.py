@@ -66,6 +66,18 @@ KINDS: tuple[ReportKind, ...] = (
         expected_areas=(Area.CHILDREN_IN_CARE, Area.CAPACITY_TO_IMPROVE),
         overall_area=Area.CHILDREN_IN_CARE,
     ),
+    # Known from Ofsted's official statistics only (no report of the kind is read here): the
+    # 2012-2013 inspections of child protection services, graded 1 to 4 like the SLAC.
+    ReportKind(
+        "CHILD_PROTECTION",
+        "child-protection",
+        "Child protection inspection (2012-2013)",
+        "Child protection",
+        NUMBERED_SCALE,
+        has_overall_judgement=False,
+        expected_areas=(Area.HELP_AND_PROTECTION,),
+        overall_area=Area.HELP_AND_PROTECTION,
+    ),
     ReportKind(
         "SIF",
         "sif",
@@ -130,6 +142,15 @@ KINDS: tuple[ReportKind, ...] = (
         None,
         has_overall_judgement=False,
     ),
+    # Known from Ofsted's official statistics only: the letters are not read here.
+    ReportKind(
+        "MONITORING_VISIT",
+        "monitoring-visit",
+        "Monitoring visit (to an authority judged inadequate; a letter, not graded)",
+        "Monitoring visit",
+        None,
+        has_overall_judgement=False,
+    ),
 )
 
 Framework = Choices("Framework", [(kind.name, (kind.value, kind.label)) for kind in KINDS])
@@ -158,6 +179,12 @@ class PublishedSource(Choices):
 
     REPORT = "report", "the report"
     LISTING = "listing", "Ofsted's listing"
+    OFFICIAL_STATISTICS = "official-statistics", "Ofsted's official statistics"
+
+
+# The parser version of an inspection or visit known only from Ofsted's official statistics
+# (no report read here): see the ``official`` app.
+FROM_OFFICIAL_STATISTICS = "official-statistics"
 
 
 def is_graded(framework: str) -> bool:

@@ -20,22 +20,43 @@ from django.db.models import (
 from django.db.models.functions import RowNumber
 
 from authorities.models import Authority
-from vocabulary import GRADED_KINDS, Area, Grade
+from vocabulary import GRADED_KINDS, Area, Framework, Grade
 
 from ..models import Judgement
 from .cells import GradeCell
-from .common import CELL_FIELDS, LIST_AREAS, authority_url, published_judgements
+from .common import (
+    CELL_FIELDS,
+    LIST_AREAS,
+    authority_url,
+    published_inspections,
+    published_judgements,
+)
 from .labels import NOT_READ
+
+
+class LatestCells(dict):
+    """{authority id: {area: cell}}, and the authorities with no overall grade: those whose
+    latest full inspection is of the 2026 framework, which makes none."""
+
+    without_overall: set[int]
+
+
+# Full inspections, as against visits and earlier frameworks: the latest of them says whether
+# an authority has an overall grade at all.
+FULL_FRAMEWORKS = (Framework.SIF, Framework.ILACS, Framework.ILACS_2026)
 
 
 def latest_cells(
     areas: Sequence[str] = LIST_AREAS, authority_ids: Iterable[int] | None = None
-) -> dict[int, dict[str, GradeCell]]:
+) -> LatestCells:
     """Each authority's most recent judgement of each area: {authority id: {area: cell}}.
 
     "Most recent" is per area: an authority whose last inspection did not judge an area
-    (ILACS from 2026 has no overall judgement) shows its previous judgement of it, with
-    its year. Computed with window functions, so only the winning rows leave the database.
+    shows its previous judgement of it, with its year; except overall effectiveness, which
+    the 2026 framework no longer grades: an authority whose latest full inspection is of that
+    framework has no overall grade (``without_overall``), and an earlier framework's is not
+    called its latest. Computed with window functions, so only the winning rows leave the
+    database.
     """
     judgements = published_judgements().filter(area__in=list(areas)).order_by()
     if authority_ids is not None:
@@ -67,7 +88,25 @@ def latest_cells(
     latest: dict[int, dict[str, GradeCell]] = defaultdict(dict)
     for row in rows:
         latest[row["inspection__authority_id"]][row["area"]] = GradeCell.from_row(row)
-    return dict(latest)
+    result = LatestCells(latest)
+    result.without_overall = set()
+    if Area.OVERALL in areas:
+        full = published_inspections().filter(framework__in=FULL_FRAMEWORKS).order_by()
+        if authority_ids is not None:
+            full = full.filter(authority_id__in=list(authority_ids))
+        newest: dict[int, tuple] = {}
+        for authority_id, framework, start in full.values_list(
+            "authority_id", "framework", "start_date"
+        ):
+            if authority_id not in newest or newest[authority_id][1] < start:
+                newest[authority_id] = (framework, start)
+        for authority_id, (framework, start) in newest.items():
+            if framework == Framework.ILACS_2026:
+                result.without_overall.add(authority_id)
+                cells = result.get(authority_id, {})
+                if Area.OVERALL in cells and cells[Area.OVERALL].start_date < start:
+                    del cells[Area.OVERALL]
+    return result
 
 
 @dataclass
@@ -78,6 +117,7 @@ class AuthorityRow:
     inspection_count: int
     latest_inspection: date | None
     cells: list[GradeCell | None]
+    no_overall_grade: bool = False  # its latest full inspection is of the 2026 framework
 
     def cell(self, area: str) -> GradeCell | None:
         return self.cells[LIST_AREAS.index(area)]
@@ -129,6 +169,7 @@ def authority_rows(
             inspection_count=authority.inspection_count,
             latest_inspection=authority.latest_inspection,
             cells=[latest.get(authority.pk, {}).get(area) for area in LIST_AREAS],
+            no_overall_grade=authority.pk in latest.without_overall,
         )
         for authority in authorities
     ]
@@ -181,6 +222,7 @@ class DistributionRow:
     counts: list[tuple[Grade, int]]
     not_read: int
     total: int
+    no_grade: int = 0  # authorities whose latest full inspection made no such judgement
 
 
 def grade_distribution(areas: Sequence[Area] = LIST_AREAS) -> list[DistributionRow]:
@@ -192,7 +234,8 @@ def grade_distribution(areas: Sequence[Area] = LIST_AREAS) -> list[DistributionR
         cells = [by_area[area] for by_area in latest.values() if area in by_area]
         counts = [(grade, sum(1 for cell in cells if cell.grade == grade)) for grade in Grade]
         not_read = sum(1 for cell in cells if not cell.is_read)
-        result.append(DistributionRow(area, counts, not_read, len(cells)))
+        no_grade = len(latest.without_overall) if area == Area.OVERALL else 0
+        result.append(DistributionRow(area, counts, not_read, len(cells), no_grade))
     return result
 
 

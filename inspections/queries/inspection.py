@@ -4,7 +4,7 @@ in the authority's history."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from vocabulary import HEADLINE_AREAS, Timescale, display_name
 
@@ -32,6 +32,14 @@ class InspectionDetail:
     mixed_kinds: bool
     previous: InspectionLink | None
     following: InspectionLink | None
+    # Rows of Ofsted's official statistics about this inspection (the ``official`` app):
+    # the table's reading beside the report's, or, with no report, where it is known from.
+    official_records: list = field(default_factory=list)
+
+    @property
+    def visit_themes(self) -> list[str]:
+        """Ofsted's theme for a visit, as its tables give it (once each)."""
+        return list(dict.fromkeys(r.theme for r in self.official_records if r.theme))
 
 
 def inspection_detail(inspection: Inspection) -> InspectionDetail:
@@ -82,6 +90,11 @@ def inspection_detail(inspection: Inspection) -> InspectionDetail:
         url = inspection_path(inspection.authority.slug, row["start_date"], row["framework"])
         return InspectionLink(url, f"{row['start_date'].year} {name}")
 
+    official_records = list(
+        inspection.official_records.order_by(
+            "-release_published_on", "sheet", "row"
+        ).prefetch_related("judgements")
+    )
     return InspectionDetail(
         judgement_sections=judgement_sections,
         recommendation_sections=recommendation_sections,
@@ -90,4 +103,5 @@ def inspection_detail(inspection: Inspection) -> InspectionDetail:
         mixed_kinds=len({r.kind for r in recommendations}) > 1,
         previous=link(position - 1),
         following=link(position + 1),
+        official_records=official_records,
     )

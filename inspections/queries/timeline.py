@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from django.db.models import Max
+
 import vocabulary as grades
 from authorities.models import Authority
 from vocabulary import HEADLINE_AREAS, Area, RecommendationKind
@@ -25,9 +27,29 @@ class TimelineColumn:
     change: Change | None
 
 
-def event_label(inspection: Inspection) -> str:
-    """ "2014 SIF", "2019 Focused visit": an inspection or visit on a timeline."""
-    return f"{inspection.start_date.year} {inspection.framework_display}"
+def event_label(inspection: Inspection, predecessor: Authority | None = None) -> str:
+    """ "2014 SIF", "2019 Focused visit", "2017 SIF (Poole)": an inspection or visit on a
+    timeline, naming the predecessor authority it was of, if any."""
+    label = f"{inspection.start_date.year} {inspection.framework_display}"
+    return f"{label} ({predecessor.name})" if predecessor else label
+
+
+def ancestors(authority: Authority) -> tuple[list[Authority], list[Authority]]:
+    """The authorities ``authority`` was formed from, and all its ancestors (theirs in turn),
+    nearest first: one query for an authority that replaced none (nearly all of them)."""
+    found: dict[int, Authority] = {}
+    direct: list[Authority] = []
+    frontier: list[int] = [authority.pk]
+    while frontier:
+        step = list(Authority.objects.filter(successors__in=frontier).order_by("name"))
+        if not direct:
+            direct = step
+        frontier = []
+        for predecessor in step:
+            if predecessor.pk not in found and predecessor.pk != authority.pk:
+                found[predecessor.pk] = predecessor
+                frontier.append(predecessor.pk)
+    return direct, list(found.values())
 
 
 @dataclass
@@ -36,6 +58,8 @@ class TimelineEntry:
     cells: dict[str, GradeCell] = field(default_factory=dict)
     changes: dict[str, Change] = field(default_factory=dict)
     columns: list[TimelineColumn] = field(default_factory=list)
+    # The authority this inspection was of, when it is one the timeline's authority replaced.
+    predecessor: Authority | None = None
     is_visit = False
     is_listed = False
 
@@ -45,7 +69,7 @@ class TimelineEntry:
 
     @property
     def chart_label(self) -> str:
-        return event_label(self.inspection)
+        return event_label(self.inspection, self.predecessor)
 
 
 @dataclass
@@ -53,6 +77,7 @@ class VisitEntry:
     """An ungraded event between inspections (a focused visit): a marker on the timeline."""
 
     inspection: Inspection  # annotated with its counts by authority_timeline
+    predecessor: Authority | None = None
     is_visit = True
     is_listed = False
 
@@ -62,7 +87,7 @@ class VisitEntry:
 
     @property
     def chart_label(self) -> str:
-        return event_label(self.inspection)
+        return event_label(self.inspection, self.predecessor)
 
     @property
     def priority_actions(self) -> int:
@@ -81,7 +106,12 @@ class VisitEntry:
             "url": inspection.get_absolute_url(),
             "priority": self.priority_actions,
             "focus": inspection.focus,
+            "theme": self.theme,
         }
+
+    @property
+    def theme(self) -> str:
+        return getattr(self.inspection, "visit_theme", None) or ""
 
 
 @dataclass
@@ -104,6 +134,7 @@ class Timeline:
     areas: list[Area]
     # Inspections and visits together, oldest first: the rows of the timeline table.
     events: list[TimelineEntry | VisitEntry | ListedEntry]
+    predecessors: list[Authority] = field(default_factory=list)  # the ones it was formed from
 
     @cached_property
     def entries(self) -> list[TimelineEntry]:
@@ -161,29 +192,36 @@ class Timeline:
 
 
 def authority_timeline(authority: Authority) -> Timeline:
-    """Every published inspection of ``authority``, oldest first, with its headline cells,
-    and its ungraded visits beside them."""
+    """Every published inspection of ``authority`` and of the authorities it replaced (marked
+    as theirs), oldest first, with its headline cells, and its ungraded visits beside them."""
+    direct, all_ancestors = ancestors(authority)
+    predecessors = {other.pk: other for other in all_ancestors}
+    owners = {authority.pk: authority, **predecessors}
     events = list(
         published_inspections()
-        .filter(authority=authority)
+        .filter(authority__in=owners)
         .annotate(
             priority_actions=_count_of(Recommendation, kind=RecommendationKind.PRIORITY_ACTION),
             areas_for_improvement=_count_of(
                 Recommendation, kind=RecommendationKind.AREA_FOR_IMPROVEMENT
             ),
+            # Ofsted's theme for a visit, from its official statistics (the official app).
+            visit_theme=Max("official_records__theme"),
         )
         .order_by("start_date", "id")
     )
+    timeline_events: list[TimelineEntry | VisitEntry | ListedEntry] = []
     for inspection in events:
-        inspection.authority = authority  # no query per inspection for __str__ and links
-    timeline_events: list[TimelineEntry | VisitEntry | ListedEntry] = [
-        TimelineEntry(event) if grades.is_graded(event.framework) else VisitEntry(event)
-        for event in events
-    ]
-    entries = [event for event in timeline_events if isinstance(event, TimelineEntry)]
+        # No query per inspection for __str__ and links.
+        inspection.authority = owners[inspection.authority_id]
+        entry_type = TimelineEntry if grades.is_graded(inspection.framework) else VisitEntry
+        timeline_events.append(
+            entry_type(inspection, predecessor=predecessors.get(inspection.authority_id))
+        )
+    entries = [event for event in timeline_events if not event.is_visit]
     rows = (
         published_judgements()
-        .filter(inspection__authority=authority, area__in=HEADLINE_AREAS)
+        .filter(inspection__authority__in=owners, area__in=HEADLINE_AREAS)
         .order_by("inspection__start_date", "inspection_id", "order", "id")
         .values(*CELL_FIELDS)
     )
@@ -210,4 +248,9 @@ def authority_timeline(authority: Authority) -> Timeline:
 
     timeline_events.extend(ListedEntry(p) for p in listed_events(authority))
     timeline_events.sort(key=lambda event: event.date)  # stable: same-day order kept
-    return Timeline(authority=authority, areas=areas, events=timeline_events)
+    return Timeline(
+        authority=authority,
+        areas=areas,
+        events=timeline_events,
+        predecessors=direct,
+    )

@@ -122,3 +122,43 @@ def test_name_keys():
     assert core_key("Knowsley Metropolitan Borough Council") == "knowsley"
     assert core_key("Dorset County Council") == core_key("Dorset Council") == "dorset"
     assert light_key("Dorset County Council") != light_key("Dorset Council")
+
+
+@pytest.mark.parametrize(
+    ("day", "count"),
+    [
+        # Ofsted's counts: 152 authorities in its 2018 figures and its 2023 table, 153 in 2025.
+        ("2018-08-31", 152),
+        ("2019-03-31", 152),
+        ("2019-04-01", 151),  # Bournemouth, Poole and Dorset County Council -> BCP and Dorset
+        ("2021-04-01", 152),  # Northamptonshire -> North and West Northamptonshire
+        ("2023-03-31", 152),
+        ("2023-04-01", 153),  # Cumbria -> Cumberland and Westmorland and Furness
+        ("2025-03-31", 153),
+    ],
+)
+def test_authorities_existing_on_a_date(day, count):
+    from datetime import date
+
+    assert Authority.objects.existing_on(date.fromisoformat(day)).count() == count
+
+
+def test_reorganised_authorities_carry_the_dates_they_existed():
+    from datetime import date
+
+    poole = Authority.objects.get(slug="poole")
+    bcp = Authority.objects.get(slug="bournemouth-christchurch-and-poole")
+    assert poole.existed_until == date(2019, 3, 31) and poole.existed_from is None
+    assert bcp.existed_from == date(2019, 4, 1) and bcp.existed_until is None
+    assert {a.slug for a in bcp.predecessors.all()} == {"bournemouth", "poole"}
+    assert Authority.objects.get(slug="dorset").existed_from == date(2019, 4, 1)
+    assert Authority.objects.get(slug="dorset-county-council").successors.get().slug == "dorset"
+    northants = Authority.objects.get(slug="northamptonshire")
+    assert northants.existed_until == date(2021, 3, 31)
+    assert {a.slug for a in northants.successors.all()} == {
+        "north-northamptonshire",
+        "west-northamptonshire",
+    }
+    assert Authority.objects.get(slug="cumberland").existed_from == date(2023, 4, 1)
+    assert Authority.objects.get(slug="knowsley").existed_from is None
+    assert poole.existed_on(date(2019, 3, 31)) and not poole.existed_on(date(2019, 4, 1))

@@ -16,6 +16,7 @@ from django.core.management import call_command
 
 from ingest import dataset
 from inspections.models import Inspection
+from vocabulary import FROM_OFFICIAL_STATISTICS
 
 MANIFEST = dataset.DATASET_DIR / "manifest.csv"
 CORPUS_MANIFEST = Path(dataset.DATASET_DIR).parent.parent / "shared" / "corpus" / "manifest.csv"
@@ -87,13 +88,24 @@ def test_load_dataset_with_no_arguments_loads_england_once(capsys):
     call_command("load_dataset")
     first = capsys.readouterr().out
     records = len(_dataset_shas())
-    assert Inspection.objects.count() == records
+    from_reports = Inspection.objects.exclude(parser_version=FROM_OFFICIAL_STATISTICS)
+    assert from_reports.count() == records
     assert Inspection.objects.values("authority").distinct().count() >= 150
     assert f"{records} created" in first
+    # Then Ofsted's tables: what no report holds (the five replaced authorities' SIF and
+    # ILACS inspections, monitoring visits) becomes an inspection of its own.
+    assert "official statistics: 2 releases:" in first
+    made = Inspection.objects.filter(parser_version=FROM_OFFICIAL_STATISTICS)
+    assert made.filter(framework__in=["sif", "ilacs"]).count() == 9
+    assert made.filter(framework="monitoring-visit").count() == 48
+    # Every authority's latest 2009-2012 SLAC, its 2012-13 child protection inspection.
+    assert made.filter(framework="slac").count() > 150
+    assert made.filter(framework="child-protection").count() > 50
+    total = Inspection.objects.count()
 
     call_command("load_dataset")
     assert f"{records} unchanged" in capsys.readouterr().out
-    assert Inspection.objects.count() == records
+    assert Inspection.objects.count() == total
 
 
 @pytest.mark.django_db

@@ -39,7 +39,7 @@ def test_the_timeline_has_a_row_for_each_visit_flagging_priority_actions(
 ):
     plain, priority = knowsley_with_visits
     page = _body(client.get("/authorities/knowsley/"))
-    assert "6 inspections and 2 focused visits since 2006" in page
+    assert "6 inspections and 2 visits since 2006" in page
     assert page.count('<tr class="visit">') == 2
     assert "2 areas for priority action" in page
     assert "3 areas for improvement" in page
@@ -78,7 +78,7 @@ def test_days_since_the_last_visit(client, knowsley_with_visits):
     days = (date.today() - latest.end_date).days
     assert f"ended {latest.end_date:%-d %B %Y}, {days} days ago" in page
     other = _body(client.get("/authorities/liverpool/"))
-    assert "No focused visit is recorded." in other
+    assert "No visit is recorded." in other
 
 
 def test_a_visit_page_says_it_is_not_graded_and_what_it_looked_at(client, knowsley_with_visits):

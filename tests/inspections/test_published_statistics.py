@@ -22,19 +22,14 @@ def national(reference_data):
 
 def test_the_national_dataset_reproduces_ofsteds_published_shares(national):
     results = [reproduce(national, figure) for figure in FIGURES]
-    # From 2019 every authority Ofsted counted has its reports in the national corpus.
-    recent = [r for r in results if r.figure.as_at.year >= 2019]
-    assert len(recent) == 9
-    assert [r.figure.describe() for r in recent if not r.agrees] == []
-    # In 2018 Ofsted counted 152 authorities; five of them were replaced since and their
-    # reports are not in the corpus. The shares differ by no more than that gap explains.
+    # From 2018 on, every authority Ofsted counted is here: the five replaced since (whose
+    # reports are not in the corpus) from Ofsted's own tables (dataset/official/).
+    assert len(results) == 16
+    # Each counted by the rule of its release (2015: reports published by the date itself).
+    assert [r.figure.describe() for r in results if not r.agrees] == []
     for result in (r for r in results if r.figure.as_at.year == 2018):
-        assert result.coverage_gap == 5
-        reachable = [
-            100 * (result.matching + extra) / result.figure.authorities
-            for extra in range(result.coverage_gap + 1)
-        ]
-        assert min(abs(share - result.figure.value) for share in reachable) <= 1.5
+        assert result.judged == result.figure.authorities == 152
+        assert result.coverage_gap == 0
 
 
 def test_the_england_page_shows_the_comparison(client, national):

@@ -17,12 +17,14 @@ from .factories import bulk_national
 pytestmark = pytest.mark.django_db
 
 # url builder (given the authority and inspection under test) and the most queries allowed.
+# Latest grades (home, authority list) read each authority's latest full inspection too (1),
+# to tell an authority without an overall grade (2026 framework) from one with an old one.
 PAGES = {
-    "home": (lambda a, i: "/", 7),
-    "authority-list": (lambda a, i: "/authorities/", 2),
+    "home": (lambda a, i: "/", 8),
+    "authority-list": (lambda a, i: "/authorities/", 3),
     "authority-list-filtered": (
         lambda a, i: "/authorities/?region=north-east&grade_area=overall&grade=good&sort=-overall",
-        2,
+        3,
     ),
     # 7 for the timeline; where it stands in England: 2 to check the kept national data
     # (inspections.england.national) and, when the data changed, 3 to read it again.
@@ -37,9 +39,10 @@ PAGES = {
     "judgements-json": (lambda a, i: "/judgements.json?page_size=50", 3),
     # The data version, the count (a small workbook is built in memory), the rows.
     "judgements-xlsx": (lambda a, i: "/judgements.xlsx?area=overall", 3),
-    "authorities-json": (lambda a, i: "/authorities.json", 4),
+    "authorities-json": (lambda a, i: "/authorities.json", 5),
     "inspection-list": (lambda a, i: "/inspections/?sort=newest", 3),
-    "inspection-detail": (lambda a, i: i.get_absolute_url(), 4),
+    # 4, and Ofsted's official statistics rows on the inspection with their grades (2).
+    "inspection-detail": (lambda a, i: i.get_absolute_url(), 6),
     "inspection-by-id": (lambda a, i: f"/inspections/{i.pk}/", 1),
     "compare-region": (
         lambda a, i: (

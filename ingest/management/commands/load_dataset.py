@@ -52,3 +52,19 @@ class Command(BaseCommand):
             f"national dataset: {len(records)} inspections: {counts} "
             f"in {time.perf_counter() - started:.1f} s"
         )
+        self._load_official(options["input"] / "official")
+
+    def _load_official(self, folder: Path):
+        """Ofsted's official statistics (dataset/official/), after the reports they join."""
+        from official.dataset import load_official
+        from official.tables import TableError
+
+        try:
+            loaded = load_official(folder)
+        except TableError as error:
+            raise CommandError(str(error)) from error
+        counts = ", ".join(f"{n} {what}" for what, n in sorted(loaded.summary.counts.items()))
+        self.stdout.write(
+            f"official statistics: {loaded.files} releases: {counts or 'none'} "
+            f"in {loaded.seconds:.1f} s"
+        )

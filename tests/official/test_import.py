@@ -1,0 +1,192 @@
+"""import_official_statistics: table rows beside stored reports, or inspections of their own."""
+
+from __future__ import annotations
+
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from inspections.models import Inspection
+from official.models import OfficialRecord
+from official.store import store
+from official.tables import TableError, TableRow
+from vocabulary import Framework, InspectionType
+
+from ..inspections.factories import J, make_inspection
+from .test_tables import RELEASE_2025
+
+pytestmark = pytest.mark.django_db
+
+
+def _row(name, framework, start, published, **kwargs) -> TableRow:
+    defaults = dict(
+        release="Local authority inspection outcomes as at 31 March 2025",
+        release_published_on=date(2025, 9, 25),
+        file_name="release.ods",
+        sheet="In-year_inspections",
+        row=4,
+        event="ILACS Standard Inspection",
+        name_in_table=name,
+        framework=framework,
+        inspection_type=InspectionType.STANDARD,
+        start_date=start,
+        published_on=published,
+    )
+    defaults.update(kwargs)
+    return TableRow(**defaults)
+
+
+def test_a_stored_report_stands_and_the_tables_reading_is_kept_beside_it(client):
+    report = make_inspection(
+        "barnet",
+        Framework.ILACS,
+        date(2024, 6, 10),
+        [J("Overall effectiveness", "Good", "")],
+        inspection_type=InspectionType.SHORT,
+        published_on=date(2024, 7, 23),
+    )
+    row = _row(
+        "Barnet",
+        Framework.ILACS,
+        date(2024, 6, 11),  # a day out, as the tables are at times
+        date(2024, 7, 23),
+        judgements=[("Overall effectiveness", "Outstanding")],
+    )
+    summary = store([row])
+    assert summary.counts["beside a stored report"] == 1
+    assert Inspection.objects.filter(authority__slug="barnet").count() == 1
+    record = OfficialRecord.objects.get()
+    assert (record.inspection, record.is_source) == (report, False)
+    assert record.judgements.get().grade == "outstanding"
+    report.refresh_from_db()
+    assert report.judgements.get().grade == "good"  # the report stands
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert "The report stands; the tables' reading is kept beside it." in page
+    assert "Overall effectiveness: Outstanding" in page
+
+
+def test_what_no_report_holds_becomes_an_inspection_marked_as_from_the_table(client):
+    row = _row(
+        "Bournemouth",
+        Framework.ILACS,
+        date(2018, 7, 16),
+        date(2018, 8, 24),
+        sheet="ILACS_inspection_history",
+        row=22,
+        gss_code="E06000028",
+        judgements=[("Overall effectiveness", "Requires improvement to be good")],
+    )
+    visit = _row(
+        "Trafford",
+        Framework.MONITORING_VISIT,
+        date(2024, 5, 1),
+        date(2024, 6, 3),
+        event="LA Monitoring visit",
+        inspection_type=InspectionType.VISIT,
+        theme="Children in care",
+        row=9,
+    )
+    make_inspection(
+        "trafford", Framework.ILACS, date(2023, 1, 9), [J("Overall effectiveness", "Good", "")]
+    )
+    summary = store([row, visit])
+    assert summary.counts["inspections made from the table"] == 2
+    made = Inspection.objects.get(authority__slug="bournemouth")
+    assert made.is_from_official_statistics and made.official_records.get().is_source
+    assert made.judgements.get().grade == "requires-improvement"
+    assert made.ofsted_url.startswith("https://reports.ofsted.gov.uk/")
+    page = client.get(made.get_absolute_url()).content.decode()
+    assert (
+        "From Ofsted's official statistics (Local authority inspection outcomes as at "
+        "31 March 2025, sheet ILACS_inspection_history); report not read here." in page
+    )
+    assert "Ofsted's page for Bournemouth" in page
+    # A monitoring visit is an ungraded event on the timeline, with its theme.
+    timeline = client.get("/authorities/trafford/").content.decode()
+    assert "2024 Monitoring visit" in timeline
+    assert "Theme: Children in care" in timeline
+    assert "from Ofsted's official statistics; report not read here" in timeline
+    # BCP's timeline shows Bournemouth's inspection as its predecessor's.
+    bcp = client.get("/authorities/bournemouth-christchurch-and-poole/").content.decode()
+    assert "2018 ILACS standard (Bournemouth)" in bcp
+
+
+def test_a_row_known_by_publication_date_only_joins_the_inspection_another_table_dates():
+    dated = _row("Northamptonshire", Framework.ILACS, date(2019, 6, 17), date(2019, 7, 29))
+    undated = _row(
+        "Northamptonshire",
+        Framework.ILACS,
+        None,
+        date(2019, 7, 29),
+        sheet="LA_inspections_2009-2023",
+        event="First ILACS",
+        former_table=True,
+    )
+    store([undated, dated])  # the dated row is stored first, whatever the order given
+    inspection = Inspection.objects.get(authority__slug="northamptonshire")
+    assert inspection.start_date == date(2019, 6, 17)
+    assert inspection.official_records.count() == 2
+
+
+def test_a_name_not_known_stores_nothing_and_says_which_row():
+    rows = [
+        _row("Barnet", Framework.ILACS, date(2024, 6, 10), date(2024, 7, 23)),
+        _row("Atlantis", Framework.ILACS, date(2024, 6, 10), date(2024, 7, 23), row=77),
+    ]
+    with pytest.raises(TableError, match="release.ods: sheet In-year_inspections, row 77"):
+        store(rows)
+    assert not OfficialRecord.objects.exists()
+    assert not Inspection.objects.exists()
+
+
+def test_the_command_imports_a_release_and_again_changes_nothing(capsys):
+    call_command("import_official_statistics", str(RELEASE_2025))
+    out = capsys.readouterr().out
+    assert (
+        "Local authority inspection outcomes as at 31 March 2025 (published 25 September 2025)"
+        in out
+    )
+    records, inspections = OfficialRecord.objects.count(), Inspection.objects.count()
+    assert records == 536
+    call_command("import_official_statistics", str(RELEASE_2025))
+    assert (OfficialRecord.objects.count(), Inspection.objects.count()) == (records, inspections)
+
+
+def test_the_command_names_a_bad_file_and_exits_1(tmp_path):
+    bad = tmp_path / "broken.ods"
+    bad.write_bytes(b"PK\x03\x04 not really")
+    err = StringIO()
+    with pytest.raises(SystemExit) as exit_:
+        call_command("import_official_statistics", str(bad), stderr=err)
+    assert exit_.value.code == 1
+    assert "failed: broken.ods: not a spreadsheet" in err.getvalue()
+
+
+def test_a_report_stored_after_the_table_takes_its_readings_on_the_next_import():
+    row = _row(
+        "Knowsley",
+        Framework.SLAC,
+        None,
+        date(2010, 3, 12),
+        sheet="LA_inspections_2009-2023",
+        event="SLAC",
+        inspection_type=InspectionType.FULL,
+        judgements=[("Safeguarding services: Overall effectiveness", "Good")],
+    )
+    store([row])
+    made = Inspection.objects.get(authority__slug="knowsley")
+    assert made.is_from_official_statistics
+    assert made.judgements.get().area == "help-and-protection"
+    report = make_inspection(
+        "knowsley",
+        Framework.SLAC,
+        date(2010, 2, 1),
+        [J("Overall effectiveness", "Grade 2 (Good)", "Safeguarding services")],
+        published_on=date(2010, 3, 12),
+    )
+    summary = store([row])
+    assert summary.counts["table-made inspections replaced by a stored report"] == 1
+    assert list(Inspection.objects.filter(authority__slug="knowsley")) == [report]
+    assert OfficialRecord.objects.get().inspection == report
