@@ -356,9 +356,18 @@ class Sync:
 
         inspection_id = by_url.get(listed.url)
         if inspection_id is not None and not relisted and not self.options.recheck_files:
-            # Stored already with this address (the national dataset): nothing to download.
+            # Stored already with this address (the national dataset, or a run killed after
+            # storing the file and before recording it): nothing to download. The file's
+            # SHA-256 is the stored inspection's, as if the run had recorded it.
             self._save_publication(
-                authority, listed, status=Publication.Status.STORED, inspection_id=inspection_id
+                authority,
+                listed,
+                status=Publication.Status.STORED,
+                inspection_id=inspection_id,
+                sha256=Inspection.objects.filter(pk=inspection_id)
+                .values_list("sha256", flat=True)
+                .first()
+                or "",
             )
             item.outcome = Outcome.LINKED
             item.inspection_id = inspection_id
