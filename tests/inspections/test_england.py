@@ -159,6 +159,27 @@ def test_the_csv_lists_every_counted_judgement(client, three):
     )
 
 
+def test_the_export_names_the_authorities_behind_one_count(client, three):
+    # "Which North West authorities were inadequate as at 31 March 2024?"
+    query = {"as_at": "2024-03-31", "region": "north-west", "area": "overall"}
+    response = client.get("/england.csv", {**query, "grade": "inadequate"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [(row["la_name"], row["area"], row["grade"]) for row in rows] == [
+        ("Liverpool", "Overall effectiveness", "Inadequate")
+    ]
+    import json
+
+    response = client.get("/england.json", {**query, "grade": "requires-improvement"})
+    body = json.loads(b"".join(response.streaming_content))
+    assert [row["la_name"] for row in body["results"]] == ["Knowsley"]
+    response = client.get("/england.json", {**query, "region": "london"})
+    assert json.loads(b"".join(response.streaming_content))["results"] == []
+    bad = client.get("/england.json", {"as_at": "2024-03-31", "grade": "superb"})
+    assert bad.status_code == 400
+    assert "must be one of" in json.loads(bad.content)["errors"]["grade"][0]
+
+
 def test_the_cut_off_can_be_set_on_the_page_and_in_the_csv_and_json(client, three):
     # Liverpool's 2024 report was published on 10 July: after Ofsted's cut-off, before this one.
     page = client.get("/england/", {"as_at": "2024-03-31", "published_by": "2024-07-31"})
