@@ -68,6 +68,43 @@
     return Number(data.labels[index]) + 0.5;
   }
 
+  // The grade axis of every grade chart: best at the top, one tick per grade word.
+  function gradeAxis(data) {
+    return {
+      reverse: true,
+      min: 0.5,
+      max: 4.5,
+      afterBuildTicks: function (axis) {
+        axis.ticks = [1, 2, 3, 4].map(function (value) {
+          return { value: value };
+        });
+      },
+      ticks: {
+        callback: function (value) {
+          return data.grades[value] || "";
+        },
+      },
+      title: { display: true, text: "Comparable grade (higher is better)" },
+    };
+  }
+
+  // A real time axis: years as wide as they last, whatever falls in them.
+  function yearAxis(first, last, title) {
+    return {
+      type: "linear",
+      min: first,
+      max: last,
+      ticks: {
+        stepSize: 1,
+        autoSkip: true,
+        callback: function (value) {
+          return Number.isInteger(value) ? String(value) : "";
+        },
+      },
+      title: { display: true, text: title },
+    };
+  }
+
   function gradeLines(canvas, data) {
     // A series with no point at all would only add a legend entry for nothing.
     var series = data.series.filter(function (one) {
@@ -180,36 +217,8 @@
         maintainAspectRatio: false,
         interaction: { mode: "nearest", intersect: true },
         scales: {
-          y: {
-            reverse: true,
-            min: 0.5,
-            max: 4.5,
-            afterBuildTicks: function (axis) {
-              axis.ticks = [1, 2, 3, 4].map(function (value) {
-                return { value: value };
-              });
-            },
-            ticks: {
-              callback: function (value) {
-                return data.grades[value] || "";
-              },
-            },
-            title: { display: true, text: "Comparable grade (higher is better)" },
-          },
-          // A real time axis: years as wide as they last, whatever falls in them.
-          x: {
-            type: "linear",
-            min: first,
-            max: last,
-            ticks: {
-              stepSize: 1,
-              autoSkip: true,
-              callback: function (value) {
-                return Number.isInteger(value) ? String(value) : "";
-              },
-            },
-            title: { display: true, text: "Year of inspection" },
-          },
+          y: gradeAxis(data),
+          x: yearAxis(first, last, "Year of inspection"),
         },
         plugins: {
           title: { display: Boolean(data.title), text: wrapTitle(data.title, canvas) },
@@ -360,25 +369,6 @@
     });
   }
 
-  function gradeAxis(data) {
-    return {
-      reverse: true,
-      min: 0.5,
-      max: 4.5,
-      afterBuildTicks: function (axis) {
-        axis.ticks = [1, 2, 3, 4].map(function (value) {
-          return { value: value };
-        });
-      },
-      ticks: {
-        callback: function (value) {
-          return data.grades[value] || "";
-        },
-      },
-      title: { display: true, text: "Comparable grade (higher is better)" },
-    };
-  }
-
   function groupGrades(canvas, data) {
     var bubbles = data.bubbles.map(function (bubble) {
       return { x: bubble.x, y: bubble.y, r: 3 + 3 * Math.sqrt(bubble.count), bubble: bubble };
@@ -440,18 +430,7 @@
         interaction: { mode: "nearest", intersect: true },
         scales: {
           y: gradeAxis(data),
-          x: {
-            type: "linear",
-            min: first,
-            max: last,
-            ticks: {
-              stepSize: 1,
-              callback: function (value) {
-                return Number.isInteger(value) ? String(value) : "";
-              },
-            },
-            title: { display: true, text: "Year" },
-          },
+          x: yearAxis(first, last, "Year"),
         },
         plugins: {
           title: { display: Boolean(data.title), text: wrapTitle(data.title, canvas) },
