@@ -20,6 +20,14 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+def _inspection_link(inspection) -> str:
+    """The inspection's admin page, for a run's item or a publication ("" for none)."""
+    if not inspection:
+        return ""
+    url = reverse("admin:inspections_inspection_change", args=[inspection.pk])
+    return format_html('<a href="{}">{}</a>', url, inspection)
+
+
 class SyncItemInline(admin.TabularInline):
     model = SyncItem
     fields = ["outcome", "authority", "listed_as", "published_on", "file", "report", "message"]
@@ -46,10 +54,7 @@ class SyncItemInline(admin.TabularInline):
 
     @admin.display(description="inspection")
     def report(self, item: SyncItem) -> str:
-        if not item.inspection:
-            return ""
-        url = reverse("admin:inspections_inspection_change", args=[item.inspection.pk])
-        return format_html('<a href="{}">{}</a>', url, item.inspection)
+        return _inspection_link(item.inspection)
 
 
 @admin.register(SyncRun)
@@ -121,10 +126,7 @@ class PublicationAdmin(ReadOnlyAdmin):
 
     @admin.display(description="inspection")
     def report(self, publication: Publication) -> str:
-        if not publication.inspection:
-            return ""
-        url = reverse("admin:inspections_inspection_change", args=[publication.inspection.pk])
-        return format_html('<a href="{}">{}</a>', url, publication.inspection)
+        return _inspection_link(publication.inspection)
 
 
 @admin.register(FetchedDraft)
