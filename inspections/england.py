@@ -360,6 +360,11 @@ class Line:
     def shares(self) -> list[float | None]:
         return [round(100 * count / self.total) if self.total else None for count in self.counts]
 
+    @property
+    def by_grade(self) -> list[tuple[Grade, int, float | None]]:
+        """(grade, count, share) for each grade, best first: a table cell each."""
+        return list(zip(GRADES, self.counts, self.shares, strict=True))
+
 
 def table(counts: dict[str, Counter[str]]) -> list[Line]:
     """England first, then each region in the order of Region."""

@@ -401,6 +401,7 @@ def test_what_happened_next_shows_each_visit_and_its_sequel_on_a_phone(
         "/recommendations/",
         "/inspections/",
         "/what-happened-next/?kind=inspection",
+        "/new/",
     ],
 )
 def test_on_a_phone_the_data_comes_first_and_stays_on_screen(page, merseyside, screenshot, path):
@@ -435,3 +436,16 @@ def test_on_a_wide_screen_the_filters_are_open_without_a_fold(page, merseyside):
     assert page.locator("details.filters-panel").evaluate("d => d.open") is True
     assert not page.locator("details.filters-panel > summary").is_visible()
     assert page.locator("form.filters button[type=submit]").is_visible()
+
+
+def test_on_a_phone_the_england_counts_stay_on_screen(page, merseyside, screenshot):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base_url + "/england/?as_at=2024-03-31")
+    tables = page.locator("table.table--stack")
+    assert tables.count() >= 2  # the counts of each area and the published figures
+    for index in range(tables.count()):
+        row = tables.nth(index).locator("tbody tr").first
+        for cell in row.locator("th, td").all():
+            box = cell.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390, cell.inner_text()
+    screenshot(page, "england-counts-390")
