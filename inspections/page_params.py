@@ -69,6 +69,6 @@ PAGES: dict[str, Params] = {
     "ofsted:new": Params(single=("authority", "region", "neighbours_of")),
     "ofsted:new-feed": Params(single=("authority", "region", "neighbours_of")),
     "ofsted:authority-feed": Params(),
-    "inspections:england": Params(single=("as_at", "published_by")),
+    "inspections:england": Params(single=("as_at", "published_by", "region", "area", "grade")),
     "inspections:api": Params(),
 }
