@@ -27,6 +27,7 @@ import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from urllib.parse import urlencode
 
 from django.db.models import Max
 
@@ -403,7 +404,7 @@ class England:
 
 
 # Said beside a share whose base is under half the authorities that existed.
-FEW_JUDGED = "Fewer than half the authorities judged yet (paler, hatched bar)"
+FEW_JUDGED = "Under half of authorities judged (hatched)"
 
 
 @dataclass(frozen=True)
@@ -536,6 +537,9 @@ class Comparison:
     same: int
     worse: int
     counts: list[int]  # authorities at each grade, best first
+    # The England page's query naming the group's authorities (with the authority itself);
+    # "" for a group it cannot name (statistical neighbours).
+    england_query: str = ""
 
     @property
     def judged(self) -> int:
@@ -569,15 +573,22 @@ def where_it_stands(data: England, authority: Authority, neighbour_ids: list[int
     result = []
     for area in AREAS:
         own = by_key.get((authority.pk, area))
+        named = {"as_at": as_at.isoformat(), "area": str(area)}
         groups = [
-            (f"its {len(neighbour_ids)} statistical neighbours", set(neighbour_ids)),
-            (f"{authority.get_region_display()}", region_ids - {authority.pk}),
-            ("England", set(data.authorities) - {authority.pk}),
+            (f"its {len(neighbour_ids)} statistical neighbours", set(neighbour_ids), None),
+            (
+                f"{authority.get_region_display()}",
+                region_ids - {authority.pk},
+                {"as_at": named["as_at"], "region": authority.region, "area": named["area"]},
+            ),
+            ("England", set(data.authorities) - {authority.pk}, named),
         ]
         comparisons = []
-        for name, members in groups:
+        for name, members, query in groups:
             grades = [by_key[(pk, area)].grade for pk in members if (pk, area) in by_key]
-            comparisons.append(_compare(name, own, grades))
+            comparison = _compare(name, own, grades)
+            comparison.england_query = urlencode(query) if query else ""
+            comparisons.append(comparison)
         result.append(AreaStanding(area, own, comparisons))
     return result
 

@@ -378,6 +378,7 @@
         backgroundColor: grade.shares.map(function (share, index) {
           return few[index] ? pale : colour;
         }),
+        solid: colour, // the legend's swatch, whatever the first bar's fill
         borderColor: "#333",
         borderWidth: 1,
       };
@@ -410,7 +411,21 @@
           },
         },
         plugins: {
-          legend: { position: "bottom" },
+          legend: {
+            position: "bottom",
+            labels: {
+              generateLabels: function (chart) {
+                var labels = window.Chart.defaults.plugins.legend.labels.generateLabels(chart);
+                labels.forEach(function (label) {
+                  var solid = chart.data.datasets[label.datasetIndex].solid;
+                  if (solid) {
+                    label.fillStyle = solid;
+                  }
+                });
+                return labels;
+              },
+            },
+          },
           title: { display: true, text: wrapTitle(data.title, canvas) },
           tooltip: {
             mode: "index",
