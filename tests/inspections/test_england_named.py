@@ -202,6 +202,11 @@ def test_home_counts_name_the_authorities_they_count(client):
     for query, count in links:
         response = client.get("/authorities/", dict(parse_qsl(unescape(query))))
         assert len(response.context["rows"]) == int(count), query
+    # The home page says where to name authorities at a past date, with the issue's example.
+    example = (
+        "/england/?as_at=2020-03-31&amp;region=north-west&amp;area=overall&amp;grade=inadequate"
+    )
+    assert f'href="{example}"' in html
 
 
 def test_the_national_dataset_every_count_is_its_list(client):
