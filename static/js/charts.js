@@ -521,7 +521,10 @@
               label: function (context) {
                 var raw = context.raw;
                 if (raw.bubble) {
-                  return raw.bubble.count + " of the group " + raw.bubble.label + " at " + raw.bubble.as_at;
+                  return [
+                    raw.bubble.count + " of the group " + raw.bubble.label + " at " + raw.bubble.as_at,
+                    "n = " + raw.bubble.judged + " of the group judged then",
+                  ];
                 }
                 if (raw.median) {
                   return "Group median at " + raw.median.as_at + ": " + data.grades[raw.median.y];

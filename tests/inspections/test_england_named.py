@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from datetime import date
 from html import unescape
@@ -235,3 +236,18 @@ def test_the_national_dataset_every_count_is_its_list(client):
         {"as_at": "2020-03-31", "region": "north-west", "area": "overall", "grade": "inadequate"},
     )
     assert [name for name, _, _ in _page_names(response)] == ["Blackpool", "St Helens", "Trafford"]
+
+
+def test_the_group_chart_gives_each_bubble_its_base(client):
+    merseyside()
+    html = client.get(
+        "/compare/", {"authority": ["knowsley", "liverpool", "st-helens"], "area": "overall"}
+    ).content.decode()
+    found = re.search(
+        r'<script id="compare-chart-overall" type="application/json">(.*?)</script>', html, re.S
+    )
+    bubbles = json.loads(found.group(1))["bubbles"]
+    judged: dict[str, int] = {}
+    for bubble in bubbles:
+        judged[bubble["as_at"]] = judged.get(bubble["as_at"], 0) + bubble["count"]
+    assert bubbles and all(bubble["judged"] == judged[bubble["as_at"]] for bubble in bubbles)
