@@ -245,35 +245,47 @@ def _published_by(request: HttpRequest):
         return error
 
 
+def _england_error(request: HttpRequest, message: str, title: str = "date") -> HttpResponse:
+    from .england import as_at_range, filter_fields
+
+    earliest, latest = as_at_range()
+    return render(
+        request,
+        "inspections/england.html",
+        {
+            "error": message,
+            "error_title": title,
+            "as_at": "",
+            "earliest": earliest,
+            "latest": latest,
+            "filter_fields": filter_fields({}),
+            "chosen": {},
+        },
+        status=400,
+    )
+
+
 def england(request: HttpRequest) -> HttpResponse:
-    from .england import AREAS, GRADES, SIF_BEGAN, BadAsAt, as_at_range, national, rule_for, table
+    from . import england as counting
     from .published_statistics import FIGURES, reproduce
 
     as_at = _as_at(request)
-    earliest, latest = as_at_range()
-    if isinstance(as_at, BadAsAt):
-        return render(
-            request,
-            "inspections/england.html",
-            {"error": f"The date {as_at}.", "as_at": "", "earliest": earliest, "latest": latest},
-            status=400,
-        )
+    if isinstance(as_at, counting.BadAsAt):
+        return _england_error(request, f"The date {as_at}.")
     published_by = _published_by(request)
-    if isinstance(published_by, BadAsAt):
-        return render(
+    if isinstance(published_by, counting.BadAsAt):
+        return _england_error(request, f"The publication cut-off {published_by}.")
+    chosen, errors = counting.parse_filters(request.GET)
+    if errors:
+        return _england_error(
             request,
-            "inspections/england.html",
-            {
-                "error": f"The publication cut-off {published_by}.",
-                "as_at": "",
-                "earliest": earliest,
-                "latest": latest,
-            },
-            status=400,
+            " ".join(f"The {name} {' '.join(messages)}." for name, messages in errors.items()),
+            "the count asked for",
         )
-    data = national()
+    data = counting.national()
+    earliest, latest = counting.as_at_range()
     counts = data.distribution(as_at, published_by)
-    rule = rule_for(as_at, published_by)
+    rule = counting.rule_for(as_at, published_by)
     query = {"as_at": as_at.isoformat()}
     if published_by:
         query["published_by"] = published_by.isoformat()
@@ -291,11 +303,15 @@ def england(request: HttpRequest) -> HttpResponse:
             ],
             "rule": rule,
             "published_by": published_by,
-            "before_sif": as_at < SIF_BEGAN,
+            "before_sif": as_at < counting.SIF_BEGAN,
             "covered": len({s.authority_id for s in data.standings(as_at, published_by)}),
-            "grades": GRADES,
-            "areas": [(area, table(counts[area])) for area in AREAS],
-            "chart": data.shares_over_time(AREAS[0], as_at),
+            "grades": counting.GRADES,
+            "areas": [(area, counting.table(counts[area])) for area in counting.AREAS],
+            "chart": data.shares_over_time(counting.AREAS[0], as_at),
             "query": urlencode(query),
+            "filter_fields": counting.filter_fields(chosen),
+            "chosen": chosen,
+            "named": counting.named(data, as_at, published_by, chosen) if chosen else None,
+            "named_query": urlencode({**query, **chosen}),
         },
     )

@@ -434,11 +434,7 @@ ENGLAND_COLUMNS = tuple(name for name, _ in ENGLAND_TABLE)
 
 
 def england_rows(standings, authorities, links: Links) -> list[list[Any]]:
-    """One row per authority and headline area counted on the England page, by name."""
-    area_order = {str(area): index for index, area in enumerate(Area)}
-    ordered = sorted(
-        standings,
-        key=lambda s: (authorities[s.authority_id].name, area_order.get(s.area, len(area_order))),
-    )
-    items = ((standing, authorities[standing.authority_id]) for standing in ordered)
+    """One row per authority and headline area counted on the England page, in the order
+    given (:meth:`inspections.england.England.behind`: by name, then area)."""
+    items = ((standing, authorities[standing.authority_id]) for standing in standings)
     return list(object_rows(ENGLAND_TABLE, items, links))

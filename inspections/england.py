@@ -27,11 +27,12 @@ import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from urllib.parse import urlencode
 
 from django.db.models import Max
 
 from authorities.models import Authority, Region
-from vocabulary import GRADE_RANKS, Area, Framework, Grade
+from vocabulary import GRADE_RANKS, Area, Framework, Grade, display_name
 
 from .freshness import current_version, today
 from .models import Judgement
@@ -143,6 +144,53 @@ EARLIEST_AS_AT = date(2009, 4, 1)
 
 class BadAsAt(ValueError):
     """An ``as_at`` that is not a date, or one England cannot be shown at; says why."""
+
+
+# The parameters that choose the authorities behind one count (England page and export).
+FILTERS = ("region", "area", "grade")
+
+
+def filter_choices() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The values each of :data:`FILTERS` may take, with their labels."""
+    return {
+        "region": tuple(Region.choices),
+        "area": tuple((str(area), Area(area).label) for area in AREAS),
+        "grade": tuple(Grade.choices),
+    }
+
+
+def filter_fields(chosen: dict[str, str]) -> list[dict]:
+    """The England page's form fields for :data:`FILTERS`, with the values chosen."""
+    words = {
+        "region": ("Region", "England (every region)"),
+        "area": ("Area", "Any headline area"),
+        "grade": ("Grade", "Any grade"),
+    }
+    return [
+        {
+            "name": name,
+            "label": words[name][0],
+            "any": words[name][1],
+            "choices": choices,
+            "value": chosen.get(name, ""),
+        }
+        for name, choices in filter_choices().items()
+    ]
+
+
+def parse_filters(query) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The region, area and grade a query asks for (``?region=north-west&area=overall&
+    grade=inadequate``; empty: any), and for each invalid one the message saying why."""
+    chosen, errors = {}, {}
+    for name, choices in filter_choices().items():
+        value = query.get(name, "").strip()
+        if not value:
+            continue
+        if value not in dict(choices):
+            errors[name] = [f"must be one of {', '.join(v for v, _ in choices)}"]
+        else:
+            chosen[name] = value
+    return chosen, errors
 
 
 def as_at_range() -> tuple[date, date]:
@@ -294,6 +342,25 @@ class England:
             for pk, start in late
         )
 
+    def behind(
+        self, as_at: date, published_by: date | None = None, chosen: dict[str, str] | None = None
+    ) -> list[Standing]:
+        """The standings behind one count of the England page: those of ``chosen``'s region,
+        area and grade (any of them; none: every standing), by authority name then area."""
+        chosen = chosen or {}
+        region, area, grade = (chosen.get(name) for name in FILTERS)
+        area_order = {str(one): index for index, one in enumerate(Area)}
+        return sorted(
+            (
+                s
+                for s in self.standings(as_at, published_by)
+                if (region is None or self.authorities[s.authority_id].region == region)
+                and (area is None or s.area == area)
+                and (grade is None or s.grade == grade)
+            ),
+            key=lambda s: (self.authorities[s.authority_id].name, area_order.get(s.area, 0)),
+        )
+
     def distribution(
         self, as_at: date, published_by: date | None = None
     ) -> dict[str, dict[str, Counter[str]]]:
@@ -306,25 +373,107 @@ class England:
         return counts
 
     def shares_over_time(self, area: str, until: date) -> dict:
-        """Chart data: each grade's share of authorities judged, quarter by quarter.
+        """Chart data: each grade's share of authorities judged, quarter by quarter, with
+        its base (``judged``: how many authorities had a grade counted, of ``existing``)
+        and ``few`` where under half of those that existed had (the shares of a few).
 
         Never past today, whatever ``until`` is: each quarter reads every judgement, so a
         walk to a far-future date would take minutes."""
         labels, shares = [], {grade: [] for grade in GRADES}
+        judged, existing = [], []
         for quarter in quarters(FIRST_QUARTER, min(until, as_at_range()[1])):
             counts = Counter(s.grade for s in self.standings(quarter) if s.area == area)
             total = sum(counts.values())
             labels.append(quarter.isoformat())
+            judged.append(total)
+            existing.append(len(self.existing(quarter)))
             for grade in GRADES:
                 shares[grade].append(round(100 * counts[grade] / total, 1) if total else None)
         return {
             "title": f"{Area(area).label}: share of authorities at each grade, England",
             "labels": labels,
+            "judged": judged,
+            "existing": existing,
+            "few": [2 * n < of for n, of in zip(judged, existing, strict=True)],
+            "few_label": FEW_JUDGED,
             "grades": [
                 {"key": str(grade), "label": grade.short_label, "shares": shares[grade]}
                 for grade in GRADES
             ],
         }
+
+
+# Said beside a share whose base is under half the authorities that existed.
+FEW_JUDGED = "Under half of authorities judged (hatched)"
+
+
+@dataclass(frozen=True)
+class NamedRow:
+    """One authority behind a count, with the inspection that gave its grade."""
+
+    standing: Standing
+    authority: Authority
+    inspection: str  # the name of the kind of inspection, e.g. "ILACS"
+    inspection_url: str
+
+
+@dataclass
+class Named:
+    """The authorities behind one count of the England page, with what they were counted by."""
+
+    as_at: date
+    chosen: dict[str, str]
+    rows: list[NamedRow]
+    # With an area but no grade: the authorities of the region (or England) that existed
+    # but had no grade of the area counted, which the count leaves out.
+    not_judged: list[Authority]
+
+    @property
+    def authority_count(self) -> int:
+        return len({row.authority.pk for row in self.rows})
+
+    def describe(self) -> str:
+        """ "The 3 North West authorities judged inadequate for overall effectiveness as at
+        31 March 2020": what the list is, in words."""
+        region = self.chosen.get("region")
+        where = f"{Region(region).label} " if region else ""
+        grade = self.chosen.get("grade")
+        judged = f"judged {Grade(grade).label.lower()}" if grade else "with a grade counted"
+        area = self.chosen.get("area")
+        when = f"as at {self.as_at:%-d %B %Y}"
+        authorities = self.authority_count
+        named = f"{authorities} {where}authorit{'y' if authorities == 1 else 'ies'}"
+        if area:
+            return f"The {named} {judged} for {Area(area).label.lower()} {when}"
+        judgements = len(self.rows)
+        return (
+            f"The {judgements} judgement{'' if judgements == 1 else 's'} of {named} "
+            f"{judged} in any headline area {when}"
+        )
+
+
+def named(data: England, as_at: date, published_by: date | None, chosen: dict[str, str]) -> Named:
+    """The authorities behind the count ``chosen`` names (see :meth:`England.behind`)."""
+    from .queries.common import inspection_path  # queries imports this module
+
+    rows = [
+        NamedRow(
+            standing,
+            data.authorities[standing.authority_id],
+            display_name(standing.framework, standing.inspection_type),
+            inspection_path(standing.authority_slug, standing.start_date, standing.framework),
+        )
+        for standing in data.behind(as_at, published_by, chosen)
+    ]
+    not_judged = []
+    if "area" in chosen and "grade" not in chosen:
+        region = chosen.get("region")
+        not_judged = [
+            authority
+            for authority in data.not_yet_judged(as_at, chosen["area"], published_by)
+            if region is None or authority.region == region
+        ]
+    return Named(as_at, chosen, rows, not_judged)
 
 
 def quarters(first: date, until: date) -> list[date]:
@@ -388,6 +537,9 @@ class Comparison:
     same: int
     worse: int
     counts: list[int]  # authorities at each grade, best first
+    # The England page's query naming the group's authorities (with the authority itself);
+    # "" for a group it cannot name (statistical neighbours).
+    england_query: str = ""
 
     @property
     def judged(self) -> int:
@@ -421,15 +573,22 @@ def where_it_stands(data: England, authority: Authority, neighbour_ids: list[int
     result = []
     for area in AREAS:
         own = by_key.get((authority.pk, area))
+        named = {"as_at": as_at.isoformat(), "area": str(area)}
         groups = [
-            (f"its {len(neighbour_ids)} statistical neighbours", set(neighbour_ids)),
-            (f"{authority.get_region_display()}", region_ids - {authority.pk}),
-            ("England", set(data.authorities) - {authority.pk}),
+            (f"its {len(neighbour_ids)} statistical neighbours", set(neighbour_ids), None),
+            (
+                f"{authority.get_region_display()}",
+                region_ids - {authority.pk},
+                {"as_at": named["as_at"], "region": authority.region, "area": named["area"]},
+            ),
+            ("England", set(data.authorities) - {authority.pk}, named),
         ]
         comparisons = []
-        for name, members in groups:
+        for name, members, query in groups:
             grades = [by_key[(pk, area)].grade for pk in members if (pk, area) in by_key]
-            comparisons.append(_compare(name, own, grades))
+            comparison = _compare(name, own, grades)
+            comparison.england_query = urlencode(query) if query else ""
+            comparisons.append(comparison)
         result.append(AreaStanding(area, own, comparisons))
     return result
 

@@ -18,6 +18,7 @@ from django.http import HttpRequest, QueryDict
 
 from . import csv_export, export_parameters, freshness, queries
 from .csv_export import Links
+from .england import filter_choices, national, parse_filters
 from .export_parameters import Parameter, Parameters, listed, no_parameters, of_filterset, of_form
 from .filters import (
     AuthorityListForm,
@@ -175,57 +176,18 @@ def _authorities(request: HttpRequest, links: Links) -> Selection:
     )
 
 
-def _england_choices() -> dict[str, tuple[tuple[str, str], ...]]:
-    from authorities.models import Region
-    from vocabulary import Area, Grade
-
-    from .england import AREAS
-
-    return {
-        "region": tuple(Region.choices),
-        "area": tuple((str(area), Area(area).label) for area in AREAS),
-        "grade": tuple(Grade.choices),
-    }
-
-
-def _england_filters(request: HttpRequest) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """The region, area and grade asked for (the names behind one count of the England
-    page: ?as_at=2020-03-31&region=north-west&area=overall&grade=inadequate)."""
-    chosen, errors = {}, {}
-    for name, choices in _england_choices().items():
-        value = request.GET.get(name, "").strip()
-        if not value:
-            continue
-        if value not in dict(choices):
-            errors[name] = [f"must be one of {', '.join(v for v, _ in choices)}"]
-        else:
-            chosen[name] = value
-    return chosen, errors
-
-
 def _england(request: HttpRequest, links: Links) -> Selection:
     from .api_views import _as_at, _published_by  # the England page's own reading
-    from .england import national
 
     as_at, published_by = _as_at(request), _published_by(request)
     for name, value in (("as_at", as_at), ("published_by", published_by)):
         if isinstance(value, Exception):  # england.BadAsAt: not a date, or out of range
             raise BadQuery({name: [str(value)]})
-    data = national()
-    standings = data.standings(as_at, published_by)
-    chosen, errors = _england_filters(request)
+    chosen, errors = parse_filters(request.GET)
     if errors:
         raise BadQuery(errors)
-    if chosen:
-        standings = [
-            s
-            for s in standings
-            if all(
-                (data.authorities[s.authority_id].region if name == "region" else getattr(s, name))
-                == value
-                for name, value in chosen.items()
-            )
-        ]
+    data = national()
+    standings = data.behind(as_at, published_by, chosen)
     rows = csv_export.england_rows(standings, data.authorities, links)
     return list_selection(csv_export.ENGLAND_COLUMNS, rows)
 
@@ -303,7 +265,7 @@ EXPORTS: tuple[Export, ...] = (
                 ),
                 *(
                     Parameter(name, f"Only this {name}", "choice", choices)
-                    for name, choices in _england_choices().items()
+                    for name, choices in filter_choices().items()
                 ),
             ],
             ("as_at", "published_by", "region", "area", "grade"),

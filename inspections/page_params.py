@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
+from .england import FILTERS as ENGLAND_FILTERS
 from .filters import (
     AuthorityListForm,
     InspectionFilter,
@@ -69,6 +70,6 @@ PAGES: dict[str, Params] = {
     "ofsted:new": Params(single=("authority", "region", "neighbours_of")),
     "ofsted:new-feed": Params(single=("authority", "region", "neighbours_of")),
     "ofsted:authority-feed": Params(),
-    "inspections:england": Params(single=("as_at", "published_by")),
+    "inspections:england": Params(single=("as_at", "published_by", *ENGLAND_FILTERS)),
     "inspections:api": Params(),
 }

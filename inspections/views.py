@@ -65,6 +65,13 @@ def home(request: HttpRequest) -> HttpResponse:
             date_from=three_years_ago.isoformat(),
             sort="newest",
         ),
+        "named": _url(
+            "inspections:england",
+            as_at="2020-03-31",
+            region="north-west",
+            area=Area.OVERALL,
+            grade=Grade.INADEQUATE,
+        ),
         "recommendations": _url("inspections:recommendation-list", authority="knowsley"),
         "recurring": _url(
             "inspections:recommendation-list", authority="knowsley", q="care leavers"

@@ -251,4 +251,5 @@ def distribution_chart_data(rows: Sequence[DistributionRow]) -> dict[str, Any]:
             for i, grade in enumerate(Grade)
         ],
         "not_read": {"label": NOT_READ, "counts": [row.not_read for row in rows]},
+        "totals": [row.total for row in rows],  # each bar's base, n
     }

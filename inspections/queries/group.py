@@ -88,6 +88,7 @@ class GroupSummary:
                             "x": decimal_year(year.as_at),
                             "y": grade.rank,
                             "count": count,
+                            "judged": year.judged,  # the base of the count, n
                             "grade": str(grade),
                             "label": grade.short_label,
                             "as_at": year.as_at.isoformat(),

@@ -130,10 +130,17 @@ def zip_with(first, second):
 
 
 @register.filter
-def chart_rows(chart: dict) -> list[tuple[str, list]]:
-    """A shares chart as table rows: (date, [share per grade])."""
+def chart_rows(chart: dict) -> list[tuple[str, list, int, int, bool]]:
+    """A shares chart as table rows: (date, [share per grade], authorities judged, of how
+    many existing, whether that is under half)."""
     return [
-        (label, [grade["shares"][index] for grade in chart["grades"]])
+        (
+            label,
+            [grade["shares"][index] for grade in chart["grades"]],
+            chart["judged"][index],
+            chart["existing"][index],
+            chart["few"][index],
+        )
         for index, label in enumerate(chart["labels"])
     ]
 

@@ -6,7 +6,8 @@
  *
  *   data-chart="grade-lines"  one line per series over inspections or years; y = grade rank
  *   data-chart="distribution" stacked bars: authorities per latest grade in each area
- *   data-chart="shares"       stacked bars: each grade's share of authorities, by quarter
+ *   data-chart="shares"       stacked bars: each grade's share of authorities, by quarter,
+ *                             with its base n; bars of dates where few were judged hatched
  *   data-chart="group-grades" one authority's grades against its group's: a bubble per
  *                             grade and year sized by how many stood there, the median
  *
@@ -321,22 +322,79 @@
         },
         plugins: {
           legend: { position: "bottom" },
-          tooltip: { mode: "index", intersect: false },
+          tooltip: {
+            mode: "index",
+            intersect: false,
+            callbacks: {
+              footer: function (items) {
+                return items.length && data.totals
+                  ? "n = " + data.totals[items[0].dataIndex] + " authorities judged"
+                  : "";
+              },
+            },
+          },
         },
       },
     });
   }
 
+  // A paler, hatched fill: a bar whose base is small, told apart by its pattern as well as
+  // its colour (and named in the legend), never by colour alone.
+  function hatched(colour) {
+    var tile = document.createElement("canvas");
+    tile.width = 8;
+    tile.height = 8;
+    var context = tile.getContext("2d");
+    context.globalAlpha = 0.4;
+    context.fillStyle = colour;
+    context.fillRect(0, 0, 8, 8);
+    context.globalAlpha = 1;
+    context.strokeStyle = "#333";
+    context.lineWidth = 1.5;
+    context.beginPath();
+    context.moveTo(-2, 10);
+    context.lineTo(10, -2);
+    context.stroke();
+    return context.createPattern(tile, "repeat");
+  }
+
+  // "n = 12 of 152 authorities judged": the base of a share, said under every tooltip.
+  function baseLines(data, index) {
+    var lines = ["n = " + data.judged[index] + " of " + data.existing[index] + " authorities judged"];
+    if (data.few[index]) {
+      lines.push("Fewer than half judged yet: shares of a few");
+    }
+    return lines;
+  }
+
   function shares(canvas, data) {
+    var few = data.few || [];
     var datasets = data.grades.map(function (grade) {
+      var colour = cssVar("--grade-" + grade.key);
+      var pale = hatched(colour);
       return {
         label: grade.label,
         data: grade.shares,
-        backgroundColor: cssVar("--grade-" + grade.key),
+        backgroundColor: grade.shares.map(function (share, index) {
+          return few[index] ? pale : colour;
+        }),
+        solid: colour, // the legend's swatch, whatever the first bar's fill
         borderColor: "#333",
         borderWidth: 1,
       };
     });
+    if (few.some(Boolean)) {
+      // A legend entry only: it names the hatching in words.
+      datasets.push({
+        label: data.few_label,
+        data: data.labels.map(function () {
+          return null;
+        }),
+        backgroundColor: hatched("#ffffff"),
+        borderColor: "#333",
+        borderWidth: 1,
+      });
+    }
     return new window.Chart(canvas, {
       type: "bar",
       data: { labels: data.labels, datasets: datasets },
@@ -353,14 +411,34 @@
           },
         },
         plugins: {
-          legend: { position: "bottom" },
+          legend: {
+            position: "bottom",
+            labels: {
+              generateLabels: function (chart) {
+                var labels = window.Chart.defaults.plugins.legend.labels.generateLabels(chart);
+                labels.forEach(function (label) {
+                  var solid = chart.data.datasets[label.datasetIndex].solid;
+                  if (solid) {
+                    label.fillStyle = solid;
+                  }
+                });
+                return labels;
+              },
+            },
+          },
           title: { display: true, text: wrapTitle(data.title, canvas) },
           tooltip: {
             mode: "index",
             intersect: false,
+            filter: function (item) {
+              return item.parsed.y !== null;
+            },
             callbacks: {
               label: function (context) {
                 return context.dataset.label + ": " + context.parsed.y + "%";
+              },
+              footer: function (items) {
+                return items.length ? baseLines(data, items[0].dataIndex) : "";
               },
             },
           },
@@ -443,7 +521,10 @@
               label: function (context) {
                 var raw = context.raw;
                 if (raw.bubble) {
-                  return raw.bubble.count + " of the group " + raw.bubble.label + " at " + raw.bubble.as_at;
+                  return [
+                    raw.bubble.count + " of the group " + raw.bubble.label + " at " + raw.bubble.as_at,
+                    "n = " + raw.bubble.judged + " of the group judged then",
+                  ];
                 }
                 if (raw.median) {
                   return "Group median at " + raw.median.as_at + ": " + data.grades[raw.median.y];

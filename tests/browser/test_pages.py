@@ -449,3 +449,51 @@ def test_on_a_phone_the_england_counts_stay_on_screen(page, merseyside, screensh
             box = cell.bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= 390, cell.inner_text()
     screenshot(page, "england-counts-390")
+
+
+def test_on_a_phone_the_authorities_behind_a_count_are_named_on_screen(
+    page, merseyside, screenshot
+):
+    """'Which North West authorities were inadequate?': one tap on the count, and the
+    answer is the first thing under the form, each name readable at 390 px."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base_url + "/england/?as_at=2024-03-31")
+    overall = page.locator("table.table--stack").first
+    north_west = overall.locator("tbody tr", has_text="North West")
+    north_west.locator("td[data-label='Inadequate'] a").click()
+    page.wait_for_url("**region=north-west**grade=inadequate**")
+    heading = page.locator("#named-title")
+    assert heading.inner_text().startswith("The 1 North West authority judged inadequate")
+    assert heading.is_visible()
+    name = page.locator(".named-list tbody th a").first
+    assert name.inner_text() == "Liverpool"
+    box = name.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert box["y"] < 844 * 2  # within two screens of the top, not below every table
+    size = float(name.evaluate("a => getComputedStyle(a).fontSize").removesuffix("px"))
+    assert size >= 14
+    for cell in page.locator(".named-list tbody tr").first.locator("th, td").all():
+        cell_box = cell.bounding_box()
+        assert cell_box["x"] >= 0 and cell_box["x"] + cell_box["width"] <= 390, cell.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "england-named-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    screenshot(page, "england-named-1280")
+
+
+def test_the_england_chart_says_its_base_in_the_tooltip(page, merseyside):
+    page.goto(page.base_url + "/england/?as_at=2024-03-31")
+    page.wait_for_function("() => window.Chart && Chart.getChart('shares-chart')")
+    footer = page.evaluate(
+        """() => {
+            const chart = Chart.getChart('shares-chart');
+            const last = chart.data.labels.length - 1;
+            return chart.options.plugins.tooltip.callbacks.footer([{ dataIndex: last }]);
+        }"""
+    )
+    assert footer[0] == "n = 3 of 153 authorities judged"
+    assert footer[1] == "Fewer than half judged yet: shares of a few"
+    legend = page.evaluate(
+        "() => Chart.getChart('shares-chart').legend.legendItems.map(item => item.text)"
+    )
+    assert legend[-1] == "Under half of authorities judged (hatched)"

@@ -34,6 +34,7 @@ PAGES = [
     ("compare-twenty-years", COMPARE_EIGHT + "&from=2006", "landscape"),
     ("judgements", "/judgements/", "portrait"),
     ("england", "/england/", "portrait"),
+    ("england-named", "/england/?as_at=2024-03-31&region=north-west&area=overall", "portrait"),
     ("authorities", "/authorities/", "landscape"),
     ("inspections", "/inspections/", "portrait"),
 ]
@@ -186,3 +187,32 @@ def test_no_printed_page_ends_on_a_heading(page, eight_authorities, tmp_path):
         assert not any(heading.startswith(text) for heading in headings), (
             f"page {number} ends on the heading “{text}”"
         )
+
+
+# Authority names of the England page's named list that a line break splits within a word
+# ("Blackp" / "ool"), or whose cell is cut off by the page's edge.
+BROKEN_NAMES = """() => {
+    const page = document.documentElement.clientWidth;
+    const broken = [];
+    for (const link of document.querySelectorAll('.named-list tbody th a')) {
+        const node = link.firstChild;
+        for (const match of node.textContent.matchAll(/\\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const rects = [...range.getClientRects()].filter(rect => rect.width > 0);
+            const tops = new Set(rects.map(rect => Math.round(rect.top)));
+            if (tops.size > 1 || rects.some(rect => rect.right > page)) broken.push(match[0]);
+        }
+    }
+    return broken;
+}"""
+
+
+def test_the_named_authorities_print_whole(page, eight_authorities):
+    path = "/england/?as_at=2024-03-31&area=overall"
+    _print_layout(page, path, "portrait")
+    names = page.locator(".named-list tbody th a").all_inner_texts()
+    assert "Knowsley" in names and "St Helens" in names
+    assert page.locator("#named").is_visible()
+    assert page.evaluate(BROKEN_NAMES) == []
