@@ -38,6 +38,7 @@ from ingest.load import describe
 from ingest.reparse import ReparseResult, reparse, reparse_many
 from ingest.upload import Outcome, ingest_uploads, refused_upload
 from inspections.models import DeletedRow, EditTracking, Inspection, Judgement, Recommendation
+from inspections.read_only_admin import ReadOnlyInline
 
 from .forms import UploadReportsForm
 
@@ -208,22 +209,13 @@ class RecommendationInline(EditTrackingInline):
 # --------------------------------------------------------------------------- inspections
 
 
-class DeletedRowInline(admin.TabularInline):
+class DeletedRowInline(ReadOnlyInline):
     """Parsed rows deleted by hand: re-parsing leaves them out unless asked to restore them."""
 
     model = DeletedRow
     verbose_name = "row deleted by hand"
     verbose_name_plural = "rows deleted by hand (re-parsing leaves them out)"
     fields = ["kind", "description", "deleted_by", "deleted_at"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_view_permission(self, request, obj=None):
         # Part of reviewing the inspection: whoever may see it sees what was deleted from it.
