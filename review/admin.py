@@ -34,7 +34,7 @@ from django.views.decorators.http import require_POST
 
 import vocabulary as grades
 from ingest.corrections import mark_edited, record_deleted
-from ingest.load import describe
+from ingest.load import FRONT_PAGE_FIELDS, describe
 from ingest.reparse import ReparseResult, reparse, reparse_many
 from ingest.upload import Outcome, ingest_uploads, refused_upload
 from inspections.models import DeletedRow, EditTracking, Inspection, Judgement, Recommendation
@@ -231,12 +231,7 @@ class DeletedRowInline(ReadOnlyInline):
 # Read from the report: shown, never edited here (a re-parse would overwrite them).
 PARSED_FIELDS = [
     "authority_link",
-    "framework",
-    "inspection_type",
-    "title",
-    "start_date",
-    "end_date",
-    "published_on",
+    *FRONT_PAGE_FIELDS,
     "lead_inspector",
     "grade_scale",
 ]
