@@ -24,7 +24,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from vocabulary import Framework, InspectionType
 
@@ -237,21 +237,27 @@ def _kind(headings: list[str]) -> str:
     return ""
 
 
-def _table_row(
-    place: tuple[Release, str, int, str], what: tuple[str, str, str], **fields: Any
-) -> TableRow:
-    """A row at ``place`` (release, sheet, row number, name as printed) about the event
-    ``what`` (as printed, framework, inspection type), then what it says of it."""
-    release, sheet, number, name = place
+class _Place(NamedTuple):
+    """Where a row stands: its release, sheet and row number, and the authority's name there."""
+
+    release: Release
+    sheet: str
+    row: int
+    name: str
+
+
+def _table_row(place: _Place, what: tuple[str, str, str], **fields: Any) -> TableRow:
+    """The row at ``place`` about the event ``what`` (as printed, framework, inspection
+    type); ``fields``: what it says of it."""
     event, framework, inspection_type = what
     return TableRow(
-        release=release.title,
-        release_published_on=release.published_on,
-        file_name=release.file_name,
-        sheet=sheet,
-        row=number,
+        release=place.release.title,
+        release_published_on=place.release.published_on,
+        file_name=place.release.file_name,
+        sheet=place.sheet,
+        row=place.row,
         event=event,
-        name_in_table=name,
+        name_in_table=place.name,
         framework=framework,
         inspection_type=inspection_type,
         **fields,
@@ -281,7 +287,7 @@ def _event_row(release, sheet, number, kind, values, name, where) -> TableRow:
         if GRADE_HEADINGS.match(heading) and _clean(value)
     ]
     return _table_row(
-        (release, sheet, number, name),
+        _Place(release, sheet, number, name),
         (event, framework, inspection_type),
         start_date=start,
         published_on=published,
@@ -320,7 +326,7 @@ def _history_rows(release, sheet, number, headings, line, name, former_table, sk
     def past_row(event, framework, inspection_type, published, judgements) -> TableRow:
         # The history columns give no start date: only when the report was published.
         return _table_row(
-            (release, sheet, number, name),
+            _Place(release, sheet, number, name),
             (event, framework, inspection_type),
             start_date=None,
             published_on=published,

@@ -52,6 +52,7 @@ from authorities.models import Authority
 from ingest.corrections import parsed_rows
 from ingest.load import inspection_from_report
 from ingest.parsers.base import ParsedJudgement, ParsedRecommendation, ParsedReport
+from ingest.parsers.common import FrontPage
 from ingest.statistics import analyse_tables
 from inspections.models import Inspection, Judgement, Recommendation
 from vocabulary import (
@@ -439,16 +440,19 @@ class Generator:
             )
             for section, label, printed in rows
         ]
-        report = ParsedReport(
-            framework=slot.framework,
-            inspection_type=inspection_type,
-            authority_name=authority.name,
+        # The report a parser would have made of its front page and body.
+        front = FrontPage(
             title=self._title(authority, slot.framework, start.year),
-            start_date=start,
-            end_date=end,
-            published_on=published,
+            authority=authority.name,
+            start=start,
+            end=end,
+            published=published,
+        )
+        report = front.report(
+            slot.framework,
+            inspection_type,
+            SYNTHETIC_PARSER_VERSION,
             lead_inspector=lead_inspector,
-            parser_version=SYNTHETIC_PARSER_VERSION,
             judgements=judgements,
             recommendations=self._recommendations(slot.framework, start.year),
             warnings=[SYNTHETIC_WARNING],
