@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -281,35 +281,43 @@ def record_deleted(row: Judgement | Recommendation, user) -> DeletedRow | None:
     return deleted
 
 
+ParsedRow = TypeVar("ParsedRow", Judgement, Recommendation)
+
+
 def judgement_row(
     inspection: Inspection, parsed: ParsedJudgement, order: int, key: str
 ) -> Judgement:
     """The unsaved row of a parsed judgement (``key``: its identity, see :func:`row_keys`)."""
-    return Judgement(
-        inspection=inspection,
-        parsed_key=key,
-        section=parsed.section[:200],
+    row = Judgement(
         label=parsed.label[:400],
         grade_as_printed=parsed.grade_as_printed[:200],
         grade=parsed.grade or "",
         area=parsed.area,
-        order=order,
-        page=parsed.page,
         source_text=parsed.source_text,
     )
+    return _placed(row, inspection, parsed, order, key)
 
 
 def recommendation_row(
     inspection: Inspection, parsed: ParsedRecommendation, order: int, key: str
 ) -> Recommendation:
     """The unsaved row of a parsed recommendation."""
-    return Recommendation(
-        inspection=inspection,
-        parsed_key=key,
-        section=parsed.section[:200],
-        timescale=parsed.timescale,
-        kind=parsed.kind,
-        text=parsed.text,
-        order=order,
-        page=parsed.page,
-    )
+    row = Recommendation(timescale=parsed.timescale, kind=parsed.kind, text=parsed.text)
+    return _placed(row, inspection, parsed, order, key)
+
+
+def _placed(
+    row: ParsedRow,
+    inspection: Inspection,
+    parsed: ParsedJudgement | ParsedRecommendation,
+    order: int,
+    key: str,
+) -> ParsedRow:
+    """``row`` with what every parsed row records: its inspection, its identity and where
+    the report printed it."""
+    row.inspection = inspection
+    row.parsed_key = key
+    row.section = parsed.section[:200]
+    row.order = order
+    row.page = parsed.page
+    return row

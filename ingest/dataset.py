@@ -58,7 +58,7 @@ from .dataset_schema import (
     shown,
     shown_path,
 )
-from .load import Listing, Status, copy_report_fields
+from .load import FRONT_PAGE_FIELDS, Listing, Status, copy_report_fields
 from .parsers.base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from .statistics import analyse_tables
 
@@ -69,12 +69,7 @@ RECOMMENDATIONS_FILE = "recommendations.jsonl"
 REFUSALS_FILE = "refusals.csv"
 
 INSPECTION_FIELDS = (
-    "framework",
-    "inspection_type",
-    "title",
-    "start_date",
-    "end_date",
-    "published_on",
+    *FRONT_PAGE_FIELDS,
     "published_on_source",
     "lead_inspector",
     "focus",
@@ -381,20 +376,24 @@ def _check_grade(
     return True
 
 
+# What a stored inspection's record gives back of the report it was read from.
+_REPORT_FIELDS = (
+    *FRONT_PAGE_FIELDS,
+    "authority_name",
+    "lead_inspector",
+    "focus",
+    "parser_version",
+)
+
+
 def _dataset_record(inspection: _Inspection) -> DatasetRecord:
     record = inspection.values
     from_listing = record["published_on_source"] == PublishedSource.LISTING
+    read = {name: record[name] for name in _REPORT_FIELDS}
+    if from_listing:
+        read["published_on"] = None  # the listing gave it: see the Listing below
     report = ParsedReport(
-        framework=record["framework"],
-        inspection_type=record["inspection_type"],
-        authority_name=record["authority_name"],
-        title=record["title"],
-        start_date=record["start_date"],
-        end_date=record["end_date"],
-        published_on=None if from_listing else record["published_on"],
-        lead_inspector=record["lead_inspector"],
-        focus=record["focus"],
-        parser_version=record["parser_version"],
+        **read,
         judgements=[
             ParsedJudgement(
                 **{name: row[name] for name in JUDGEMENT_FIELDS if name != "order"}

@@ -22,16 +22,6 @@ from django.core.validators import URLValidator
 from django.db import models
 
 from inspections.models import Inspection, Judgement, Recommendation
-from vocabulary import (
-    Area,
-    Choices,
-    Framework,
-    Grade,
-    InspectionType,
-    PublishedSource,
-    RecommendationKind,
-    Timescale,
-)
 
 # The first annual performance assessments: nothing the app reads is older.
 EARLIEST_DATE = date(2005, 1, 1)
@@ -135,10 +125,13 @@ def model_text(model: type[models.Model], name: str, *, one_line: bool = True) -
     return text(model_field.max_length or LONGEST_TEXT, blank=model_field.blank, one_line=one_line)
 
 
-def choice(choices: type[Choices], what: str, *, blank: bool = False) -> Check:
-    """One of the vocabulary's values (``what`` names the vocabulary: "a grade")."""
-    values = frozenset(choices.values)
-    listed = ", ".join(choices.values) + (", or empty" if blank else "")
+def model_choice(model: type[models.Model], name: str, what: str) -> Check:
+    """One of the values the model's field may hold, empty too where the field may be
+    blank (``what`` names the vocabulary they come from: "a grade")."""
+    model_field = model._meta.get_field(name)
+    blank = model_field.blank
+    values = frozenset(value for value, _ in model_field.choices)
+    listed = ", ".join(value for value, _ in model_field.choices) + (", or empty" if blank else "")
 
     def check(value: Any) -> str:
         if isinstance(value, str) and (value in values or (blank and value == "")):
@@ -256,13 +249,16 @@ def warnings(value: Any) -> list[str]:
 INSPECTION_SCHEMA: tuple[Field, ...] = (
     Field("authority", text(100, blank=False)),  # a slug; checked against the database
     Field("authority_name", text(150, blank=False)),
-    Field("framework", choice(Framework, "a kind of report")),
-    Field("inspection_type", choice(InspectionType, "an inspection type")),
+    Field("framework", model_choice(Inspection, "framework", "a kind of report")),
+    Field("inspection_type", model_choice(Inspection, "inspection_type", "an inspection type")),
     Field("title", model_text(Inspection, "title")),
     Field("start_date", iso_date()),
     Field("end_date", iso_date()),
     Field("published_on", iso_date(nullable=True)),
-    Field("published_on_source", choice(PublishedSource, "a source of the date", blank=True)),
+    Field(
+        "published_on_source",
+        model_choice(Inspection, "published_on_source", "a source of the date"),
+    ),
     Field("lead_inspector", model_text(Inspection, "lead_inspector")),
     # Datasets written before focused visits joined have none.
     Field("focus", text(LONGEST_TEXT, one_line=False), required=False, default=""),
@@ -283,8 +279,8 @@ JUDGEMENT_SCHEMA: tuple[Field, ...] = (
     Field("label", model_text(Judgement, "label")),
     Field("grade_as_printed", model_text(Judgement, "grade_as_printed")),
     # Empty: the printed grade could not be read (flagged for review, never guessed).
-    Field("grade", choice(Grade, "a grade", blank=True)),
-    Field("area", choice(Area, "an area")),
+    Field("grade", model_choice(Judgement, "grade", "a grade")),
+    Field("area", model_choice(Judgement, "area", "an area")),
     Field("page", number(nullable=True)),
     Field("source_text", text(LONGEST_TEXT, one_line=False)),
 )
@@ -293,8 +289,8 @@ RECOMMENDATION_SCHEMA: tuple[Field, ...] = (
     Field("inspection", sha256),
     Field("order", number()),
     Field("section", model_text(Recommendation, "section")),
-    Field("timescale", choice(Timescale, "a timescale")),
-    Field("kind", choice(RecommendationKind, "a kind of recommendation")),
+    Field("timescale", model_choice(Recommendation, "timescale", "a timescale")),
+    Field("kind", model_choice(Recommendation, "kind", "a kind of recommendation")),
     Field("text", text(LONGEST_TEXT, blank=False, one_line=False)),
     Field("page", number(nullable=True)),
 )

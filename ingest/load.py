@@ -486,6 +486,18 @@ def inspection_from_report(
     return inspection
 
 
+# What an inspection is and when, as its report's front page gives it: set from the report
+# (below), exported in the national dataset and shown, not edited, in the review admin.
+FRONT_PAGE_FIELDS = (
+    "framework",
+    "inspection_type",
+    "title",
+    "start_date",
+    "end_date",
+    "published_on",
+)
+
+
 def copy_report_fields(
     inspection: Inspection, authority: Authority, report: ParsedReport, listing: Listing
 ) -> None:

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from inspections.read_only_admin import ReadOnlyAdmin
+
 from .models import OfficialJudgement, OfficialRecord
 
 
@@ -13,7 +15,7 @@ class OfficialJudgementInline(admin.TabularInline):
 
 
 @admin.register(OfficialRecord)
-class OfficialRecordAdmin(admin.ModelAdmin):
+class OfficialRecordAdmin(ReadOnlyAdmin):
     """Read-only: these rows are Ofsted's, changed by importing a release again."""
 
     list_display = ["authority", "event", "start_date", "published_on", "release", "sheet"]
@@ -24,12 +26,6 @@ class OfficialRecordAdmin(admin.ModelAdmin):
     inlines = [OfficialJudgementInline]
 
     change_list_template = "admin/official/officialrecord/change_list.html"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         reconcile = self.admin_site.admin_view(self.reconcile_view)

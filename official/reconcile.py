@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from inspections.models import Inspection
 from vocabulary import HEADLINE_AREAS, Area, Framework, InspectionType, display_name
 
 from .models import OfficialRecord
+
+# The tables' dates differ from the reports' by a few days at times (Isles of Scilly 2023:
+# the report says 11 July, the table 10 July; West Berkshire 2015: 13 May and 18 May): the
+# gaps that matching a row to its report allows are the ones put down to rounding here.
+from .store import PUBLISHED_TOLERANCE, START_TOLERANCE
 
 REPORT_STANDS = "report stands: Ofsted's own admitted input error"
 TABLE_CORRECTED = "report stands: another release of Ofsted's tables agrees with it"
@@ -32,11 +37,6 @@ EXPLANATIONS = (
     OTHER_REPORT,
     TO_CHECK,
 )
-
-# The tables' dates differ from the reports' by a few days at times (Isles of Scilly 2023:
-# the report says 11 July, the table 10 July; West Berkshire 2015: 13 May and 18 May).
-START_ROUNDING = timedelta(days=3)
-PUBLISHED_ROUNDING = timedelta(days=14)
 
 # Ofsted's own notes on errors in its tables: (authority slug, first day, area) -> note.
 ADMITTED_ERRORS: dict[tuple[str, date, str], str] = {
@@ -159,30 +159,15 @@ def _compare(record: OfficialRecord):
         yield Disagreement(
             inspection, record, "kind", inspection.framework_display, table_kind, explanation
         )
-    if record.start_date and record.start_date != inspection.start_date:
-        gap = abs(record.start_date - inspection.start_date)
-        yield Disagreement(
-            inspection,
-            record,
-            "inspection date",
-            inspection.start_date.isoformat(),
-            record.start_date.isoformat(),
-            DATE_ROUNDING if gap <= START_ROUNDING else TO_CHECK,
-        )
-    if (
-        record.published_on
-        and inspection.published_on
-        and record.published_on != inspection.published_on
+    for field, report, table, rounding in (
+        ("inspection date", inspection.start_date, record.start_date, START_TOLERANCE),
+        ("publication date", inspection.published_on, record.published_on, PUBLISHED_TOLERANCE),
     ):
-        gap = abs(record.published_on - inspection.published_on)
-        yield Disagreement(
-            inspection,
-            record,
-            "publication date",
-            inspection.published_on.isoformat(),
-            record.published_on.isoformat(),
-            DATE_ROUNDING if gap <= PUBLISHED_ROUNDING else TO_CHECK,
-        )
+        if report and table and report != table:
+            explanation = DATE_ROUNDING if abs(table - report) <= rounding else TO_CHECK
+            yield Disagreement(
+                inspection, record, field, report.isoformat(), table.isoformat(), explanation
+            )
     report_grades: dict[str, set[str]] = {}
     for judgement in inspection.judgements.all():
         if judgement.grade:

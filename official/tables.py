@@ -24,7 +24,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from vocabulary import Framework, InspectionType
 
@@ -237,6 +237,33 @@ def _kind(headings: list[str]) -> str:
     return ""
 
 
+class _Place(NamedTuple):
+    """Where a row stands: its release, sheet and row number, and the authority's name there."""
+
+    release: Release
+    sheet: str
+    row: int
+    name: str
+
+
+def _table_row(place: _Place, what: tuple[str, str, str], **fields: Any) -> TableRow:
+    """The row at ``place`` about the event ``what`` (as printed, framework, inspection
+    type); ``fields``: what it says of it."""
+    event, framework, inspection_type = what
+    return TableRow(
+        release=place.release.title,
+        release_published_on=place.release.published_on,
+        file_name=place.release.file_name,
+        sheet=place.sheet,
+        row=place.row,
+        event=event,
+        name_in_table=place.name,
+        framework=framework,
+        inspection_type=inspection_type,
+        **fields,
+    )
+
+
 def _event_row(release, sheet, number, kind, values, name, where) -> TableRow:
     start = _date(
         values.get("Inspection/Visit date", values.get("Inspection date", "")),
@@ -259,16 +286,9 @@ def _event_row(release, sheet, number, kind, values, name, where) -> TableRow:
         for heading, value in values.items()
         if GRADE_HEADINGS.match(heading) and _clean(value)
     ]
-    return TableRow(
-        release=release.title,
-        release_published_on=release.published_on,
-        file_name=release.file_name,
-        sheet=sheet,
-        row=number,
-        event=event,
-        name_in_table=name,
-        framework=framework,
-        inspection_type=inspection_type,
+    return _table_row(
+        _Place(release, sheet, number, name),
+        (event, framework, inspection_type),
         start_date=start,
         published_on=published,
         theme=_clean(values.get("Visit Theme", "")),
@@ -302,6 +322,18 @@ def _history_rows(release, sheet, number, headings, line, name, former_table, sk
             if heading.endswith(group[0]):
                 starts[index] = group
     boundaries = sorted(starts)
+
+    def past_row(event, framework, inspection_type, published, judgements) -> TableRow:
+        # The history columns give no start date: only when the report was published.
+        return _table_row(
+            _Place(release, sheet, number, name),
+            (event, framework, inspection_type),
+            start_date=None,
+            published_on=published,
+            former_table=former_table,
+            judgements=judgements,
+        )
+
     for heading, event, framework, inspection_type, labels in PRE_2013_GROUPS:
         if heading not in lowered:
             continue
@@ -314,21 +346,7 @@ def _history_rows(release, sheet, number, headings, line, name, former_table, sk
             for offset, label in enumerate(labels, start=1)
             if index + offset < len(line) and _clean(line[index + offset])
         ]
-        yield TableRow(
-            release=release.title,
-            release_published_on=release.published_on,
-            file_name=release.file_name,
-            sheet=sheet,
-            row=number,
-            event=event,
-            name_in_table=name,
-            framework=framework,
-            inspection_type=inspection_type,
-            start_date=None,
-            published_on=published,
-            former_table=former_table,
-            judgements=judgements,
-        )
+        yield past_row(event, framework, inspection_type, published, judgements)
     for position, index in enumerate(boundaries):
         _, event, framework, inspection_type = starts[index]
         end = boundaries[position + 1] if position + 1 < len(boundaries) else len(headings)
@@ -349,18 +367,4 @@ def _history_rows(release, sheet, number, headings, line, name, former_table, sk
             for column in range(index + 1, end)
             if column < len(line) and _clean(line[column]) and "type" not in lowered[column]
         ]
-        yield TableRow(
-            release=release.title,
-            release_published_on=release.published_on,
-            file_name=release.file_name,
-            sheet=sheet,
-            row=number,
-            event=event,
-            name_in_table=name,
-            framework=framework,
-            inspection_type=inspection_type,
-            start_date=None,
-            published_on=published,
-            former_table=former_table,
-            judgements=judgements,
-        )
+        yield past_row(event, framework, inspection_type, published, judgements)

@@ -7,17 +7,9 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from inspections.read_only_admin import ReadOnlyAdmin, ReadOnlyInline
+
 from .models import FetchedDraft, Publication, SyncItem, SyncRun
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records of what the sync did: nobody edits them by hand."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 def _inspection_link(inspection) -> str:
@@ -28,18 +20,9 @@ def _inspection_link(inspection) -> str:
     return format_html('<a href="{}">{}</a>', url, inspection)
 
 
-class SyncItemInline(admin.TabularInline):
+class SyncItemInline(ReadOnlyInline):
     model = SyncItem
     fields = ["outcome", "authority", "listed_as", "published_on", "file", "report", "message"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("authority", "inspection__authority")
@@ -57,6 +40,17 @@ class SyncItemInline(admin.TabularInline):
         return _inspection_link(item.inspection)
 
 
+# What a run brought: in the list of runs and on each run's page.
+_RUN_OUTCOMES = [
+    "downloads",
+    "reports_new",
+    "reports_changed",
+    "reports_linked",
+    "reports_failed",
+    "events_new",
+]
+
+
 @admin.register(SyncRun)
 class SyncRunAdmin(ReadOnlyAdmin):
     list_display = [
@@ -65,12 +59,7 @@ class SyncRunAdmin(ReadOnlyAdmin):
         "status_shown",
         "pages_read",
         "requests_made",
-        "downloads",
-        "reports_new",
-        "reports_changed",
-        "reports_linked",
-        "reports_failed",
-        "events_new",
+        *_RUN_OUTCOMES,
     ]
     list_filter = ["status"]
     fields = [
@@ -82,12 +71,7 @@ class SyncRunAdmin(ReadOnlyAdmin):
         "pages_read",
         "pages_not_modified",
         "requests_made",
-        "downloads",
-        "reports_new",
-        "reports_changed",
-        "reports_linked",
-        "reports_failed",
-        "events_new",
+        *_RUN_OUTCOMES,
     ]
     readonly_fields = fields
     inlines = [SyncItemInline]
@@ -130,7 +114,7 @@ class PublicationAdmin(ReadOnlyAdmin):
 
 
 @admin.register(FetchedDraft)
-class FetchedDraftAdmin(admin.ModelAdmin):
+class FetchedDraftAdmin(ReadOnlyAdmin):
     """Reports the sync fetched and holds as drafts: review each (its page in Inspections),
     then publish."""
 
@@ -148,12 +132,6 @@ class FetchedDraftAdmin(admin.ModelAdmin):
             .distinct()
             .select_related("authority")
         )
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         return False

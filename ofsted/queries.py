@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import django_filters
 from django.db.models import Prefetch, QuerySet
 
+from authorities.filters import authority_filter, region_filter
 from authorities.models import Authority, Region
 from inspections.models import Inspection, Judgement, Recommendation
 from inspections.queries.common import _count_of
@@ -23,26 +24,9 @@ class NewFilter(django_filters.FilterSet):
     """``?authority=``, ``?region=``, ``?neighbours_of=`` (the authority and its DfE
     statistical neighbours); the same for the page and its feeds."""
 
-    authority = django_filters.ModelChoiceFilter(
-        label="Authority",
-        queryset=Authority.objects.order_by("name"),
-        to_field_name="slug",
-        field_name="authority",
-        empty_label="Any authority",
-    )
-    region = django_filters.ChoiceFilter(
-        label="Region",
-        choices=Region.choices,
-        field_name="authority__region",
-        empty_label="Any region",
-    )
-    neighbours_of = django_filters.ModelChoiceFilter(
-        label="Statistical neighbours of",
-        queryset=Authority.objects.order_by("name"),
-        to_field_name="slug",
-        method="filter_neighbours",
-        empty_label="Any authority",
-    )
+    authority = authority_filter(field_name="authority")
+    region = region_filter(field_name="authority__region")
+    neighbours_of = authority_filter("Statistical neighbours of", method="filter_neighbours")
 
     class Meta:
         model = Inspection

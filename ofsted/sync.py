@@ -27,6 +27,7 @@ import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -401,20 +402,21 @@ class Sync:
         if truncated:
             return self._failed(authority, listed, item, f"{listed.url}: {truncated}")
         sha256 = sha256_of(data)
-        validators = {"etag": fetched.etag, "last_modified": fetched.last_modified}
+        # Whatever becomes of it, the publication records the file as downloaded.
+        save_publication = partial(
+            self._save_publication,
+            authority,
+            listed,
+            sha256=sha256,
+            etag=fetched.etag,
+            last_modified=fetched.last_modified,
+        )
 
         same_file = Inspection.objects.filter(sha256=sha256).first()
         if same_file is not None:
             _fill_listing(same_file, listed)
             by_url[listed.url] = same_file.pk
-            self._save_publication(
-                authority,
-                listed,
-                status=Publication.Status.STORED,
-                inspection_id=same_file.pk,
-                sha256=sha256,
-                **validators,
-            )
+            save_publication(status=Publication.Status.STORED, inspection_id=same_file.pk)
             if publication is not None and publication.sha256 == sha256:
                 return None  # asked again (--recheck-files): the same bytes
             item.outcome = Outcome.LINKED
@@ -435,14 +437,7 @@ class Sync:
             Options(replace=True, publish=False),
         )
         if result.failed:
-            self._save_publication(
-                authority,
-                listed,
-                status=Publication.Status.REFUSED,
-                reason=result.reason,
-                sha256=sha256,
-                **validators,
-            )
+            save_publication(status=Publication.Status.REFUSED, reason=result.reason)
             item.outcome = Outcome.FAILED
             item.message = f"not read: {result.reason}"
             return item
@@ -456,14 +451,7 @@ class Sync:
         ):
             inspection.is_published = True
             inspection.save(update_fields=["is_published", "updated_at"])
-        self._save_publication(
-            authority,
-            listed,
-            status=Publication.Status.STORED,
-            inspection_id=inspection.pk,
-            sha256=sha256,
-            **validators,
-        )
+        save_publication(status=Publication.Status.STORED, inspection_id=inspection.pk)
         item.inspection = inspection
         if result.status == Status.CREATED:
             item.outcome = Outcome.NEW

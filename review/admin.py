@@ -34,10 +34,11 @@ from django.views.decorators.http import require_POST
 
 import vocabulary as grades
 from ingest.corrections import mark_edited, record_deleted
-from ingest.load import describe
+from ingest.load import FRONT_PAGE_FIELDS, describe
 from ingest.reparse import ReparseResult, reparse, reparse_many
 from ingest.upload import Outcome, ingest_uploads, refused_upload
 from inspections.models import DeletedRow, EditTracking, Inspection, Judgement, Recommendation
+from inspections.read_only_admin import ReadOnlyInline
 
 from .forms import UploadReportsForm
 
@@ -208,22 +209,13 @@ class RecommendationInline(EditTrackingInline):
 # --------------------------------------------------------------------------- inspections
 
 
-class DeletedRowInline(admin.TabularInline):
+class DeletedRowInline(ReadOnlyInline):
     """Parsed rows deleted by hand: re-parsing leaves them out unless asked to restore them."""
 
     model = DeletedRow
     verbose_name = "row deleted by hand"
     verbose_name_plural = "rows deleted by hand (re-parsing leaves them out)"
     fields = ["kind", "description", "deleted_by", "deleted_at"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_view_permission(self, request, obj=None):
         # Part of reviewing the inspection: whoever may see it sees what was deleted from it.
@@ -239,12 +231,7 @@ class DeletedRowInline(admin.TabularInline):
 # Read from the report: shown, never edited here (a re-parse would overwrite them).
 PARSED_FIELDS = [
     "authority_link",
-    "framework",
-    "inspection_type",
-    "title",
-    "start_date",
-    "end_date",
-    "published_on",
+    *FRONT_PAGE_FIELDS,
     "lead_inspector",
     "grade_scale",
 ]

@@ -252,6 +252,17 @@ class FrontPageFields:
             self.published = parse_date(published["rest"])
             self.after = index + 1
 
+    def front_page(self, title: str, authority: str) -> dict[str, Any]:
+        """The :class:`FrontPage` fields of a report with this title and authority, for
+        its parser's header."""
+        return {
+            "title": title,
+            "authority": authority,
+            "start": self.start,
+            "end": self.end,
+            "published": self.published,
+        }
+
 
 def field_value(rows: Sequence[Row], index: int, rest: str, *, within: int = 3) -> tuple[str, int]:
     """A front-page field's value and the index of the row after what was read.

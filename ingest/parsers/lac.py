@@ -248,11 +248,7 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
     if not authority:
         raise _fail(document, "does not name the local authority on its front page")
     return _Header(
-        title=title,
-        authority=authority,
-        start=fields.start,
-        end=fields.end,
-        published=fields.published,
+        **fields.front_page(title, authority),
         lead=fields.inspector,
         body_start=last,
     )

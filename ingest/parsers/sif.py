@@ -258,13 +258,17 @@ _SECTION_NUMBER = re.compile(r"^section \d+\s*:?\s*", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- list patterns
 
-# Recommendation lists and the lines inside them.
+# Recommendation lists and the lines inside them. The four wordings of the priority list
+# all mean recommendations to act on at once.
+_PRIORITY_HEADINGS = (
+    "priority and immediate action",
+    "priority and immediate actions",
+    "priority actions",
+    "areas for priority action",
+)
 _LIST_HEADINGS: dict[str, tuple[str, str]] = {
     "recommendations": (Timescale.NONE_STATED, RecommendationKind.RECOMMENDATION),
-    "priority and immediate action": (Timescale.IMMEDIATELY, RecommendationKind.RECOMMENDATION),
-    "priority and immediate actions": (Timescale.IMMEDIATELY, RecommendationKind.RECOMMENDATION),
-    "priority actions": (Timescale.IMMEDIATELY, RecommendationKind.RECOMMENDATION),
-    "areas for priority action": (Timescale.IMMEDIATELY, RecommendationKind.RECOMMENDATION),
+    **dict.fromkeys(_PRIORITY_HEADINGS, (Timescale.IMMEDIATELY, RecommendationKind.RECOMMENDATION)),
     "areas for improvement": (Timescale.NONE_STATED, RecommendationKind.AREA_FOR_IMPROVEMENT),
 }
 _IMPROVE_HEADING = re.compile(r"^what does the (?:local authority|lscb|board) need to improve\??$")

@@ -592,11 +592,7 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
     if fields.start is None:
         raise _fail(document, "has no readable 'Inspection dates' line")
     return _Header(
-        title=title,
-        authority=authority,
-        start=fields.start,
-        end=fields.end,
-        published=fields.published,
+        **fields.front_page(title, authority),
         inspector=fields.inspector,
         end_index=fields.after or title_index + 1,
     )

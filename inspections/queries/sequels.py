@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet
 
 import vocabulary
 from vocabulary import Area, RecommendationKind
@@ -34,19 +34,15 @@ from .common import published_inspections as _published_inspections
 # The grades shown beside the next inspection: the authority list's headline areas.
 SEQUEL_AREAS: tuple[Area, ...] = LIST_AREAS
 
-_EVENT_FIELDS = (
-    "id",
-    "framework",
-    "inspection_type",
-    "start_date",
-    "end_date",
-    "published_on",
-    "authority__slug",
-    "authority__name",
-    "authority__region",
-    "authority__la_number",
-    "authority__gss_code",
-)
+# An Event's fields, read in one query: the inspection's own, and its authority's.
+_EVENT_FIELDS = ("id", "framework", "inspection_type", "start_date", "end_date", "published_on")
+_EVENT_AUTHORITY_FIELDS = {
+    "authority_slug": F("authority__slug"),
+    "authority_name": F("authority__name"),
+    "region": F("authority__region"),
+    "la_number": F("authority__la_number"),
+    "gss_code": F("authority__gss_code"),
+}
 
 
 @dataclass
@@ -54,14 +50,14 @@ class Event:
     """One published inspection or focused visit, with its headline grades."""
 
     id: int
+    authority_slug: str
+    authority_name: str
+    region: str
     framework: str
     inspection_type: str
     start_date: date
     end_date: date
     published_on: date | None
-    authority_slug: str
-    authority_name: str
-    region: str
     la_number: str = ""
     gss_code: str = ""
     priority_actions: int = 0
@@ -148,25 +144,17 @@ def _events(authorities: QuerySet | Iterable[int] | None = None) -> dict[int, li
         inspections = inspections.filter(authority_id__in=authorities)
         judgements = judgements.filter(inspection__authority_id__in=authorities)
         priority = priority.filter(inspection__authority_id__in=authorities)
-    rows = inspections.order_by("start_date", "id").values("authority_id", *_EVENT_FIELDS)
+    rows = inspections.order_by("start_date", "id").values(
+        "authority_id", *_EVENT_FIELDS, **_EVENT_AUTHORITY_FIELDS
+    )
     events: dict[int, Event] = {}
     by_authority: dict[int, list[Event]] = defaultdict(list)
     for row in rows:
-        event = Event(
-            id=row["id"],
-            framework=row["framework"],
-            inspection_type=row["inspection_type"],
-            start_date=row["start_date"],
-            end_date=row["end_date"],
-            published_on=row["published_on"],
-            authority_slug=row["authority__slug"],
-            authority_name=row["authority__name"],
-            region=row["authority__region"],
-            la_number=row["authority__la_number"],
-            gss_code=row["authority__gss_code"] or "",
-        )
+        authority_id = row.pop("authority_id")
+        row["gss_code"] = row["gss_code"] or ""  # null where the authority has none
+        event = Event(**row)
         events[event.id] = event
-        by_authority[row["authority_id"]].append(event)
+        by_authority[authority_id].append(event)
     cells = first_cells(judgements.order_by("inspection_id", "order", "id").values(*CELL_FIELDS))
     for (inspection_id, area), cell in cells.items():
         events[inspection_id].cells[area] = cell

@@ -52,8 +52,24 @@ def ancestors(authority: Authority) -> tuple[list[Authority], list[Authority]]:
     return direct, list(found.values())
 
 
+class _InspectionEvent:
+    """What an inspection and a visit on the timeline have alike: the event they stand for
+    and the predecessor authority it was of, if any."""
+
+    inspection: Inspection
+    predecessor: Authority | None
+
+    @property
+    def date(self):
+        return self.inspection.start_date
+
+    @property
+    def chart_label(self) -> str:
+        return event_label(self.inspection, self.predecessor)
+
+
 @dataclass
-class TimelineEntry:
+class TimelineEntry(_InspectionEvent):
     inspection: Inspection
     cells: dict[str, GradeCell] = field(default_factory=dict)
     changes: dict[str, Change] = field(default_factory=dict)
@@ -63,31 +79,15 @@ class TimelineEntry:
     is_visit = False
     is_listed = False
 
-    @property
-    def date(self):
-        return self.inspection.start_date
-
-    @property
-    def chart_label(self) -> str:
-        return event_label(self.inspection, self.predecessor)
-
 
 @dataclass
-class VisitEntry:
+class VisitEntry(_InspectionEvent):
     """An ungraded event between inspections (a focused visit): a marker on the timeline."""
 
     inspection: Inspection  # annotated with its counts by authority_timeline
     predecessor: Authority | None = None
     is_visit = True
     is_listed = False
-
-    @property
-    def date(self):
-        return self.inspection.start_date
-
-    @property
-    def chart_label(self) -> str:
-        return event_label(self.inspection, self.predecessor)
 
     @property
     def priority_actions(self) -> int:

@@ -52,6 +52,7 @@ from authorities.models import Authority
 from ingest.corrections import parsed_rows
 from ingest.load import inspection_from_report
 from ingest.parsers.base import ParsedJudgement, ParsedRecommendation, ParsedReport
+from ingest.parsers.common import FrontPage
 from ingest.statistics import analyse_tables
 from inspections.models import Inspection, Judgement, Recommendation
 from vocabulary import (
@@ -166,13 +167,34 @@ APA_OUTCOMES = (
     "Achieving economic well-being",
 )
 
+# The five outcomes for children as SLAC reports and the numbered detail tables name them
+# (the APA calls the last "Achieving economic well-being").
+SLAC_OUTCOMES = (
+    "Being healthy",
+    "Staying safe",
+    "Enjoying and achieving",
+    "Making a positive contribution",
+    "Economic well-being",
+)
+
 SLAC_SAFEGUARDING = "Safeguarding services"
 SLAC_LOOKED_AFTER = "Services for looked after children"
-# 2009-2010 layout (as Knowsley 2010): every sub-judgement of the Record of main findings.
+# Every section of every SLAC report opens with these.
+SLAC_HEADLINE = ("Overall effectiveness", "Capacity for improvement")
+# 2009-2010 layout (as Knowsley 2010): every sub-judgement of the Record of main findings,
+# both sections ending with the same leadership and management ones.
+SLAC_2010_LEADERSHIP = (
+    "Leadership and management",
+    "Ambition and prioritisation",
+    "Evaluation, including performance management, quality assurance and workforce development",
+    "User engagement",
+    "Partnerships",
+    "Equality and diversity",
+    "Value for money",
+)
 SLAC_2010_LABELS = {
     SLAC_SAFEGUARDING: (
-        "Overall effectiveness",
-        "Capacity for improvement",
+        *SLAC_HEADLINE,
         "Children and young people are safe: effectiveness of services in taking reasonable "
         "steps to ensure that children and young people are safe",
         "Children and young people feel safe: effectiveness of services in helping to ensure "
@@ -181,40 +203,22 @@ SLAC_2010_LABELS = {
         "Service responsiveness including complaints",
         "Assessment and direct work with children and families",
         "Case planning, review and recording",
-        "Leadership and management",
-        "Ambition and prioritisation",
-        "Evaluation, including performance management, quality assurance and workforce development",
-        "User engagement",
-        "Partnerships",
-        "Equality and diversity",
-        "Value for money",
+        *SLAC_2010_LEADERSHIP,
     ),
     SLAC_LOOKED_AFTER: (
-        "Overall effectiveness",
-        "Capacity for improvement",
-        "Being healthy",
-        "Staying safe",
-        "Enjoying and achieving",
-        "Making a positive contribution",
-        "Economic well-being",
+        *SLAC_HEADLINE,
+        *SLAC_OUTCOMES,
         "Quality of provision",
         "Service responsiveness",
         "Assessment and direct work with children",
         "Case planning, review and recording",
-        "Leadership and management",
-        "Ambition and prioritisation",
-        "Evaluation, including performance management, quality assurance and workforce development",
-        "User engagement",
-        "Partnerships",
-        "Equality and diversity",
-        "Value for money",
+        *SLAC_2010_LEADERSHIP,
     ),
 }
 # 2011-2012 layout (as St Helens 2012): fewer sub-judgements.
 SLAC_2012_LABELS = {
     SLAC_SAFEGUARDING: (
-        "Overall effectiveness",
-        "Capacity for improvement",
+        *SLAC_HEADLINE,
         "Children and young people are safe and feel safe",
         "Quality of provision",
         "The contribution of health agencies to keeping children and young people safe",
@@ -225,8 +229,7 @@ SLAC_2012_LABELS = {
         "Equality and diversity",
     ),
     SLAC_LOOKED_AFTER: (
-        "Overall effectiveness",
-        "Capacity for improvement",
+        *SLAC_HEADLINE,
         "Being healthy",
         "Staying safe",
         "Enjoying and achieving",
@@ -261,11 +264,7 @@ ILACS_CARE_LEAVERS_SEPARATE_FROM = 2023
 
 # Extra sub-aspects for --judgements-per-inspection. None maps to a headline area.
 DETAIL_LABELS_NUMBERED = (
-    "Being healthy",
-    "Staying safe",
-    "Enjoying and achieving",
-    "Making a positive contribution",
-    "Economic well-being",
+    *SLAC_OUTCOMES,
     "Quality of provision",
     "The contribution of health agencies to keeping children and young people safe",
     "Ambition and prioritisation",
@@ -441,16 +440,19 @@ class Generator:
             )
             for section, label, printed in rows
         ]
-        report = ParsedReport(
-            framework=slot.framework,
-            inspection_type=inspection_type,
-            authority_name=authority.name,
+        # The report a parser would have made of its front page and body.
+        front = FrontPage(
             title=self._title(authority, slot.framework, start.year),
-            start_date=start,
-            end_date=end,
-            published_on=published,
+            authority=authority.name,
+            start=start,
+            end=end,
+            published=published,
+        )
+        report = front.report(
+            slot.framework,
+            inspection_type,
+            SYNTHETIC_PARSER_VERSION,
             lead_inspector=lead_inspector,
-            parser_version=SYNTHETIC_PARSER_VERSION,
             judgements=judgements,
             recommendations=self._recommendations(slot.framework, start.year),
             warnings=[SYNTHETIC_WARNING],
