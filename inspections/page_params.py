@@ -17,15 +17,8 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
+from . import filters
 from .england import FILTERS as ENGLAND_FILTERS
-from .filters import (
-    AuthorityListForm,
-    InspectionFilter,
-    JudgementFilter,
-    PreludeForm,
-    RecommendationFilter,
-    SequelFilter,
-)
 
 
 @dataclass(frozen=True)
@@ -55,17 +48,17 @@ def _explorer(filterset) -> Params:
 
 PAGES: dict[str, Params] = {
     "inspections:home": Params(),
-    "inspections:authority-list": Params(single=tuple(AuthorityListForm.base_fields)),
+    "inspections:authority-list": Params(single=tuple(filters.AuthorityListForm.base_fields)),
     "inspections:authority-detail": Params(),
     "inspections:inspection-detail": Params(),
-    "inspections:inspection-list": _explorer(InspectionFilter),
-    "inspections:judgement-list": _explorer(JudgementFilter),
-    "inspections:recommendation-list": _explorer(RecommendationFilter),
+    "inspections:inspection-list": _explorer(filters.InspectionFilter),
+    "inspections:judgement-list": _explorer(filters.JudgementFilter),
+    "inspections:recommendation-list": _explorer(filters.RecommendationFilter),
     "inspections:compare": Params(
         single=("from", "to"), multi=("authority", "neighbours_of", "region", "area")
     ),
-    "inspections:what-happened-next": _explorer(SequelFilter),
-    "inspections:what-came-before": Params(single=tuple(PreludeForm.base_fields)),
+    "inspections:what-happened-next": _explorer(filters.SequelFilter),
+    "inspections:what-came-before": Params(single=tuple(filters.PreludeForm.base_fields)),
     # What's new (the ofsted app) and its feeds.
     "ofsted:new": Params(single=("authority", "region", "neighbours_of")),
     "ofsted:new-feed": Params(single=("authority", "region", "neighbours_of")),

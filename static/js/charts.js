@@ -106,6 +106,44 @@
     };
   }
 
+  // A chart of grades over the years (an authority's timeline, a group's bubbles): one
+  // layout, a tooltip without a title line, and a click on a point opens its inspection.
+  function gradeYearChart(canvas, spec) {
+    return new window.Chart(canvas, {
+      type: spec.type,
+      data: spec.chartData,
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        interaction: { mode: "nearest", intersect: true },
+        scales: {
+          y: gradeAxis(spec.data),
+          x: yearAxis(spec.first, spec.last, spec.xTitle),
+        },
+        plugins: {
+          title: { display: Boolean(spec.data.title), text: wrapTitle(spec.data.title, canvas) },
+          legend: { position: "bottom", labels: { usePointStyle: true, padding: 14 } },
+          tooltip: {
+            callbacks: Object.assign(
+              {
+                title: function () {
+                  return "";
+                },
+              },
+              spec.tooltip
+            ),
+          },
+        },
+        onClick: function (event, elements, chart) {
+          var url = elements.length && spec.urlOf(chart, elements[0]);
+          if (url) {
+            window.location.href = url;
+          }
+        },
+      },
+    });
+  }
+
   function gradeLines(canvas, data) {
     // A series with no point at all would only add a legend entry for nothing.
     var series = data.series.filter(function (one) {
@@ -210,66 +248,46 @@
       last += 1;
     }
 
-    return new window.Chart(canvas, {
+    return gradeYearChart(canvas, {
       type: "line",
-      data: { labels: data.labels, datasets: datasets },
-      options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        interaction: { mode: "nearest", intersect: true },
-        scales: {
-          y: gradeAxis(data),
-          x: yearAxis(first, last, "Year of inspection"),
-        },
-        plugins: {
-          title: { display: Boolean(data.title), text: wrapTitle(data.title, canvas) },
-          legend: { position: "bottom", labels: { usePointStyle: true, padding: 14 } },
-          tooltip: {
-            callbacks: {
-              title: function () {
-                return "";
-              },
-              label: function (context) {
-                var point = context.dataset.points[context.dataIndex];
-                if (point && point.visit) {
-                  return point.grade + " (" + point.date + ")";
-                }
-                return point ? context.dataset.label + ": " + point.grade : context.dataset.label;
-              },
-              afterLabel: function (context) {
-                var point = context.dataset.points[context.dataIndex];
-                if (!point) {
-                  return "";
-                }
-                if (point.visit) {
-                  var lines = ["Not graded"];
-                  if (point.priority) {
-                    lines.push(point.priority + " area(s) for priority action");
-                  }
-                  if (point.focus) {
-                    lines.push(point.focus.length > 90 ? point.focus.slice(0, 88) + "…" : point.focus);
-                  }
-                  return lines;
-                }
-                return [
-                  "Printed: " + point.printed,
-                  point.framework + " — " + point.scale,
-                  "From: " + point.source,
-                ];
-              },
-            },
-          },
-        },
-        onClick: function (event, elements, chart) {
-          if (!elements.length) {
-            return;
+      chartData: { labels: data.labels, datasets: datasets },
+      data: data,
+      first: first,
+      last: last,
+      xTitle: "Year of inspection",
+      tooltip: {
+        label: function (context) {
+          var point = context.dataset.points[context.dataIndex];
+          if (point && point.visit) {
+            return point.grade + " (" + point.date + ")";
           }
-          var element = elements[0];
-          var point = chart.data.datasets[element.datasetIndex].points[element.index];
-          if (point && point.url) {
-            window.location.href = point.url;
-          }
+          return point ? context.dataset.label + ": " + point.grade : context.dataset.label;
         },
+        afterLabel: function (context) {
+          var point = context.dataset.points[context.dataIndex];
+          if (!point) {
+            return "";
+          }
+          if (point.visit) {
+            var lines = ["Not graded"];
+            if (point.priority) {
+              lines.push(point.priority + " area(s) for priority action");
+            }
+            if (point.focus) {
+              lines.push(point.focus.length > 90 ? point.focus.slice(0, 88) + "…" : point.focus);
+            }
+            return lines;
+          }
+          return [
+            "Printed: " + point.printed,
+            point.framework + " — " + point.scale,
+            "From: " + point.source,
+          ];
+        },
+      },
+      urlOf: function (chart, element) {
+        var point = chart.data.datasets[element.datasetIndex].points[element.index];
+        return point && point.url;
       },
     });
   }
@@ -499,50 +517,31 @@
         order: 2,
       },
     ];
-    return new window.Chart(canvas, {
+    return gradeYearChart(canvas, {
       type: "bubble",
-      data: { datasets: datasets },
-      options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        interaction: { mode: "nearest", intersect: true },
-        scales: {
-          y: gradeAxis(data),
-          x: yearAxis(first, last, "Year"),
-        },
-        plugins: {
-          title: { display: Boolean(data.title), text: wrapTitle(data.title, canvas) },
-          legend: { position: "bottom", labels: { usePointStyle: true, padding: 14 } },
-          tooltip: {
-            callbacks: {
-              title: function () {
-                return "";
-              },
-              label: function (context) {
-                var raw = context.raw;
-                if (raw.bubble) {
-                  return [
-                    raw.bubble.count + " of the group " + raw.bubble.label + " at " + raw.bubble.as_at,
-                    "n = " + raw.bubble.judged + " of the group judged then",
-                  ];
-                }
-                if (raw.median) {
-                  return "Group median at " + raw.median.as_at + ": " + data.grades[raw.median.y];
-                }
-                return data.focus.label + ": " + raw.point.grade + " (" + raw.point.framework + ")";
-              },
-            },
-          },
-        },
-        onClick: function (event, elements, chart) {
-          if (!elements.length) {
-            return;
+      chartData: { datasets: datasets },
+      data: data,
+      first: first,
+      last: last,
+      xTitle: "Year",
+      tooltip: {
+        label: function (context) {
+          var raw = context.raw;
+          if (raw.bubble) {
+            return [
+              raw.bubble.count + " of the group " + raw.bubble.label + " at " + raw.bubble.as_at,
+              "n = " + raw.bubble.judged + " of the group judged then",
+            ];
           }
-          var raw = chart.data.datasets[elements[0].datasetIndex].data[elements[0].index];
-          if (raw && raw.point && raw.point.url) {
-            window.location.href = raw.point.url;
+          if (raw.median) {
+            return "Group median at " + raw.median.as_at + ": " + data.grades[raw.median.y];
           }
+          return data.focus.label + ": " + raw.point.grade + " (" + raw.point.framework + ")";
         },
+      },
+      urlOf: function (chart, element) {
+        var raw = chart.data.datasets[element.datasetIndex].data[element.index];
+        return raw && raw.point && raw.point.url;
       },
     });
   }
