@@ -312,4 +312,5 @@ def recommendation_row(
         text=parsed.text,
         order=order,
         page=parsed.page,
+        national_framework=parsed.national_framework,
     )
