@@ -137,7 +137,13 @@ def take_themes(recommendations: Sequence[ParsedRecommendation]) -> list[str]:
     warnings = []
     for position, recommendation in enumerate(recommendations, start=1):
         text, found, unread = _take(recommendation.text)
-        if found and text:
+        if found and not text:
+            # Nothing but a tag: most likely the end of the item above, read as an item.
+            warnings.append(
+                f"Recommendation {position} ('{recommendation.text[:50]}') is only a national "
+                "framework reference: it is kept as printed, with no theme; check the report."
+            )
+        elif found:
             recommendation.text = text
             recommendation.national_framework = themes.join(found)
         for tag in unread:

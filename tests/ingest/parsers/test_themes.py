@@ -130,3 +130,9 @@ def test_read_tag_names_themes_or_none():
     assert read_tag("the national framework") is None
     assert read_tag("see outcome 4") is None  # words before the part: not a tag
     assert read_tag("principle 7") is None
+
+
+def test_an_item_that_is_only_a_tag_is_kept_as_printed_with_a_warning():
+    rows, warnings = _take("(outcome 3, national framework)")
+    assert rows == [("(outcome 3, national framework)", "")]
+    assert len(warnings) == 1 and "is only a national framework reference" in warnings[0]
