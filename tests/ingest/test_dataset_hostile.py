@@ -544,7 +544,7 @@ def test_replacing_many_readings_bumps_once(tmp_path, django_capture_on_commit_c
         call_command("load_dataset", input=_write(tmp_path / "new", newer), stdout=StringIO())
 
     assert (
-        Inspection.objects.exclude(parser_version__in=["ilacs-3", "sif-3"])
+        Inspection.objects.exclude(parser_version__in=[NEWER_ILACS, "sif-3"])
         .filter(framework__in=["ilacs", "sif"])
         .count()
         == 0
@@ -605,7 +605,7 @@ def test_a_newer_dataset_keeps_every_correction_of_every_inspection(tmp_path):
     assert not second.judgements.filter(label=removed.label).exists()
     first.refresh_from_db()
     second.refresh_from_db()
-    assert first.parser_version == "ilacs-3" and second.parser_version == "ilacs-3"
+    assert first.parser_version == NEWER_ILACS and second.parser_version == NEWER_ILACS
     assert any("Kept the manual correction" in note for note in first.parse_warnings)
     assert any(note.startswith("Not restored: judgement") for note in second.parse_warnings)
     printed = out.getvalue()

@@ -167,3 +167,15 @@ def test_the_counts_follow_the_other_filters_but_not_the_theme(client, tagged):
     counts = response.context["theme_counts"]
     assert [(row.theme, row.count) for row in counts] == [(Theme.OUTCOME_4, 1)]
     assert counts[0].url == "/recommendations/?authority=liverpool&theme=outcome+4"
+
+
+def test_a_theme_and_a_text_search_combine(client, tagged):
+    response = client.get("/recommendations/", {"q": "plans", "theme": "outcome 4"})
+    assert {r.text for r in response.context["page_obj"]} == {
+        "Oversight of plans.",
+        "Pathway plans.",
+    }
+    counts = [(row.theme, row.count) for row in response.context["theme_counts"]]
+    assert counts == [(Theme.OUTCOME_4, 2), (Theme.ENABLER_2, 1)]
+    rows = _csv(client, "/recommendations.csv", {"q": "plans", "theme": "enabler 2"})
+    assert [r["text"] for r in rows] == ["Oversight of plans."]
