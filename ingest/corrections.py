@@ -302,7 +302,12 @@ def recommendation_row(
     inspection: Inspection, parsed: ParsedRecommendation, order: int, key: str
 ) -> Recommendation:
     """The unsaved row of a parsed recommendation."""
-    row = Recommendation(timescale=parsed.timescale, kind=parsed.kind, text=parsed.text)
+    row = Recommendation(
+        timescale=parsed.timescale,
+        kind=parsed.kind,
+        text=parsed.text,
+        national_framework=parsed.national_framework,
+    )
     return _placed(row, inspection, parsed, order, key)
 
 

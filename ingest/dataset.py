@@ -89,7 +89,18 @@ JUDGEMENT_FIELDS = (
     "page",
     "source_text",
 )
-RECOMMENDATION_FIELDS = ("order", "section", "timescale", "kind", "text", "page")
+RECOMMENDATION_FIELDS = (
+    "order",
+    "section",
+    "timescale",
+    "kind",
+    "text",
+    "page",
+    "national_framework",
+)
+# Written only where set, so that a line without one (most: themes are printed from 2025)
+# reads as before.
+OPTIONAL_FIELDS = frozenset({"national_framework"})
 
 
 class DatasetError(Exception):
@@ -144,7 +155,11 @@ def export(folder: Path = DATASET_DIR) -> ExportSummary:
     ):
         rows = []
         for row in model.objects.filter(inspection_id__in=shas).values("inspection_id", *fields):
-            record = {name: row[name] for name in fields}
+            record = {
+                name: row[name]
+                for name in fields
+                if name not in OPTIONAL_FIELDS or row[name] not in ("", None)
+            }
             record["inspection"] = shas[row["inspection_id"]]
             rows.append(record)
         rows.sort(key=lambda record: (record["inspection"], record["order"]))

@@ -22,6 +22,7 @@ from django.core.validators import URLValidator
 from django.db import models
 
 from inspections.models import Inspection, Judgement, Recommendation
+from vocabulary import themes
 
 # The first annual performance assessments: nothing the app reads is older.
 EARLIEST_DATE = date(2005, 1, 1)
@@ -229,6 +230,23 @@ def parser_version(max_length: int) -> Check:
     return check
 
 
+def national_framework(max_length: int) -> Check:
+    """Blank, or national framework themes, each once ("outcome 4", "outcome 3; enabler 2")."""
+    as_text = text(max_length)
+    listed = ", ".join(themes.Theme.values)
+
+    def check(value: Any) -> str:
+        value = as_text(value)
+        if themes.invalid_themes(value) or value != themes.join(themes.split(value)):
+            raise Invalid(
+                f"{shown(value)} is not national framework themes (one or more of {listed}, "
+                f"separated by {themes.SEPARATOR!r})"
+            )
+        return value
+
+    return check
+
+
 def warnings(value: Any) -> list[str]:
     """A list of warnings, each a piece of text (a bare string is not a list of them)."""
     if not isinstance(value, list):
@@ -293,6 +311,13 @@ RECOMMENDATION_SCHEMA: tuple[Field, ...] = (
     Field("kind", model_choice(Recommendation, "kind", "a kind of recommendation")),
     Field("text", text(LONGEST_TEXT, blank=False, one_line=False)),
     Field("page", number(nullable=True)),
+    # Written only where a theme is printed (2025 on): older lines and datasets lack it.
+    Field(
+        "national_framework",
+        national_framework(Recommendation._meta.get_field("national_framework").max_length or 100),
+        required=False,
+        default="",
+    ),
 )
 
 

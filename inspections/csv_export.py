@@ -276,6 +276,9 @@ RECOMMENDATION_TABLE: tuple[Column, ...] = (
     field("kind", "kind", _KINDS),
     field("text", "text"),
     inspection_url_column("inspection__"),
+    # Last, so that readers who take the columns by position keep working; "outcome 4",
+    # several joined by "; ", blank where none is printed.
+    field("national_framework", "national_framework"),
 )
 # The queryset is annotated with overall_grade, judgement_count and recommendation_count
 # (queries.inspections_with_counts).

@@ -18,11 +18,13 @@ from vocabulary import (
     Framework,
     Grade,
     RecommendationKind,
+    Theme,
     Timescale,
 )
 
 from . import search
 from .queries import AUTHORITY_SORTS, LIST_AREAS, NOT_READ
+from .queries.themes import theme_q
 
 NOT_READ_VALUE = "not-read"
 GRADE_CHOICES = [*Grade.choices, (NOT_READ_VALUE, f"Grade {NOT_READ}")]
@@ -92,6 +94,7 @@ class InspectionFieldsFilterSet(django_filters.FilterSet):
         "section",
         "timescale",
         "kind",
+        "theme",
         "date_from",
         "date_to",
         "inspection",
@@ -228,9 +231,19 @@ class RecommendationFilter(InspectionFieldsFilterSet):
     kind = django_filters.ChoiceFilter(
         label="Kind", choices=RecommendationKind.choices, empty_label="Any kind"
     )
+    theme = django_filters.ChoiceFilter(
+        label="National framework theme",
+        choices=Theme.choices,
+        method="filter_theme",
+        empty_label="Any theme or none",
+        help_text="Printed with recommendations from 2025.",
+    )
 
     class Meta:
         fields: list[str] = []
+
+    def filter_theme(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(theme_q(value))
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         """Every word and phrase must appear: 'care leavers "personal advisers"'."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
@@ -17,7 +18,9 @@ from vocabulary import (
     InspectionType,
     PublishedSource,
     RecommendationKind,
+    Theme,
     Timescale,
+    themes,
 )
 
 # The only addresses a page may link to: a javascript: or data: address in a stored field
@@ -147,6 +150,16 @@ class Inspection(models.Model):
         return grades.kind(self.framework).scale
 
 
+def validate_themes(value: str) -> None:
+    """Each part of a national framework value is a theme the vocabulary knows."""
+    wrong = themes.invalid_themes(value)
+    if wrong:
+        raise ValidationError(
+            f"Not a national framework theme: {', '.join(wrong)}. Use "
+            f"{', '.join(Theme.values)}, several separated by '{themes.SEPARATOR}'."
+        )
+
+
 class EditTracking(models.Model):
     """Rows an admin corrected by hand survive re-parsing; these fields say who and when.
 
@@ -224,12 +237,25 @@ class Recommendation(EditTracking):
     text = models.TextField()
     order = models.PositiveIntegerField(default=0, help_text="Position in the report")
     page = models.PositiveIntegerField(null=True, blank=True)
+    national_framework = models.CharField(
+        "national framework theme",
+        max_length=100,
+        blank=True,
+        validators=[validate_themes],
+        help_text='As printed with it, e.g. "outcome 4" or "enabler 2"; several are '
+        'separated by "; " ("outcome 3; enabler 2"). Blank where none is printed.',
+    )
 
     class Meta:
         ordering = ["inspection", "order", "id"]
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def themes(self) -> list[Theme]:
+        """Its national framework themes, in the order printed."""
+        return [Theme(value) for value in themes.split(self.national_framework)]
 
 
 class DeletedRow(models.Model):

@@ -29,6 +29,7 @@ from .filters import AuthorityListForm, InspectionFilter, JudgementFilter, Recom
 from .models import Inspection
 from .queries.compare import FIRST_YEAR
 from .queries.group import group_summaries
+from .queries.themes import theme_counts
 
 PAGE_SIZE = 50
 
@@ -183,6 +184,10 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
             if latest_overall
             else None,
             "latest_overall": latest_overall,
+            "theme_counts": theme_counts(
+                queries.published_recommendations().filter(inspection__authority=authority),
+                authority=authority.slug,
+            ),
         },
     )
 
@@ -405,4 +410,17 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
         "inspections:recommendations-csv",
         count=spread["rows"],
         spread=spread,
+        theme_counts=_theme_counts(request),
     )
+
+
+def _theme_counts(request: HttpRequest) -> list:
+    """Counts by national framework theme of the recommendations the other filters select
+    (all of England's without any), each linking to its list with those filters."""
+    query = request.GET.copy()
+    for name in ("theme", "page", "sort"):
+        query.pop(name, None)
+    filterset = RecommendationFilter(query, queryset=queries.published_recommendations())
+    if filterset.errors:
+        return []
+    return theme_counts(filterset.qs, **query.dict())

@@ -193,13 +193,13 @@ class JudgementInline(EditTrackingInline):
 
 class RecommendationInline(EditTrackingInline):
     model = Recommendation
-    fields = ["section", "timescale", "kind", "text", "order", "edited"]
+    fields = ["section", "timescale", "kind", "text", "national_framework", "order", "edited"]
     readonly_fields = ["edited"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "text":
             kwargs["widget"] = Textarea(attrs={"rows": 2, "cols": 44})
-        elif db_field.name == "section":
+        elif db_field.name in ("section", "national_framework"):
             kwargs["widget"] = TextInput(attrs={"size": 10})
         elif db_field.name == "order":
             kwargs["widget"] = TextInput(attrs={"size": 3})
@@ -738,10 +738,27 @@ class JudgementAdmin(RowAdmin):
 
 @admin.register(Recommendation)
 class RecommendationAdmin(RowAdmin):
-    list_display = ["short_text", "section", "timescale", "inspection_link", "edited"]
-    list_filter = ["timescale", "kind", "inspection__framework", EditedFilter]
+    list_display = [
+        "short_text",
+        "section",
+        "timescale",
+        "national_framework",
+        "inspection_link",
+        "edited",
+    ]
+    list_filter = ["timescale", "kind", "national_framework", "inspection__framework", EditedFilter]
     search_fields = ["text", "section", "inspection__authority__name"]
-    fields = ["inspection_link", "section", "timescale", "kind", "text", "order", "page", "edited"]
+    fields = [
+        "inspection_link",
+        "section",
+        "timescale",
+        "kind",
+        "text",
+        "national_framework",
+        "order",
+        "page",
+        "edited",
+    ]
 
     @admin.display(description="recommendation")
     def short_text(self, obj: Recommendation) -> str:

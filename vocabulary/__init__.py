@@ -1,10 +1,12 @@
-"""The app's vocabulary: kinds of report, grades, comparable areas, recommendation kinds.
+"""The app's vocabulary: kinds of report, grades, comparable areas, recommendation kinds
+and the national framework themes recommendations are tagged with.
 
 Every layer imports it (parsers, loader, models, pages, exports) and it imports nothing of
 theirs, nor Django: parsers stay pure functions of text. Django apps build their choices
 from it (``choices=Framework.choices``). Import from here, not from the modules.
 """
 
+from . import themes
 from .areas import HEADLINE_AREAS, Area, area_of_label, normalise_label
 from .choices import Choices
 from .grades import (
@@ -39,6 +41,7 @@ from .kinds import (
     scale_for,
 )
 from .recommendations import RecommendationKind, Timescale
+from .themes import Theme
 
 __all__ = [
     "APA_SCALE",
@@ -60,6 +63,7 @@ __all__ = [
     "RecommendationKind",
     "ReportKind",
     "Scale",
+    "Theme",
     "Timescale",
     "area_for",
     "area_of_label",
@@ -75,4 +79,5 @@ __all__ = [
     "read_grade",
     "read_grade_on",
     "scale_for",
+    "themes",
 ]

@@ -24,6 +24,9 @@ class ParsedRecommendation:
     kind: str  # vocabulary.RecommendationKind value
     text: str
     page: int | None = None
+    # The national framework themes printed with it ("outcome 4"; several joined by "; ",
+    # see vocabulary.themes), read out of its text; "" where none is printed.
+    national_framework: str = ""
 
 
 @dataclass

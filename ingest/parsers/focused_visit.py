@@ -14,7 +14,8 @@ A letter (see tests/ingest/parsers/golden/*_focused_visit.py for examples of eve
   March 2019, a black square after; a few print a paragraph, or several, with no bullets:
   Wolverhampton 2018), ended by "(Main) findings" or, when the list comes last,
   by "Ofsted will take the findings ...". From 2025 a footnote can sit inside the list at
-  the foot of a page.
+  the foot of a page, and each item carries its national framework theme ("(outcome 3,
+  national framework)"), read out of its text into ``national_framework`` (:mod:`.themes`).
 - The signature: the lead inspector's name, then "Her/His Majesty's Inspector".
 
 Letters are not graded: grade words in their prose ("was judged inadequate in 2018") are
@@ -49,8 +50,9 @@ from .common import (
     previous_row,
 )
 from .lists import Item, ListRows, ends_sentence, recommendations
+from .themes import take_themes
 
-PARSER_VERSION = "focused-visit-4"
+PARSER_VERSION = "focused-visit-5"
 KINDS = (Framework.FOCUSED_VISIT,)
 TITLES = (r"\bfocused visit to\b",)
 PAGES_NEEDED = None  # the signature, and some lists, are on the last page
@@ -204,6 +206,7 @@ def parse(document: Document) -> ParsedReport:
         *_list(rows, _PRIORITY, RecommendationKind.PRIORITY_ACTION),
         *_list(rows, _IMPROVE, RecommendationKind.AREA_FOR_IMPROVEMENT),
     ]
+    warnings.extend(take_themes(recommendations))
     lead = _lead_inspector(rows)
     if not lead:
         warnings.append("No lead inspector found (no signature was read): left blank.")

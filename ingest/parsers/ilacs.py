@@ -58,10 +58,10 @@ Choices, applied the same way to every report:
   (summed over the ranges of a split visit) is "short", anything longer "standard".
 - Recommendations: every item of the "What needs to improve" list, timescale none stated,
   kind recommendation ("Areas for improvement" lists: kind area for improvement); section =
-  the heading as printed without a footnote mark. National-framework cross-references
-  printed with an item ("(Outcome 4, national framework)") stay part of its text, and so
-  do the entries of an item's own list (joined with semicolons where nothing separates
-  them). A list ends at a body heading or a numbered paragraph even where its last item
+  the heading as printed without a footnote mark. The national framework theme printed
+  with an item ("(Outcome 4, national framework)") is read out of its text into its
+  ``national_framework`` (:mod:`.themes`); the entries of an item's own list stay part of
+  its text (joined with semicolons where nothing separates them). A list ends at a body heading or a numbered paragraph even where its last item
   has no full stop.
 - No publication date is printed on most ILACS reports, so a missing one is normal (None)
   and not warned about.
@@ -109,8 +109,9 @@ from .judgements import (
     ungraded_warning,
 )
 from .lists import Item, ListRows, looks_like_heading, recommendations
+from .themes import take_themes
 
-PARSER_VERSION = "ilacs-2"
+PARSER_VERSION = "ilacs-3"
 KINDS = (Framework.ILACS, Framework.ILACS_2026)  # the parser tells them apart (_framework)
 TITLES = (
     r"inspection of children'?s social care services",
@@ -327,6 +328,7 @@ def parse(document: Document) -> ParsedReport:
     recommendations, list_open = _recommendations(
         rows, table_end, {statement.rows[0].line.number for statement in body}
     )
+    warnings.extend(take_themes(recommendations))
     return header.report(
         framework,
         _inspection_type(rows, header),

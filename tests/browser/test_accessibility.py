@@ -73,6 +73,9 @@ def merseyside(reference_data):
             "knowsley", date(2019, 5, 1), priority=["Delays in case allocation."]
         ),
     ]
+    # A national framework theme (printed from 2025), so that the authority's counts by theme
+    # and the recommendations page's are on the pages checked.
+    data["visits"][1].recommendations.update(national_framework="outcome 4; enabler 2")
     # A publication the app does not read, as the sync records it: a row of the timeline.
     Publication.objects.create(
         url="https://files.ofsted.gov.uk/v1/file/1",

@@ -54,7 +54,14 @@ def _snapshot():
         ),
         sorted(
             Recommendation.objects.values_list(
-                "inspection__sha256", "order", "section", "kind", "timescale", "text", "page"
+                "inspection__sha256",
+                "order",
+                "section",
+                "kind",
+                "timescale",
+                "text",
+                "page",
+                "national_framework",
             )
         ),
     )
@@ -153,6 +160,47 @@ def test_a_damaged_dataset_is_refused_naming_the_file_and_line(tmp_path):
     with pytest.raises(CommandError, match=rf"{dataset.JUDGEMENTS_FILE}, line 3: not JSON"):
         call_command("load_dataset", input=tmp_path)
     assert _snapshot() == before
+
+
+L2026_ILACS = "pdf-original/liverpool-2026-ilacs-post-reform.pdf"
+
+
+def test_national_framework_themes_go_out_and_come_back_only_where_printed(tmp_path):
+    """Liverpool 2026 prints a theme with each of its four items (read off the report:
+    outcome 3, then outcome 4 three times); the 2023 report prints none."""
+    _ingest_two()
+    ingest_bytes(sample_path(L2026_ILACS).read_bytes(), "liverpool-2026.pdf")
+    dataset.export(tmp_path)
+    lines = [
+        json.loads(line)
+        for line in (tmp_path / dataset.RECOMMENDATIONS_FILE).read_text().splitlines()
+    ]
+    tagged = [line["national_framework"] for line in lines if "national_framework" in line]
+    assert sorted(tagged) == ["outcome 3", "outcome 4", "outcome 4", "outcome 4"]
+    assert not [line["text"] for line in lines if "national framework" in line["text"].lower()]
+    before = _snapshot()
+    Inspection.objects.all().delete()
+
+    dataset.load_records(dataset.read(tmp_path))
+
+    assert _snapshot() == before
+    assert Recommendation.objects.exclude(national_framework="").count() == 4
+
+
+@pytest.mark.parametrize("value", ["outcome 9", "Outcome 4", "outcome 4;enabler 2", 4])
+def test_a_theme_the_vocabulary_lacks_refuses_the_dataset(tmp_path, value):
+    _ingest_two()
+    dataset.export(tmp_path)
+    path = tmp_path / dataset.RECOMMENDATIONS_FILE
+    lines = path.read_text().splitlines()
+    record = json.loads(lines[0])
+    record["national_framework"] = value
+    lines[0] = json.dumps(record)
+    path.write_text("\n".join(lines) + "\n")
+
+    with pytest.raises(dataset.DatasetInvalid) as refused:
+        dataset.read(tmp_path)
+    assert f"{dataset.RECOMMENDATIONS_FILE}, line 1, field national_framework" in str(refused.value)
 
 
 def test_commands_round_trip(tmp_path, capsys):

@@ -18,6 +18,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from ingest import dataset
+from ingest.parsers import ilacs as ilacs_parser
 from inspections.models import DataVersion, Inspection, Judgement, Recommendation
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +44,9 @@ def _sample(count: int = SLICE) -> dict[str, list[str]]:
 
 
 SAMPLE = _sample()
+# The version the dataset's ILACS reports were read by, and a newer one.
+ILACS = ilacs_parser.PARSER_VERSION
+NEWER_ILACS = f"ilacs-{int(ILACS.rsplit('-', 1)[1]) + 1}"
 LAST_SHA = json.loads(SAMPLE[INSPECTIONS][-1])["sha256"]
 
 
@@ -444,12 +448,12 @@ def _with_version(files, index: int, version: str) -> dict[str, list[str]]:
 
 
 def test_an_older_reading_does_not_replace_a_newer_one(tmp_path):
-    """An ILACS report read by ilacs-3 stays as ilacs-3 read it when the dataset is ilacs-2's,
-    and the command says which inspection it left and why."""
-    ilacs = next(index for index, line in enumerate(SAMPLE[INSPECTIONS]) if '"ilacs-2"' in line)
+    """An ILACS report read by a newer ilacs parser stays as that one read it when the
+    dataset is the current parser's, and the command says which inspection it left and why."""
+    ilacs = next(index for index, line in enumerate(SAMPLE[INSPECTIONS]) if f'"{ILACS}"' in line)
     call_command(
         "load_dataset",
-        input=_write(tmp_path / "newer", _with_version(SAMPLE, ilacs, "ilacs-3")),
+        input=_write(tmp_path / "newer", _with_version(SAMPLE, ilacs, NEWER_ILACS)),
         stdout=StringIO(),
     )
     newer = _state()
@@ -459,11 +463,11 @@ def test_an_older_reading_does_not_replace_a_newer_one(tmp_path):
 
     assert _state() == newer
     sha = json.loads(SAMPLE[INSPECTIONS][ilacs])["sha256"]
-    assert Inspection.objects.get(sha256=sha).parser_version == "ilacs-3"
+    assert Inspection.objects.get(sha256=sha).parser_version == NEWER_ILACS
     printed = out.getvalue()
     assert (
         f"left: {INSPECTIONS}, line {ilacs + 1} (" in printed
-        and "the stored reading, by ilacs-3, is newer than the dataset's, by ilacs-2; "
+        and f"the stored reading, by {NEWER_ILACS}, is newer than the dataset's, by {ILACS}; "
         "--allow-older loads the dataset's"
         in printed
     )
@@ -471,7 +475,7 @@ def test_an_older_reading_does_not_replace_a_newer_one(tmp_path):
 
 
 def test_allow_older_loads_an_older_reading_keeping_corrections(tmp_path):
-    ilacs = next(index for index, line in enumerate(SAMPLE[INSPECTIONS]) if '"ilacs-2"' in line)
+    ilacs = next(index for index, line in enumerate(SAMPLE[INSPECTIONS]) if f'"{ILACS}"' in line)
     call_command(
         "load_dataset",
         input=_write(tmp_path / "newer", _with_version(SAMPLE, ilacs, "ilacs-10")),
@@ -488,8 +492,8 @@ def test_allow_older_loads_an_older_reading_keeping_corrections(tmp_path):
         "load_dataset", input=_write(tmp_path / "older", SAMPLE), allow_older=True, stdout=out
     )
 
-    # "ilacs-10" against "ilacs-2": numbers, not text, are compared.
-    assert Inspection.objects.get(sha256=sha).parser_version == "ilacs-2"
+    # "ilacs-10" against a single-digit version: numbers, not text, are compared.
+    assert Inspection.objects.get(sha256=sha).parser_version == ILACS
     corrected.refresh_from_db()
     assert corrected.grade_as_printed == "Good (corrected)"
     assert "1 replaced" in out.getvalue() and "0 left as stored" in out.getvalue()
@@ -540,7 +544,7 @@ def test_replacing_many_readings_bumps_once(tmp_path, django_capture_on_commit_c
         call_command("load_dataset", input=_write(tmp_path / "new", newer), stdout=StringIO())
 
     assert (
-        Inspection.objects.exclude(parser_version__in=["ilacs-3", "sif-3"])
+        Inspection.objects.exclude(parser_version__in=[NEWER_ILACS, "sif-3"])
         .filter(framework__in=["ilacs", "sif"])
         .count()
         == 0
@@ -601,7 +605,7 @@ def test_a_newer_dataset_keeps_every_correction_of_every_inspection(tmp_path):
     assert not second.judgements.filter(label=removed.label).exists()
     first.refresh_from_db()
     second.refresh_from_db()
-    assert first.parser_version == "ilacs-3" and second.parser_version == "ilacs-3"
+    assert first.parser_version == NEWER_ILACS and second.parser_version == NEWER_ILACS
     assert any("Kept the manual correction" in note for note in first.parse_warnings)
     assert any(note.startswith("Not restored: judgement") for note in second.parse_warnings)
     printed = out.getvalue()

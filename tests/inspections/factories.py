@@ -46,6 +46,7 @@ class R:
     section: str = "Recommendations"
     timescale: str = Timescale.NONE_STATED
     kind: str = RecommendationKind.RECOMMENDATION
+    national_framework: str = ""  # "outcome 4"; several joined by "; "
 
 
 def authority(slug: str) -> Authority:
@@ -115,6 +116,7 @@ def make_inspection(
             kind=r.kind,
             text=r.text,
             order=order,
+            national_framework=r.national_framework,
         )
         for order, r in enumerate(recommendations, start=1)
     )

@@ -22,7 +22,7 @@ JUDGEMENT_HEADER = (
 )
 RECOMMENDATION_HEADER = (
     "la_name,old_la_code,new_la_code,region_name,framework,inspection_start,published,section,"
-    "timescale,kind,text,inspection_url"
+    "timescale,kind,text,inspection_url,national_framework"
 )
 INSPECTION_HEADER = (
     "la_name,old_la_code,new_la_code,region_name,framework,title,inspection_start,inspection_end,"

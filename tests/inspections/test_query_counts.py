@@ -28,9 +28,10 @@ PAGES = {
     ),
     # 7 for the timeline; where it stands in England: 2 to check the kept national data
     # (inspections.england.national) and, when the data changed, 3 to read it again.
+    # + its recommendations counted by national framework theme (1).
     "authority-detail": (
         lambda a, i: f"/authorities/{a.slug}/",
-        13,
+        14,
     ),  # + the listed events (ofsted.queries.listed_events)
     "england": (lambda a, i: "/england/?as_at=2024-03-31", 5),
     # Every export: first the data version (its ETag and Last-Modified), then its rows.
@@ -59,7 +60,8 @@ PAGES = {
         9,
     ),
     "judgement-list": (lambda a, i: "/judgements/?area=overall&grade=good", 3),
-    "recommendation-list": (lambda a, i: "/recommendations/?q=recommendation", 3),
+    # The count, the page and the counts by national framework theme (with the data version).
+    "recommendation-list": (lambda a, i: "/recommendations/?q=recommendation", 4),
     "judgements-csv": (lambda a, i: "/judgements.csv", 2),
     "recommendations-csv": (lambda a, i: "/recommendations.csv?q=recommendation", 2),
     "inspections-csv": (lambda a, i: "/inspections.csv", 2),

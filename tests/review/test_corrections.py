@@ -383,3 +383,30 @@ def test_row_pages_offer_no_delete(admin_client):
     assert b"deletelink" not in page
     changelist = admin_client.get("/admin/inspections/judgement/").content.decode()
     assert "delete_selected" not in changelist
+
+
+def test_a_recommendation_s_national_framework_theme_can_be_corrected(
+    editor_client, editor, inspection
+):
+    row = inspection.recommendations.first()
+    data = form_data(editor_client, inspection)
+    set_row(data, "recommendations", row, national_framework="outcome 3; enabler 2")
+
+    save(editor_client, inspection, data)
+
+    row.refresh_from_db()
+    assert row.national_framework == "outcome 3; enabler 2"
+    assert row.edited_by == editor
+
+
+def test_a_theme_the_framework_lacks_is_refused_in_the_admin(editor_client, inspection):
+    row = inspection.recommendations.first()
+    data = form_data(editor_client, inspection)
+    set_row(data, "recommendations", row, national_framework="outcome 9")
+
+    response = editor_client.post(change_url(inspection), data)
+
+    assert response.status_code == 200
+    assert "Not a national framework theme: outcome 9" in _errors(response)
+    row.refresh_from_db()
+    assert row.national_framework == ""

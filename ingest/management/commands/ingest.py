@@ -244,8 +244,13 @@ class Command(BaseCommand):
                 if len(recommendation.text) < 100
                 else recommendation.text[:97] + "..."
             )
+            theme = (
+                f" ({recommendation.national_framework})"
+                if recommendation.national_framework
+                else ""
+            )
             self.stdout.write(
-                f"      [{recommendation.section} / {recommendation.timescale}] {text}"
+                f"      [{recommendation.section} / {recommendation.timescale}] {text}{theme}"
             )
         for warning in report.warnings:
             self.stdout.write(f"    warning: {warning}")

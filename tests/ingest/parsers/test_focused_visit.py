@@ -242,9 +242,9 @@ def test_a_footnote_at_the_foot_of_a_page_inside_a_list_is_skipped():
         "\f◼ Life-story work for children in care (Outcome 4, national framework).\n"
     )
     report = parse(letter(body=body))
-    assert [r.text for r in report.recommendations] == [
-        "Responses to children who go missing (Outcome 3, national framework)",
-        "Life-story work for children in care (Outcome 4, national framework).",
+    assert [(r.text, r.national_framework) for r in report.recommendations] == [
+        ("Responses to children who go missing", "outcome 3"),
+        ("Life-story work for children in care.", "outcome 4"),
     ]
     assert [r.page for r in report.recommendations] == [1, 2]
 

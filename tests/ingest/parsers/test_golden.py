@@ -13,6 +13,8 @@ the report (not by printing the parser's output):
         "focus": "Inspectors looked at ...",            # focused visits: first words, or None
         "judgements": [(section, label, grade_as_printed, grade, area), ...],   # in order
         "recommendations": [(section, timescale, kind, "first words"), ...],     # in order
+        "national_framework": ["outcome 3", "", ...],  # optional: each recommendation's
+                                                      # theme as printed (2025 on), in order
         "warnings": ["substring", ...],                # optional: each must appear in a warning
     }
 
@@ -79,6 +81,12 @@ def test_report_matches_golden(expected, source):
         report.recommendations, expected["recommendations"], strict=True
     ):
         assert _norm(parsed.text).startswith(_norm(first_words)), parsed.text
+    if "national_framework" in expected:
+        assert [r.national_framework for r in report.recommendations] == expected[
+            "national_framework"
+        ]
+        # The theme is read out of the item: its text no longer repeats it.
+        assert not [r.text for r in report.recommendations if "framework" in r.text.lower()]
 
     for fragment in expected.get("warnings", []):
         assert any(fragment in warning for warning in report.warnings), report.warnings

@@ -383,9 +383,11 @@ def test_pdf_layout_wrapped_table_body_and_recommendations():
             none,
             rec,
             "The quality of pathway plans for care leavers, including those "
-            "with additional vulnerabilities. (Outcome 4, national framework)",
+            "with additional vulnerabilities.",
         ),
     ]
+    # The theme printed under the last item, on a line of its own, is read out of it.
+    assert [r.national_framework for r in report.recommendations] == ["", "", "outcome 4"]
     assert [r.page for r in report.recommendations] == [2, 2, 2]
     # The prose under the table, and its earlier judgement, are not judgements.
     assert report.warnings == []
@@ -666,10 +668,13 @@ def test_list_continues_past_a_page_break_with_footer_and_page_number():
         "vulnerabilities. (Outcome 4, national framework)\n◼ The timeliness of life-story work.\n",
     )
     report = parse(_doc(text, "widgetshire.pdf"))
-    assert [r.text for r in report.recommendations][-2:] == [
-        "The quality of pathway plans for care leavers, including those with additional "
-        "vulnerabilities. (Outcome 4, national framework)",
-        "The timeliness of life-story work.",
+    assert [(r.text, r.national_framework) for r in report.recommendations][-2:] == [
+        (
+            "The quality of pathway plans for care leavers, including those with additional "
+            "vulnerabilities.",
+            "outcome 4",
+        ),
+        ("The timeliness of life-story work.", ""),
     ]
     assert [r.page for r in report.recommendations] == [2, 2, 2, 3]
 

@@ -57,13 +57,13 @@ EXPECTED = {
     ],
     "recommendations": [
         (*REC, "Recognition of the unique characteristics and increased vulnerability"),
-        (*REC, "The timeliness and effectiveness of permanence planning. (outcome 4"),
+        (*REC, "The timeliness and effectiveness of permanence planning."),
         (*REC, "Increased use of family network planning"),
         (*REC, "The quality of direct work and life-story work for all children in care"),
         (
             *REC,
-            "The quality and effectiveness of management oversight of children's plans. "
-            "(enabler 2, national framework)",
+            "The quality and effectiveness of management oversight of children's plans.",
         ),
     ],
+    "national_framework": ["outcome 3", "outcome 4", "outcome 4", "outcome 4", "enabler 2"],
 }

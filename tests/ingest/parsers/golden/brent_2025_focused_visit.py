@@ -46,4 +46,5 @@ EXPECTED = {
         (*AFI, "The consistency and rigour of responses to children who go missing"),
         (*AFI, "Life-story work for children in long-term care"),
     ],
+    "national_framework": ["outcome 3", "outcome 4"],
 }

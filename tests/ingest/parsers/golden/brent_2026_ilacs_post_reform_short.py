@@ -47,11 +47,11 @@ EXPECTED = {
             *REC,
             "The consistency with which work with children subject to care proceedings, and "
             "the pre-proceedings stage of the Public Law Outline (PLO) is progressed, in "
-            "particular the management oversight and decision making of this work. (Outcome "
-            "2, national framework)",
+            "particular the management oversight and decision making of this work.",
         ),
         (*REC, "The consideration of children's previous history in decision-making"),
         (*REC, "The consistency and quality of life-story work for children in long-term care."),
         (*REC, "The completion of mandatory training for approved foster carers."),
     ],
+    "national_framework": ["outcome 2", "outcome 2", "outcome 4", "outcome 4"],
 }

@@ -56,7 +56,8 @@ EXPECTED = {
             "none-stated",
             "recommendation",
             "The clarity and detail of the care leaver offer, including for care leavers who "
-            "are parents. (Outcome four, National Framework)",
+            "are parents.",
         ),
     ],
+    "national_framework": ["outcome 4"],
 }

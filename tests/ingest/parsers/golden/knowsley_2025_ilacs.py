@@ -68,4 +68,6 @@ EXPECTED = {
         (IMPROVE, *REC, "The caseloads of personal advisers (PAs),"),
         (IMPROVE, *REC, "The quality of supervision and management oversight of social workers"),
     ],
+    # The report prints no national framework theme with any item.
+    "national_framework": [""] * 10,
 }

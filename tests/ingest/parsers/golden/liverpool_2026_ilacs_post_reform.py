@@ -55,12 +55,12 @@ EXPECTED = {
     "recommendations": [
         (IMPROVE, *REC, "The response to children who present as homeless"),
         (IMPROVE, *REC, "The consistent oversight and use of performance management tools"),
-        (IMPROVE, *REC, "The quality of pathway plans for care leavers. (Outcome 4,"),
+        (IMPROVE, *REC, "The quality of pathway plans for care leavers."),
         (
             IMPROVE,
             *REC,
-            "The response to care leavers who are not in employment, education and training. "
-            "(Outcome 4, national framework)",
+            "The response to care leavers who are not in employment, education and training.",
         ),
     ],
+    "national_framework": ["outcome 3", "outcome 4", "outcome 4", "outcome 4"],
 }

@@ -52,4 +52,5 @@ EXPECTED = {
         (*AFI, "The consistency of planning for care leavers."),
         (*AFI, "How manageable workers' caseloads are, so that they have sufficient time"),
     ],
+    "national_framework": ["outcome 4", "enabler 2", "enabler 2", "enabler 3", "enabler 2"],
 }

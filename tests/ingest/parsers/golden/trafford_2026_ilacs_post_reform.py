@@ -54,8 +54,7 @@ EXPECTED = {
     "recommendations": [
         (
             *REC,
-            "Quality of contacts, timeliness and allocation response (outcome 2, national "
-            "framework)",
+            "Quality of contacts, timeliness and allocation response",
         ),
         (*REC, "Timeliness and response to children at risk of significant harm"),
         (*REC, "Quality and impact of safety planning"),
@@ -65,5 +64,16 @@ EXPECTED = {
         (*REC, "The identification and response to young carers"),
         (*REC, "Timeliness and recording of children's health assessments"),
         (*REC, "Quality of transitions and pathway planning for children leaving care"),
+    ],
+    "national_framework": [
+        "outcome 2",
+        "outcome 2",
+        "outcome 2",
+        "outcome 2",
+        "enabler 2",
+        "enabler 2",
+        "outcome 1",
+        "outcome 4",
+        "outcome 4",
     ],
 }

@@ -7,7 +7,7 @@ found, 2025). Table: leaders, help and protection, children in care Requires imp
 be good; care leavers Good; overall effectiveness Requires improvement to be good.
 
 "What needs to improve?1" (page 2, with the footnote mark of 2025 reports): four bullets,
-each ending with its national framework cross-reference, kept with the item
+each ending with its national framework cross-reference, read out of the item as its theme
 ("(outcome 3, national framework)").
 """
 
@@ -48,12 +48,12 @@ EXPECTED = {
         (
             *REC,
             "The consistency of response to children at risk of harm, including the "
-            "timeliness of strategy/multi-agency child protection discussions. (outcome 3, "
-            "national framework)",
+            "timeliness of strategy/multi-agency child protection discussions.",
         ),
         (*REC, "The use of unregistered children's homes and the oversight of children"),
         (*REC, "The stability of care and timeliness of permanence decisions"),
         (*REC, "The consistency of supervision and oversight to promote consistently"),
     ],
+    "national_framework": ["outcome 3", "outcome 4", "outcome 4", "enabler 2"],
     "warnings": ["No lead inspector found"],
 }

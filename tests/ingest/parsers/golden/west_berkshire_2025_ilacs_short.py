@@ -51,4 +51,5 @@ EXPECTED = {
         (*REC, "The consistency of contingency planning for children being supported"),
         (*REC, "The pace of work by the local authority, together with its partner agencies"),
     ],
+    "national_framework": ["outcome 1", "outcome 3", "outcome 1"],
 }
