@@ -138,14 +138,26 @@ class InspectionFieldsFilterSet(django_filters.FilterSet):
         return queryset.order_by(*self.ordering_for(value))
 
     def ordering_for(self, value: str) -> list[str]:
+        return [*self.inspection_order(value), *self.row_order]
+
+    def inspection_order(self, value: str) -> list[str]:
+        """The order of the rows' inspections for a ``sort`` value, before the order of
+        rows within one."""
         date, pk = self._field("start_date"), self._field("id")
         if value == "newest":
-            head = [f"-{date}", f"-{pk}"]
-        elif value == "oldest":
-            head = [date, pk]
-        else:
-            head = [self._field("authority__name"), date, pk]
-        return [*head, *self.row_order]
+            return [f"-{date}", f"-{pk}"]
+        if value == "oldest":
+            return [date, pk]
+        return [self._field("authority__name"), date, pk]
+
+    def listing_order(self) -> list[str] | None:
+        """The order of inspections the rows are listed in, inspection by inspection (for
+        :mod:`inspections.paging`); None where rows are not listed so (the inspections
+        themselves)."""
+        if not self.inspection_path:
+            return None
+        valid = self.is_bound and self.form.is_valid()
+        return self.inspection_order((self.form.cleaned_data.get("sort") if valid else "") or "")
 
     @property
     def qs(self) -> QuerySet:
@@ -239,6 +251,14 @@ class RecommendationFilter(InspectionFieldsFilterSet):
     def default_order(self, queryset: QuerySet) -> QuerySet:
         """Best matches of a search first (where the database ranks them)."""
         return search.by_relevance(queryset, *self.ordering_for("authority"))
+
+    def listing_order(self) -> list[str] | None:
+        # Ranked by relevance (a search, no sort asked for), rows of one inspection are
+        # not listed together.
+        ranked = self.text_search and search.is_full_text()
+        if ranked and not self.form.cleaned_data.get("sort"):
+            return None
+        return super().listing_order()
 
     @property
     def text_search(self) -> search.Search:

@@ -27,6 +27,7 @@ from vocabulary import HEADLINE_AREAS, Area, Grade
 from . import england, freshness, queries
 from .filters import AuthorityListForm, InspectionFilter, JudgementFilter, RecommendationFilter
 from .models import Inspection
+from .paging import OutlinePaginator
 from .queries.compare import FIRST_YEAR
 from .queries.group import group_summaries
 
@@ -340,7 +341,10 @@ def _explorer(
     count: int | None = None,
     **context,
 ) -> HttpResponse:
-    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    if filterset.listing_order() is not None:
+        paginator = OutlinePaginator(filterset, PAGE_SIZE)  # any page is a seek
+    else:
+        paginator = Paginator(filterset.qs, PAGE_SIZE)
     if count is not None:
         paginator.count = count  # already counted by the caller: spare a COUNT query
     page = paginator.get_page(request.GET.get("page"))
