@@ -3,6 +3,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
@@ -224,6 +225,9 @@ class Recommendation(EditTracking):
     text = models.TextField()
     order = models.PositiveIntegerField(default=0, help_text="Position in the report")
     page = models.PositiveIntegerField(null=True, blank=True)
+    # The text's search document, kept by a PostgreSQL trigger on every write (migration
+    # 0012) and ranked from without tokenising the text again; empty on SQLite.
+    search_document = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["inspection", "order", "id"]

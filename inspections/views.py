@@ -386,7 +386,8 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     queryset = (
         queries.published_recommendations()
         .select_related("inspection__authority")
-        .defer("inspection__parse_warnings", "inspection__title")
+        # The search document ranks in the database; the page never shows it.
+        .defer("search_document", "inspection__parse_warnings", "inspection__title")
     )
     filterset = RecommendationFilter(request.GET, queryset=queryset, request=request)
     # Where the matches come from: recurrence shows as several inspections of one authority.
