@@ -138,17 +138,11 @@ class InspectionFieldsFilterSet(django_filters.FilterSet):
         return queryset.order_by(*self.ordering_for(value))
 
     def ordering_for(self, value: str) -> list[str]:
-        return [*self.inspection_order(value), *self.row_order]
-
-    def inspection_order(self, value: str) -> list[str]:
-        """The order of the rows' inspections for a ``sort`` value, before the order of
-        rows within one."""
-        date, pk = self._field("start_date"), self._field("id")
-        if value == "newest":
-            return [f"-{date}", f"-{pk}"]
-        if value == "oldest":
-            return [date, pk]
-        return [self._field("authority__name"), date, pk]
+        head = [
+            f"-{self._field(name[1:])}" if name.startswith("-") else self._field(name)
+            for name in inspection_order(value)
+        ]
+        return [*head, *self.row_order]
 
     def listing_order(self) -> list[str] | None:
         """The order of inspections the rows are listed in, inspection by inspection (for
@@ -157,7 +151,7 @@ class InspectionFieldsFilterSet(django_filters.FilterSet):
         if not self.inspection_path:
             return None
         valid = self.is_bound and self.form.is_valid()
-        return self.inspection_order((self.form.cleaned_data.get("sort") if valid else "") or "")
+        return inspection_order((self.form.cleaned_data.get("sort") if valid else "") or "")
 
     @property
     def qs(self) -> QuerySet:
@@ -190,6 +184,16 @@ class InspectionFieldsFilterSet(django_filters.FilterSet):
                 shown = _choice_label(field.choices, value)
             active.append((str(field.label), str(shown)))
         return active
+
+
+def inspection_order(value: str) -> list[str]:
+    """The order of inspections (fields of Inspection) for a ``sort`` value: the order of
+    the rows of a list before their order within one inspection."""
+    if value == "newest":
+        return ["-start_date", "-id"]
+    if value == "oldest":
+        return ["start_date", "id"]
+    return ["authority__name", "start_date", "id"]
 
 
 def _choice_label(choices, value) -> str:

@@ -25,7 +25,7 @@ from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, QuerySet, Subquery
 
-from .models import DataVersion
+from .models import DataVersion, Inspection
 
 
 @dataclass(frozen=True)
@@ -52,19 +52,19 @@ class Outline:
 
 
 def build(rows: QuerySet, inspection_order: Sequence[str]) -> Outline:
-    """The outline of ``rows`` (any filter) in ``inspection_order`` (fields of the rows'
-    inspection, as ``inspection__start_date``): one grouped count, sorted by inspection."""
-    counted = (
-        rows.order_by()
-        .values_list("inspection_id")
-        .annotate(rows=Count("pk"))
-        .order_by(*inspection_order)
-    )
+    """The outline of ``rows`` (any filter) in ``inspection_order`` (fields of Inspection).
+
+    Two queries: the rows counted by inspection (grouped by its id alone: grouping or
+    sorting by the authority's name as well made it several times slower), then every
+    inspection in order, a few thousand short rows at most.
+    """
+    counts = dict(rows.order_by().values_list("inspection_id").annotate(rows=Count("pk")))
     inspections, ends, total = [], [], 0
-    for pk, count in counted:
-        total += count
-        inspections.append(pk)
-        ends.append(total)
+    for pk in Inspection.objects.order_by(*inspection_order).values_list("pk", flat=True):
+        if pk in counts:
+            total += counts[pk]
+            inspections.append(pk)
+            ends.append(total)
     return Outline(tuple(inspections), tuple(ends))
 
 

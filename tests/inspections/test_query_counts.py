@@ -36,11 +36,12 @@ PAGES = {
     # Every export: first the data version (its ETag and Last-Modified), then its rows.
     "england-csv": (lambda a, i: "/england.csv?as_at=2024-03-31", 6),
     # The data version, the outline's key and the outline it counts and pages by
-    # (inspections.paging: read again here, the data having grown), the page.
-    "judgements-json": (lambda a, i: "/judgements.json?page_size=50", 4),
+    # (inspections.paging: rows by inspection, then the inspections in order; read again
+    # here, the data having grown), the page.
+    "judgements-json": (lambda a, i: "/judgements.json?page_size=50", 5),
     # The data version, the outline's key and outline (a small workbook is built in
     # memory), the rows.
-    "judgements-xlsx": (lambda a, i: "/judgements.xlsx?area=overall", 4),
+    "judgements-xlsx": (lambda a, i: "/judgements.xlsx?area=overall", 5),
     "authorities-json": (lambda a, i: "/authorities.json", 5),
     "inspection-list": (lambda a, i: "/inspections/?sort=newest", 3),
     # 4, and Ofsted's official statistics rows on the inspection with their grades (2).
@@ -60,9 +61,9 @@ PAGES = {
         # 4 for the grids, 2 + 3 for England's and the regions' latest grades beside them.
         9,
     ),
-    # One more than a COUNT: the outline's key (inspections.paging) beside the outline.
-    "judgement-list": (lambda a, i: "/judgements/?area=overall&grade=good", 4),
-    "recommendation-list": (lambda a, i: "/recommendations/?q=recommendation", 5),
+    # Two more than a COUNT: the outline's key (inspections.paging) and its two queries.
+    "judgement-list": (lambda a, i: "/judgements/?area=overall&grade=good", 5),
+    "recommendation-list": (lambda a, i: "/recommendations/?q=recommendation", 6),
     "judgements-csv": (lambda a, i: "/judgements.csv", 2),
     "recommendations-csv": (lambda a, i: "/recommendations.csv?q=recommendation", 2),
     "inspections-csv": (lambda a, i: "/inspections.csv", 2),
