@@ -21,7 +21,8 @@ last page then reads): what the first reader after a data change waits.
 "warm" is the median of ``--repeat`` further requests, with the public page cache off (as
 in benchmark_pages.py), so every request builds its page. Times are wall clock; "cpu" is
 this process's CPU time for the warm requests (on SQLite that includes the database; on
-PostgreSQL the server's share is not counted). The machine's load average is printed
+PostgreSQL the server's share is not counted); "sql" the time of the SQL of one more
+request, as Django reports each query's. The machine's load average is printed
 beside them: on a shared machine wall-clock times are noisy.
 """
 
@@ -130,7 +131,9 @@ def measure(repeat: int) -> dict:
     import django
 
     django.setup()
+    from django.db import connection
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
     from inspections.models import Judgement
     from inspections.views import PAGE_SIZE
@@ -154,13 +157,21 @@ def measure(repeat: int) -> dict:
         _empty_caches(export_dir if name != "/judgements.json last" else None)
         cold = _timed(client, url)[0]
         warm = [_timed(client, url) for _ in range(repeat)]
+        with CaptureQueriesContext(connection) as queries:
+            _timed(client, url)
         timings[name] = {
             "cold": cold,
             "warm": statistics.median(w for w, _, _ in warm),
             "cpu": statistics.median(c for _, c, _ in warm),
+            "sql": sum(float(query["time"]) for query in queries.captured_queries),
         }
     counts = [_count_seconds() for _ in range(repeat)]
-    timings["count"] = {"cold": counts[0], "warm": statistics.median(counts), "cpu": None}
+    timings["count"] = {
+        "cold": counts[0],
+        "warm": statistics.median(counts),
+        "cpu": None,
+        "sql": None,
+    }
     return {"judgements": count, "timings": timings}
 
 
@@ -174,7 +185,7 @@ def _ms(seconds: float | None) -> str:
 def print_table(rows: list[tuple[str, int, dict]]) -> bool:
     print(
         f"{'database':<10} {'scale':>5} {'judgements':>10}  {'what':<26} "
-        f"{'cold ms':>8} {'warm ms':>8} {'cpu ms':>8}  verdict (warm < 150 ms)"
+        f"{'cold ms':>8} {'warm ms':>8} {'cpu ms':>8} {'sql ms':>8}  verdict (warm < 150 ms)"
     )
     passed = True
     for vendor, scale, result in rows:
@@ -183,7 +194,7 @@ def print_table(rows: list[tuple[str, int, dict]]) -> bool:
             passed &= ok
             print(
                 f"{vendor:<10} {f'{scale}x':>5} {result['judgements']:>10,}  {name:<26} "
-                f"{_ms(t['cold']):>8} {_ms(t['warm']):>8} {_ms(t['cpu']):>8}  "
+                f"{_ms(t['cold']):>8} {_ms(t['warm']):>8} {_ms(t['cpu']):>8} {_ms(t['sql']):>8}  "
                 f"{'PASS' if ok else 'FAIL'}"
             )
     return passed
