@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
 
-from . import csv_export, export_parameters, freshness, queries
+from . import csv_export, export_parameters, freshness, paging, queries
 from .csv_export import Links
 from .england import filter_choices, national, parse_filters
 from .export_parameters import Parameter, Parameters, listed, no_parameters, of_filterset, of_form
@@ -129,11 +130,34 @@ def filters_of(request: HttpRequest) -> QueryDict:
     return query
 
 
+def outline_selection(
+    columns: Sequence[str],
+    filterset,
+    row_function: Callable[[QuerySet, Links], Iterable[Sequence[Any]]],
+    links: Links,
+) -> Selection:
+    """A filterset's rows listed inspection by inspection: a page of them is read by its
+    inspections and counted from their outline (:mod:`inspections.paging`), never by
+    sorting, counting and skipping every row."""
+    queryset = filterset.qs
+    outline = cache(lambda: paging.outline_of(filterset))  # read once, for count and page
+
+    def rows(start: int | None = None, stop: int | None = None) -> Iterable[Sequence[Any]]:
+        if start is None and stop is None:
+            return row_function(queryset, links)
+        stop = outline().count if stop is None else stop
+        return row_function(paging.rows_between(queryset, outline(), start or 0, stop), links)
+
+    return Selection(columns, rows, lambda: outline().count)
+
+
 def _filterset_selection(filterset_class, base, columns, row_function):
     def select(request: HttpRequest, links: Links) -> Selection:
         filterset = filterset_class(filters_of(request), queryset=base(), request=request)
         if filterset.errors:
             raise form_errors(filterset.form)
+        if filterset.listing_order() is not None:
+            return outline_selection(columns, filterset, row_function, links)
         return queryset_selection(columns, filterset.qs, row_function, links)
 
     return select

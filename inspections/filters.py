@@ -141,14 +141,20 @@ class InspectionFieldsFilterSet(django_filters.FilterSet):
         return queryset.order_by(*self.ordering_for(value))
 
     def ordering_for(self, value: str) -> list[str]:
-        date, pk = self._field("start_date"), self._field("id")
-        if value == "newest":
-            head = [f"-{date}", f"-{pk}"]
-        elif value == "oldest":
-            head = [date, pk]
-        else:
-            head = [self._field("authority__name"), date, pk]
+        head = [
+            f"-{self._field(name[1:])}" if name.startswith("-") else self._field(name)
+            for name in inspection_order(value)
+        ]
         return [*head, *self.row_order]
+
+    def listing_order(self) -> list[str] | None:
+        """The order of inspections the rows are listed in, inspection by inspection (for
+        :mod:`inspections.paging`); None where rows are not listed so (the inspections
+        themselves)."""
+        if not self.inspection_path:
+            return None
+        valid = self.is_bound and self.form.is_valid()
+        return inspection_order((self.form.cleaned_data.get("sort") if valid else "") or "")
 
     @property
     def qs(self) -> QuerySet:
@@ -181,6 +187,16 @@ class InspectionFieldsFilterSet(django_filters.FilterSet):
                 shown = _choice_label(field.choices, value)
             active.append((str(field.label), str(shown)))
         return active
+
+
+def inspection_order(value: str) -> list[str]:
+    """The order of inspections (fields of Inspection) for a ``sort`` value: the order of
+    the rows of a list before their order within one inspection."""
+    if value == "newest":
+        return ["-start_date", "-id"]
+    if value == "oldest":
+        return ["start_date", "id"]
+    return ["authority__name", "start_date", "id"]
 
 
 def _choice_label(choices, value) -> str:
@@ -252,6 +268,14 @@ class RecommendationFilter(InspectionFieldsFilterSet):
     def default_order(self, queryset: QuerySet) -> QuerySet:
         """Best matches of a search first (where the database ranks them)."""
         return search.by_relevance(queryset, *self.ordering_for("authority"))
+
+    def listing_order(self) -> list[str] | None:
+        # Ranked by relevance (a search, no sort asked for), rows of one inspection are
+        # not listed together.
+        ranked = self.text_search and search.is_full_text()
+        if ranked and not self.form.cleaned_data.get("sort"):
+            return None
+        return super().listing_order()
 
     @property
     def text_search(self) -> search.Search:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -245,6 +246,9 @@ class Recommendation(EditTracking):
         help_text='As printed with it, e.g. "outcome 4" or "enabler 2"; several are '
         'separated by "; " ("outcome 3; enabler 2"). Blank where none is printed.',
     )
+    # The text's search document, kept by a PostgreSQL trigger on every write (migration
+    # 0013) and ranked from without tokenising the text again; empty on SQLite.
+    search_document = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["inspection", "order", "id"]

@@ -1,8 +1,9 @@
 """Free-text search of recommendations: words and "quoted phrases", bounded.
 
 On PostgreSQL it is real full-text search: English stemming ("supervision" finds
-"supervised" and "supervise"), phrases, ranked by relevance, served by a GIN index on the
-text (migration 0006). On SQLite, a fallback: each word must appear as its stem (a few
+"supervised" and "supervise"), phrases, ranked by relevance, read from each
+recommendation's stored search document (kept by a trigger, migration 0012) and its GIN
+index. On SQLite, a fallback: each word must appear as its stem (a few
 English endings taken off), each phrase as written. Either way a query holds at most
 :data:`MAX_TERMS` words and phrases, so one request cannot build an unbounded query.
 """
@@ -88,6 +89,7 @@ def stem(word: str) -> str:
 
 
 def search_vector(field: str = "text") -> SearchVector:
+    """The search document of a text column, as the stored one is made (migrations)."""
     return SearchVector(field, config=CONFIG)
 
 
@@ -95,19 +97,20 @@ def is_full_text() -> bool:
     return connection.vendor == "postgresql"
 
 
-def filter_text(queryset: QuerySet, search: Search, field: str = "text") -> QuerySet:
-    """Rows matching every word and phrase; on PostgreSQL annotated with ``search_rank``."""
+def filter_text(queryset: QuerySet, search: Search) -> QuerySet:
+    """Recommendations whose text matches every word and phrase; on PostgreSQL annotated
+    with ``search_rank``."""
     if not search:
         return queryset
     if is_full_text():
         query = SearchQuery(search.websearch(), search_type="websearch", config=CONFIG)
-        # The same expression as the GIN index of migration 0006, so that it serves here.
-        vector = search_vector(field)
-        return queryset.annotate(
-            search_document=vector, search_rank=SearchRank(vector, query)
-        ).filter(search_document=query)
-    conditions = [Q(**{f"{field}__icontains": stem(word)}) for word in search.words]
-    conditions += [Q(**{f"{field}__icontains": phrase}) for phrase in search.phrases]
+        # The stored document (a trigger keeps it, migration 0012), served by its GIN
+        # index and ranked as stored: no text is tokenised again.
+        return queryset.filter(search_document=query).annotate(
+            search_rank=SearchRank(F("search_document"), query)
+        )
+    conditions = [Q(text__icontains=stem(word)) for word in search.words]
+    conditions += [Q(text__icontains=phrase) for phrase in search.phrases]
     return queryset.filter(reduce(and_, conditions))
 
 

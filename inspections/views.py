@@ -27,6 +27,7 @@ from vocabulary import HEADLINE_AREAS, Area, Grade
 from . import england, freshness, queries
 from .filters import AuthorityListForm, InspectionFilter, JudgementFilter, RecommendationFilter
 from .models import Inspection
+from .paging import OutlinePaginator
 from .queries.compare import FIRST_YEAR
 from .queries.group import group_summaries
 from .queries.themes import theme_counts
@@ -352,7 +353,10 @@ def _explorer(
     count: int | None = None,
     **context,
 ) -> HttpResponse:
-    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    if filterset.listing_order() is not None:
+        paginator = OutlinePaginator(filterset, PAGE_SIZE)  # any page is a seek
+    else:
+        paginator = Paginator(filterset.qs, PAGE_SIZE)
     if count is not None:
         paginator.count = count  # already counted by the caller: spare a COUNT query
     page = paginator.get_page(request.GET.get("page"))
@@ -394,7 +398,8 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     queryset = (
         queries.published_recommendations()
         .select_related("inspection__authority")
-        .defer("inspection__parse_warnings", "inspection__title")
+        # The search document ranks in the database; the page never shows it.
+        .defer("search_document", "inspection__parse_warnings", "inspection__title")
     )
     filterset = RecommendationFilter(request.GET, queryset=queryset, request=request)
     # Where the matches come from: recurrence shows as several inspections of one authority.

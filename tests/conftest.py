@@ -3,15 +3,18 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _fresh_page_cache():
-    """Each test rolls the database back, data version included: cached pages must go too."""
+    """Each test rolls the database back, data version included: cached pages must go too
+    (and the outlines of lists, inspections.paging, kept in the default cache)."""
     from django.core.cache import caches
 
     from inspections import england
 
-    caches["pages"].clear()
+    for alias in ("pages", "default"):
+        caches[alias].clear()
     england.forget()
     yield
-    caches["pages"].clear()
+    for alias in ("pages", "default"):
+        caches[alias].clear()
     england.forget()
 
 

@@ -204,6 +204,16 @@ def test_clear_deletes_synthetic_inspections_only():
     assert not Recommendation.objects.exists()
 
 
+def test_clear_bumps_the_data_version_once(django_capture_on_commit_callbacks):
+    generate("--authorities", "2", "--inspections", "3")
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        generate("--clear")
+
+    # One bump for the clear, not one per deleted row (each a commit on PostgreSQL).
+    assert len(callbacks) == 1
+
+
 def test_seed_makes_runs_reproducible():
     generate("--authorities", "2", "--inspections", "5", "--seed", "7")
     first = snapshot()

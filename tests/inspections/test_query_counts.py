@@ -36,10 +36,13 @@ PAGES = {
     "england": (lambda a, i: "/england/?as_at=2024-03-31", 5),
     # Every export: first the data version (its ETag and Last-Modified), then its rows.
     "england-csv": (lambda a, i: "/england.csv?as_at=2024-03-31", 6),
-    # The data version, the count, the page.
-    "judgements-json": (lambda a, i: "/judgements.json?page_size=50", 3),
-    # The data version, the count (a small workbook is built in memory), the rows.
-    "judgements-xlsx": (lambda a, i: "/judgements.xlsx?area=overall", 3),
+    # The data version, the outline's key and the outline it counts and pages by
+    # (inspections.paging: rows by inspection, then the inspections in order; read again
+    # here, the data having grown), the page.
+    "judgements-json": (lambda a, i: "/judgements.json?page_size=50", 5),
+    # The data version, the outline's key and outline (a small workbook is built in
+    # memory), the rows.
+    "judgements-xlsx": (lambda a, i: "/judgements.xlsx?area=overall", 5),
     "authorities-json": (lambda a, i: "/authorities.json", 5),
     "inspection-list": (lambda a, i: "/inspections/?sort=newest", 3),
     # 4, and Ofsted's official statistics rows on the inspection with their grades (2).
@@ -59,9 +62,10 @@ PAGES = {
         # 4 for the grids, 2 + 3 for England's and the regions' latest grades beside them.
         9,
     ),
-    "judgement-list": (lambda a, i: "/judgements/?area=overall&grade=good", 3),
-    # The count, the page and the counts by national framework theme (with the data version).
-    "recommendation-list": (lambda a, i: "/recommendations/?q=recommendation", 4),
+    # Two more than a COUNT: the outline's key (inspections.paging) and its two queries.
+    "judgement-list": (lambda a, i: "/judgements/?area=overall&grade=good", 5),
+    # As the judgements, and the counts by national framework theme.
+    "recommendation-list": (lambda a, i: "/recommendations/?q=recommendation", 7),
     "judgements-csv": (lambda a, i: "/judgements.csv", 2),
     "recommendations-csv": (lambda a, i: "/recommendations.csv?q=recommendation", 2),
     "inspections-csv": (lambda a, i: "/inspections.csv", 2),

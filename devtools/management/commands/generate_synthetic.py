@@ -54,6 +54,7 @@ from ingest.load import inspection_from_report
 from ingest.parsers.base import ParsedJudgement, ParsedRecommendation, ParsedReport
 from ingest.parsers.common import FrontPage
 from ingest.statistics import analyse_tables
+from inspections import freshness
 from inspections.models import Inspection, Judgement, Recommendation
 from vocabulary import (
     HEADLINE_AREAS,
@@ -698,7 +699,8 @@ class Command(BaseCommand):
             )
 
     def _clear(self) -> int:
-        with transaction.atomic():
+        # One data-version bump for the whole clear, not one (and a WAL sync) per row.
+        with transaction.atomic(), freshness.batch():
             ids = synthetic_inspections().values("pk")
             Judgement.objects.filter(inspection__in=ids).delete()
             Recommendation.objects.filter(inspection__in=ids).delete()
