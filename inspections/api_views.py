@@ -246,8 +246,19 @@ def _published_by(request: HttpRequest):
 
 
 def england(request: HttpRequest) -> HttpResponse:
-    from .england import AREAS, GRADES, SIF_BEGAN, BadAsAt, as_at_range, national, rule_for, table
-    from .published_statistics import FIGURES, reproduce
+    from .england import (
+        AREAS,
+        GRADES,
+        SIF_BEGAN,
+        BadAsAt,
+        as_at_range,
+        national,
+        rule_for,
+        shared_distribution,
+        shared_shares_over_time,
+        table,
+    )
+    from .published_statistics import reproductions
 
     as_at = _as_at(request)
     earliest, latest = as_at_range()
@@ -272,7 +283,7 @@ def england(request: HttpRequest) -> HttpResponse:
             status=400,
         )
     data = national()
-    counts = data.distribution(as_at, published_by)
+    counts = shared_distribution(data, as_at, published_by)
     rule = rule_for(as_at, published_by)
     query = {"as_at": as_at.isoformat()}
     if published_by:
@@ -281,7 +292,7 @@ def england(request: HttpRequest) -> HttpResponse:
         request,
         "inspections/england.html",
         {
-            "published": [reproduce(data, figure) for figure in FIGURES],
+            "published": reproductions(data),
             "as_at": as_at,
             "earliest": earliest,
             "latest": latest,
@@ -295,7 +306,7 @@ def england(request: HttpRequest) -> HttpResponse:
             "covered": len({s.authority_id for s in data.standings(as_at, published_by)}),
             "grades": GRADES,
             "areas": [(area, table(counts[area])) for area in AREAS],
-            "chart": data.shares_over_time(AREAS[0], as_at),
+            "chart": shared_shares_over_time(data, AREAS[0], as_at),
             "query": urlencode(query),
         },
     )

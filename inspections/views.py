@@ -312,7 +312,7 @@ def _compare_sections(selection, grids, summaries, national) -> list[tuple]:
     area (as on the England page), to read the grid against."""
     if not grids:
         return []
-    counts = national.distribution(freshness.today())
+    counts = england.shared_distribution(national, freshness.today())
     regions = {authority.region for authority in selection.authorities}
     sections = []
     for grid in grids:
