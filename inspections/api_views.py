@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
-from . import csv_export, export_store, freshness, json_export, xlsx_export
+from . import csv_export, export_store, freshness, json_export, shared_results, xlsx_export
 from .export_store import DataVersionNow
 from .exports import EXPORTS, EXPORTS_BY_NAME, BadQuery, Export, Selection, filters_of
 
@@ -214,7 +214,8 @@ def api(request: HttpRequest) -> HttpResponse:
         request,
         "inspections/api.html",
         {
-            "endpoints": _endpoints(),
+            # The valid values include every authority: read once per data version.
+            "endpoints": shared_results.shared("api-endpoints", (), _endpoints),
             "page_size": json_export.PAGE_SIZE,
             "max_page_size": json_export.MAX_PAGE_SIZE,
         },

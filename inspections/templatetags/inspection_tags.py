@@ -109,6 +109,19 @@ def _grade_column(label: str, inner: str) -> str:
 
 
 @register.simple_tag
+def parameter_values(parameter) -> str:
+    """An export parameter's valid values, each with its label where that says more,
+    built here rather than by a template loop: the authority parameters list every one."""
+    return mark_safe(
+        ", ".join(
+            f"<code>{_escape(value)}</code>"
+            + (f' <span class="hint">{_escape(label)}</span>' if label != value else "")
+            for value, label in parameter.values
+        )
+    )
+
+
+@register.simple_tag
 def change_badge(change: Change | None, short: bool = False) -> str:
     """The change since the previous inspection: an arrow and words, not colour only.
 
