@@ -36,6 +36,10 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "scripts"))
+
+from load_test import PAGES as LOAD_TEST_PAGES  # noqa: E402
+
 HTML_TARGET_SECONDS = 0.150
 FULL_CSV_URL = "/judgements.csv"
 FULL_CSV_TARGET_SECONDS = 3.0
@@ -128,7 +132,7 @@ class ServerError(Exception):
 
 def request(client, url: str, *, keep: bool = True):
     """(response, body); raises ServerError when the view raised, or what the stream raised."""
-    response = client.get(url)
+    response = client.get(url, follow=True)  # a comparison redirects to its canonical address
     body = read_body(response, keep=keep)
     if getattr(response, "exc_info", None):
         raise ServerError(response.status_code, response.exc_info[1])
@@ -268,14 +272,14 @@ def urls_to_measure(q: str) -> tuple[list[str], list[str], str]:
         "/judgements/?area=help-and-protection&grade=inadequate",
         "/recommendations/",
         f"/recommendations/?{urlencode({'q': q})}",
-        f"/compare/?{urlencode({'neighbours_of': authorities[0] if authorities else ''})}",
-        "/england/",
-        "/england/?as_at=2024-03-31",
-        "/england/?as_at=2019-08-31&published_by=2019-12-31",
-        "/what-happened-next/",
-        "/what-came-before/",
-        "/new/",
-        "/api/",
+    ]
+    # The load test's other pages (England, What happened next, the API page...), with
+    # the first authority where one is named.
+    examples = {"authority": "", "inspection": "", "slug": authorities[0] if authorities else ""}
+    html += [
+        page.format(**examples)
+        for page in LOAD_TEST_PAGES
+        if "{authority}" not in page and "{inspection}" not in page and page not in html
     ]
     csv_urls = [
         FULL_CSV_URL,
