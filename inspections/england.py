@@ -516,22 +516,23 @@ def forget() -> None:
 def shared_distribution(
     data: England, as_at: date, published_by: date | None = None
 ) -> dict[str, dict[str, Counter[str]]]:
-    """:meth:`England.distribution`, computed once per data version."""
+    """:meth:`England.distribution`, computed once per data version for the rule's own
+    cut-off (a cut-off of the reader's choosing, any date, is computed for its request:
+    kept, such keys would be a store anyone could fill)."""
+    if published_by is not None:
+        return data.distribution(as_at, published_by)
     return shared_results.shared(
-        "england-distribution",
-        (as_at, published_by),
-        lambda: data.distribution(as_at, published_by),
-        at=data.version,
+        "england-distribution", as_at, lambda: data.distribution(as_at), at=data.version
     )
 
 
 def shared_shares_over_time(data: England, area: str, until: date) -> dict:
     """:meth:`England.shares_over_time`, computed once per data version (each quarter
-    since 2014 reads every judgement: the dearest part of the England page)."""
-    until = min(until, as_at_range()[1])  # any later date charts the same quarters
+    since 2014 reads every judgement: the dearest part of the England page). Every date of
+    one quarter charts the same quarters: they share one result."""
+    until = min(until, as_at_range()[1])
+    charted = quarters(FIRST_QUARTER, until)
+    last = charted[-1] if charted else FIRST_QUARTER - timedelta(days=1)
     return shared_results.shared(
-        "england-shares",
-        (area, until),
-        lambda: data.shares_over_time(area, until),
-        at=data.version,
+        "england-shares", (area, last), lambda: data.shares_over_time(area, last), at=data.version
     )

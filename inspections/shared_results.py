@@ -37,6 +37,7 @@ T = TypeVar("T")
 # deployment never reads the files its predecessor wrote under the same data version.
 FORMAT = "1"
 
+MEMORY_ENTRIES = 256
 _memory: dict[tuple[str, Hashable], Any] = {}
 _memory_version: str | None = None
 _lock = threading.Lock()
@@ -69,6 +70,8 @@ def shared(
     value = _stored(at, name, key, compute)
     with _lock:
         if _memory_version == at.key:
+            if len(_memory) >= MEMORY_ENTRIES:
+                _memory.clear()  # keys of many dates asked for: keep memory bounded
             _memory[(name, key)] = value
     return value
 
