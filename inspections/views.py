@@ -24,7 +24,7 @@ from django.urls import reverse
 from authorities.models import Authority, AuthorityName, Region
 from vocabulary import HEADLINE_AREAS, Area, Grade
 
-from . import england, freshness, queries
+from . import england, freshness, queries, shared_results
 from .filters import AuthorityListForm, InspectionFilter, JudgementFilter, RecommendationFilter
 from .models import Inspection
 from .queries.compare import FIRST_YEAR
@@ -46,7 +46,8 @@ def _url(name: str, *args, **query) -> str:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    distribution = queries.grade_distribution()
+    version = shared_results.version()  # read once for the page's shared results
+    distribution = queries.grade_distribution(at=version)
     three_years_ago = freshness.today() - timedelta(days=3 * 365)
     examples = {
         "timeline": reverse("inspections:authority-detail", args=["knowsley"]),
@@ -74,7 +75,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "inspections/home.html",
         {
-            "summary": queries.site_summary(),
+            "summary": queries.site_summary(version),
             "latest_inspections": queries.latest_inspections(),
             "distribution": distribution,
             "distribution_chart": queries.distribution_chart_data(distribution),

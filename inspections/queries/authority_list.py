@@ -23,6 +23,7 @@ from authorities.models import Authority
 from vocabulary import GRADED_KINDS, Area, Framework, Grade
 
 from .. import shared_results
+from ..export_store import DataVersionNow
 from ..models import Judgement
 from .cells import GradeCell
 from .common import (
@@ -240,8 +241,16 @@ class DistributionRow:
     no_grade: int = 0  # authorities whose latest full inspection made no such judgement
 
 
-def grade_distribution(areas: Sequence[Area] = LIST_AREAS) -> list[DistributionRow]:
-    """How many current authorities have each grade as their latest in each area."""
+def grade_distribution(
+    areas: Sequence[Area] = LIST_AREAS, at: DataVersionNow | None = None
+) -> list[DistributionRow]:
+    """How many current authorities have each grade as their latest in each area (counted
+    once per data version for every worker)."""
+    areas = tuple(areas)
+    return shared_results.shared("grade-distribution", areas, lambda: _distribution(areas), at=at)
+
+
+def _distribution(areas: Sequence[Area]) -> list[DistributionRow]:
     current_ids = Authority.objects.current().values_list("pk", flat=True)
     latest = latest_cells(areas, current_ids)
     result = []

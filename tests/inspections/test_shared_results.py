@@ -151,3 +151,12 @@ def test_the_authority_list_shows_a_new_grade_at_once(client, store):
     rows = client.get("/authorities/?region=north-west").context["rows"]
     knowsley = next(row for row in rows if row.authority.slug == "knowsley")
     assert knowsley.cell("overall").grade == "inadequate"
+
+
+def test_until_the_data_changes_the_home_page_reads_the_version_and_its_latest_inspections(
+    client, django_assert_max_num_queries
+):
+    _overall("knowsley", date(2021, 10, 11), "Good", date(2021, 12, 3))
+    first = client.get("/").content
+    with django_assert_max_num_queries(3):  # the version (2) and the latest inspections
+        assert client.get("/").content == first
