@@ -32,7 +32,6 @@ from authorities.models import Authority, Region
 from vocabulary import GRADE_RANKS, Area, Framework, Grade
 
 from . import shared_results
-from .export_store import DataVersionNow
 from .freshness import today
 from .models import Judgement
 
@@ -224,7 +223,7 @@ def _candidates() -> list[Standing]:
 class England:
     """The judgements that can count, ready to be read as at any date."""
 
-    def __init__(self, version: DataVersionNow | None = None) -> None:
+    def __init__(self, version: shared_results.Version | None = None) -> None:
         # The data version read before the judgements: results derived from them are
         # shared between workers under it (see the functions at the end of this module).
         self.version = version or shared_results.version()

@@ -21,6 +21,7 @@ import logging
 import pickle
 import threading
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,18 +44,27 @@ _memory_version: str | None = None
 _lock = threading.Lock()
 
 
-def version() -> DataVersionNow:
-    """The data version the shared results are kept under (two small queries)."""
+@dataclass(frozen=True)
+class Version:
+    """The data version and the newest judgement's id: what shared results are kept under."""
+
+    data: DataVersionNow
+    last_judgement: int | None
+
+    @property
+    def key(self) -> str:
+        return f"{self.data.key}.{self.last_judgement}"
+
+
+def version() -> Version:
+    """The version the shared results are kept under (two small queries)."""
     from .models import Judgement
 
-    data = export_store.data_version()
     last = Judgement.objects.aggregate(last=Max("id"))["last"]
-    return DataVersionNow(f"{data.key}.{last}", data.number, data.changed_at)
+    return Version(export_store.data_version(), last)
 
 
-def shared(
-    name: str, key: Hashable, compute: Callable[[], T], at: DataVersionNow | None = None
-) -> T:
+def shared(name: str, key: Hashable, compute: Callable[[], T], at: Version | None = None) -> T:
     """``compute()`` for the data version ``at`` (default: the current one), computed
     once for all workers. ``name`` and ``key`` say which result: ``key`` is made of dates,
     strings and numbers (its ``repr`` names the file), and ``compute`` reads only the
@@ -76,7 +86,7 @@ def shared(
     return value
 
 
-def _stored(at: DataVersionNow, name: str, key: Hashable, compute: Callable[[], T]) -> T:
+def _stored(at: Version, name: str, key: Hashable, compute: Callable[[], T]) -> T:
     computed: list[T] = []
 
     def build(path: Path) -> None:
@@ -84,7 +94,11 @@ def _stored(at: DataVersionNow, name: str, key: Hashable, compute: Callable[[], 
         with open(path, "wb") as handle:
             pickle.dump(computed[0], handle, protocol=pickle.HIGHEST_PROTOCOL)
 
-    path = export_store.stored(at, ("shared", FORMAT, name, repr(key)), ".pickle", build)
+    # In the folder of the data version the exports use (the store keeps one version's
+    # folder at a time), the newest judgement in the file's key.
+    path = export_store.stored(
+        at.data, ("shared", FORMAT, name, repr(key), str(at.last_judgement)), ".pickle", build
+    )
     if computed:
         return computed[0]
     if path is not None:

@@ -23,7 +23,6 @@ from authorities.models import Authority
 from vocabulary import GRADED_KINDS, Area, Framework, Grade
 
 from .. import shared_results
-from ..export_store import DataVersionNow
 from ..models import Judgement
 from .cells import GradeCell
 from .common import (
@@ -242,7 +241,7 @@ class DistributionRow:
 
 
 def grade_distribution(
-    areas: Sequence[Area] = LIST_AREAS, at: DataVersionNow | None = None
+    areas: Sequence[Area] = LIST_AREAS, at: shared_results.Version | None = None
 ) -> list[DistributionRow]:
     """How many current authorities have each grade as their latest in each area (counted
     once per data version for every worker)."""

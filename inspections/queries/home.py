@@ -16,7 +16,6 @@ from authorities.models import Authority
 from vocabulary import GRADED_KINDS
 
 from .. import shared_results
-from ..export_store import DataVersionNow
 from ..models import Inspection, Judgement, Recommendation
 from .common import (
     _count_of,
@@ -27,7 +26,7 @@ from .common import (
 )
 
 
-def site_summary(at: DataVersionNow | None = None) -> dict[str, Any]:
+def site_summary(at: shared_results.Version | None = None) -> dict[str, Any]:
     """Counts and date range of what is published (counted once per data version for
     every worker: counting every judgement is the home page's dearest query)."""
     return shared_results.shared("site-summary", (), _count_published, at=at)

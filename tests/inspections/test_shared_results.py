@@ -51,6 +51,14 @@ def test_a_second_worker_reads_the_result_the_first_computed(store):
     assert shared_results.shared("example", ("b", 1), Counting("other")) == "other"
 
 
+def test_results_are_kept_in_the_folder_of_the_data_version_the_exports_use(client, store):
+    # The store keeps one version's folder at a time: a second folder for the same data
+    # would remove the exports' (and they it) as each is written.
+    client.get("/judgements.csv")
+    shared_results.shared("example", (), Counting(1))
+    assert len([folder for folder in store.iterdir() if folder.is_dir()]) == 1
+
+
 def test_a_change_of_the_data_computes_it_again(store):
     first = shared_results.shared("example", (), Counting("before"))
     bump()  # what every save, delete and load does when it commits
@@ -87,7 +95,7 @@ def test_an_unreadable_file_is_computed_afresh(store):
 
 
 def test_workers_asking_at_once_compute_it_once(store):
-    version = DataVersionNow("5.1700000000.000000.99", 5, None)
+    version = shared_results.Version(DataVersionNow("5.1700000000.000000", 5, None), 99)
     calls = []
 
     def slow():
