@@ -5,7 +5,6 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 
 from .names import core_key, light_key
 
@@ -127,7 +126,11 @@ class Authority(models.Model):
         return f"{self.name} (former)" if self.is_former else self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("inspections:authority-detail", args=[self.slug])
+        # The explorers print one a row: built from the route's pattern, kept once, rather
+        # than by a reverse() each (the same path).
+        from inspections.queries.common import authority_url
+
+        return authority_url(self.slug)
 
     @property
     def ofsted_provider_url(self) -> str:

@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
-from . import csv_export, export_store, freshness, json_export, xlsx_export
+from . import csv_export, export_store, freshness, json_export, shared_results, xlsx_export
 from .export_store import DataVersionNow
 from .exports import EXPORTS, EXPORTS_BY_NAME, BadQuery, Export, Selection, filters_of
 
@@ -214,7 +214,8 @@ def api(request: HttpRequest) -> HttpResponse:
         request,
         "inspections/api.html",
         {
-            "endpoints": _endpoints(),
+            # The valid values include every authority: read once per data version.
+            "endpoints": shared_results.shared("api-endpoints", (), _endpoints),
             "page_size": json_export.PAGE_SIZE,
             "max_page_size": json_export.MAX_PAGE_SIZE,
         },
@@ -267,7 +268,7 @@ def _england_error(request: HttpRequest, message: str, title: str = "date") -> H
 
 def england(request: HttpRequest) -> HttpResponse:
     from . import england as counting
-    from .published_statistics import FIGURES, reproduce
+    from .published_statistics import reproductions
 
     as_at = _as_at(request)
     if isinstance(as_at, counting.BadAsAt):
@@ -284,7 +285,7 @@ def england(request: HttpRequest) -> HttpResponse:
         )
     data = counting.national()
     earliest, latest = counting.as_at_range()
-    counts = data.distribution(as_at, published_by)
+    counts = counting.shared_distribution(data, as_at, published_by)
     rule = counting.rule_for(as_at, published_by)
     query = {"as_at": as_at.isoformat()}
     if published_by:
@@ -293,7 +294,7 @@ def england(request: HttpRequest) -> HttpResponse:
         request,
         "inspections/england.html",
         {
-            "published": [reproduce(data, figure) for figure in FIGURES],
+            "published": reproductions(data),
             "as_at": as_at,
             "earliest": earliest,
             "latest": latest,
@@ -307,7 +308,7 @@ def england(request: HttpRequest) -> HttpResponse:
             "covered": len({s.authority_id for s in data.standings(as_at, published_by)}),
             "grades": counting.GRADES,
             "areas": [(area, counting.table(counts[area])) for area in counting.AREAS],
-            "chart": data.shares_over_time(counting.AREAS[0], as_at),
+            "chart": counting.shared_shares_over_time(data, counting.AREAS[0], as_at),
             "query": urlencode(query),
             "filter_fields": counting.filter_fields(chosen),
             "chosen": chosen,

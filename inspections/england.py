@@ -29,12 +29,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Max
-
 from authorities.models import Authority, Region
 from vocabulary import GRADE_RANKS, Area, Framework, Grade, display_name
 
-from .freshness import current_version, today
+from . import shared_results
+from .freshness import today
 from .models import Judgement
 
 AREAS: tuple[Area, ...] = (
@@ -272,7 +271,10 @@ def _candidates() -> list[Standing]:
 class England:
     """The judgements that can count, ready to be read as at any date."""
 
-    def __init__(self) -> None:
+    def __init__(self, version: shared_results.Version | None = None) -> None:
+        # The data version read before the judgements: results derived from them are
+        # shared between workers under it (see the functions at the end of this module).
+        self.version = version or shared_results.version()
         self.candidates = _candidates()
         self.authorities = {authority.pk: authority for authority in Authority.objects.all()}
         self._standings: dict[tuple[date, date | None], list[Standing]] = {}
@@ -632,31 +634,63 @@ def waits_by_grade(data: England) -> dict[str, Wait]:
 
 # --------------------------------------------------------------------------- per process
 
-_national: tuple[tuple, England] | None = None
+_national: tuple[str, England] | None = None
 _national_lock = threading.Lock()
 
 
 def national() -> England:
     """The England data, read once per change of the data in each web process.
 
-    Kept under the data version (bumped by every save, delete and load) and the newest
-    judgement's id (which bulk writes, such as synthetic data, move without a signal), so
-    it is never stale; the two cost two small queries instead of reading every judgement
-    that can count.
+    Kept under the data version (:func:`shared_results.version`: bumped by every save,
+    delete and load, with the newest judgement's id, which bulk writes such as synthetic
+    data move without a signal), so it is never stale; the check costs two small queries
+    instead of reading every judgement that can count.
     """
     global _national
-    key = (current_version(), Judgement.objects.aggregate(last=Max("id"))["last"])
+    version = shared_results.version()
     with _national_lock:
-        if _national is not None and _national[0] == key:
+        if _national is not None and _national[0] == version.key:
             return _national[1]
-    data = England()
+    data = England(version)
     with _national_lock:
-        _national = (key, data)
+        _national = (version.key, data)
     return data
 
 
 def forget() -> None:
-    """Drop the kept England data (tests roll the database back under it)."""
+    """Drop the kept England data and shared results (tests roll the database back under
+    them)."""
     global _national
     with _national_lock:
         _national = None
+    shared_results.forget()
+
+
+# ------------------------------------------------------------- shared between workers
+# What the England page and comparisons read of the whole country: the same for every
+# visitor until the data changes, so computed once per data version for every worker.
+
+
+def shared_distribution(
+    data: England, as_at: date, published_by: date | None = None
+) -> dict[str, dict[str, Counter[str]]]:
+    """:meth:`England.distribution`, computed once per data version for the rule's own
+    cut-off (a cut-off of the reader's choosing, any date, is computed for its request:
+    kept, such keys would be a store anyone could fill)."""
+    if published_by is not None:
+        return data.distribution(as_at, published_by)
+    return shared_results.shared(
+        "england-distribution", as_at, lambda: data.distribution(as_at), at=data.version
+    )
+
+
+def shared_shares_over_time(data: England, area: str, until: date) -> dict:
+    """:meth:`England.shares_over_time`, computed once per data version (each quarter
+    since 2014 reads every judgement: the dearest part of the England page). Every date of
+    one quarter charts the same quarters: they share one result."""
+    until = min(until, as_at_range()[1])
+    charted = quarters(FIRST_QUARTER, until)
+    last = charted[-1] if charted else FIRST_QUARTER - timedelta(days=1)
+    return shared_results.shared(
+        "england-shares", (area, last), lambda: data.shares_over_time(area, last), at=data.version
+    )

@@ -14,6 +14,7 @@ from datetime import date
 from authorities.models import Region
 from vocabulary import Area, Grade
 
+from . import shared_results
 from .england import England
 
 TOLERANCE_POINTS = 1.0
@@ -125,3 +126,14 @@ def reproduce(england: England, figure: Published) -> Reproduced:
     matching = sum(counts[grade] for grade in figure.grades)
     share = 100 * matching / judged if judged else 0.0
     return Reproduced(figure, float(matching) if figure.count else share, matching, judged)
+
+
+def reproductions(england: England) -> list[Reproduced]:
+    """Every published figure reproduced, computed once per data version for every worker
+    (sixteen figures at six dates: the England page's dearest table after its chart)."""
+    return shared_results.shared(
+        "published-figures",
+        FIGURES,
+        lambda: [reproduce(england, figure) for figure in FIGURES],
+        at=england.version,
+    )

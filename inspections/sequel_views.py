@@ -48,6 +48,7 @@ def what_happened_next(request: HttpRequest) -> HttpResponse:
             "sequels": sequels,
             "followed": sum(1 for s in sequels if s.next),
             "areas": [(str(a), queries.area_short_label(a)) for a in SEQUEL_AREAS],
+            "area_labels": [queries.area_short_label(a) for a in SEQUEL_AREAS],
             "csv_url": None
             if filterset.errors
             else _with_query(reverse("inspections:what-happened-next-csv"), request),

@@ -24,7 +24,7 @@ from django.urls import reverse
 from authorities.models import Authority, AuthorityName, Region
 from vocabulary import HEADLINE_AREAS, Area, Grade
 
-from . import england, freshness, queries
+from . import england, freshness, queries, shared_results
 from .filters import AuthorityListForm, InspectionFilter, JudgementFilter, RecommendationFilter
 from .models import Inspection
 from .paging import OutlinePaginator
@@ -48,7 +48,8 @@ def _url(name: str, *args, **query) -> str:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    distribution = queries.grade_distribution()
+    version = shared_results.version()  # read once for the page's shared results
+    distribution = queries.grade_distribution(at=version)
     three_years_ago = freshness.today() - timedelta(days=3 * 365)
     examples = {
         "timeline": reverse("inspections:authority-detail", args=["knowsley"]),
@@ -83,7 +84,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "inspections/home.html",
         {
-            "summary": queries.site_summary(),
+            "summary": queries.site_summary(version),
             "latest_inspections": queries.latest_inspections(),
             "distribution": distribution,
             "distribution_chart": queries.distribution_chart_data(distribution),
@@ -325,7 +326,7 @@ def _compare_sections(selection, grids, summaries, national) -> list[tuple]:
     area (as on the England page), to read the grid against."""
     if not grids:
         return []
-    counts = national.distribution(freshness.today())
+    counts = england.shared_distribution(national, freshness.today())
     regions = {authority.region for authority in selection.authorities}
     sections = []
     for grid in grids:

@@ -36,6 +36,10 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "scripts"))
+
+from load_test import PAGES as LOAD_TEST_PAGES  # noqa: E402
+
 HTML_TARGET_SECONDS = 0.150
 FULL_CSV_URL = "/judgements.csv"
 FULL_CSV_TARGET_SECONDS = 3.0
@@ -50,6 +54,8 @@ class Measurement:
     status: int | None = None
     error: str = ""
     seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)  # this process's CPU: Python's work
+    sql_seconds: list[float] = field(default_factory=list)  # waiting for the database
     queries: int | None = None
     size: int = 0
     rows: int | None = None
@@ -59,6 +65,14 @@ class Measurement:
     @property
     def median(self) -> float | None:
         return statistics.median(self.seconds) if self.seconds else None
+
+    @property
+    def cpu(self) -> float | None:
+        return statistics.median(self.cpu_seconds) if self.cpu_seconds else None
+
+    @property
+    def sql(self) -> float | None:
+        return statistics.median(self.sql_seconds) if self.sql_seconds else None
 
     @property
     def p95(self) -> float | None:
@@ -118,11 +132,27 @@ class ServerError(Exception):
 
 def request(client, url: str, *, keep: bool = True):
     """(response, body); raises ServerError when the view raised, or what the stream raised."""
-    response = client.get(url)
+    response = client.get(url, follow=True)  # a comparison redirects to its canonical address
     body = read_body(response, keep=keep)
     if getattr(response, "exc_info", None):
         raise ServerError(response.status_code, response.exc_info[1])
     return response, body
+
+
+class SqlTimer:
+    """Wall time spent in the database driver's execute: the page's SQL, fetching included
+    (the rows of a plain cursor arrive with execute; a server-side one fetches in chunks,
+    counted here only for its first)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - started
 
 
 def measure(client, url: str, repeat: int, *, is_csv: bool) -> Measurement:
@@ -140,9 +170,13 @@ def measure(client, url: str, repeat: int, *, is_csv: bool) -> Measurement:
             text = body.decode("utf-8-sig", errors="replace")
             result.rows = max(0, sum(1 for _ in csv.reader(io.StringIO(text))) - 1)  # no header
         for _ in range(repeat):
-            started = time.perf_counter()
-            request(client, url)
+            sql = SqlTimer()
+            started, cpu = time.perf_counter(), time.process_time()
+            with connection.execute_wrapper(sql):
+                request(client, url)
             result.seconds.append(time.perf_counter() - started)
+            result.cpu_seconds.append(time.process_time() - cpu)
+            result.sql_seconds.append(sql.seconds)
         with CaptureQueriesContext(connection) as queries:
             request(client, url)
         result.queries = len(queries.captured_queries)
@@ -239,6 +273,14 @@ def urls_to_measure(q: str) -> tuple[list[str], list[str], str]:
         "/recommendations/",
         f"/recommendations/?{urlencode({'q': q})}",
     ]
+    # The load test's other pages (England, What happened next, the API page...), with
+    # the first authority where one is named.
+    examples = {"authority": "", "inspection": "", "slug": authorities[0] if authorities else ""}
+    html += [
+        page.format(**examples)
+        for page in LOAD_TEST_PAGES
+        if "{authority}" not in page and "{inspection}" not in page and page not in html
+    ]
     csv_urls = [
         FULL_CSV_URL,
         "/recommendations.csv",
@@ -259,12 +301,15 @@ def shown(url: str) -> str:
 def print_results(results: list[Measurement]) -> None:
     width = max(len(shown(r.url)) for r in results)
     print(
-        f"{'URL':<{width}}  {'status':>6} {'median':>9} {'p95':>9} {'queries':>7} "
+        f"{'URL':<{width}}  {'status':>6} {'median':>9} {'p95':>9} {'CPU':>9} {'SQL':>9} "
+        f"{'queries':>7} "
         f"{'size':>9} {'rows':>7} {'peak mem':>9}  verdict"
     )
     for r in results:
         median = f"{r.median * 1000:7.1f}ms" if r.median is not None else "-"
         p95 = f"{r.p95 * 1000:7.1f}ms" if r.p95 is not None else "-"
+        cpu = f"{r.cpu * 1000:7.1f}ms" if r.cpu is not None else "-"
+        sql = f"{r.sql * 1000:7.1f}ms" if r.sql is not None else "-"
         queries = str(r.queries) if r.queries is not None else "-"
         rows = f"{r.rows:,}" if r.rows is not None else "-"
         peak = f"{r.peak_bytes / 2**20:6.1f} MB" if r.peak_bytes is not None else "-"
@@ -275,7 +320,8 @@ def print_results(results: list[Measurement]) -> None:
             checks = ", ".join(description for description, _ in r.checks) or "no target"
         verdict = "PASS" if r.passed else "FAIL"
         print(
-            f"{shown(r.url):<{width}}  {r.status or '-':>6} {median:>9} {p95:>9} {queries:>7} "
+            f"{shown(r.url):<{width}}  {r.status or '-':>6} {median:>9} {p95:>9} {cpu:>9} {sql:>9} "
+            f"{queries:>7} "
             f"{size:>9} {rows:>7} {peak:>9}  {verdict} ({checks})"
         )
         if r.error:
@@ -326,6 +372,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=10, help="timed requests per HTML page")
     parser.add_argument("--csv-repeat", type=int, default=3, help="timed requests per CSV export")
     parser.add_argument("--q", default="supervision", help="recommendation search word")
+    parser.add_argument("--pages-only", action="store_true", help="HTML pages, no exports")
+    parser.add_argument("--match", default="", help="only URLs containing this text")
     args = parser.parse_args()
 
     configure(args.database_url)
@@ -344,6 +392,8 @@ def main() -> int:
     from django.test import Client
 
     html, csv_urls, note = urls_to_measure(args.q)
+    html = [url for url in html if args.match in url]
+    csv_urls = [] if args.pages_only else [url for url in csv_urls if args.match in url]
     print(f"{connection.vendor} database {connection.settings_dict['NAME']}: {note}")
     print(f"{args.repeat} timed requests per page, {args.csv_repeat} per CSV, after a warm-up\n")
     client = Client(raise_request_exception=False)
@@ -353,7 +403,8 @@ def main() -> int:
         apply_targets(result)
     print_results(results)
     failed = [r.url for r in results if not r.passed]
-    failed += compare_json_with_csv(client, csv_urls)
+    if csv_urls:
+        failed += compare_json_with_csv(client, csv_urls)
     print(f"\n{len(results) - len(failed)} of {len(results)} URLs PASS")
     if failed:
         print("FAIL: " + ", ".join(failed))

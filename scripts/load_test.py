@@ -11,9 +11,10 @@ e.g. after `manage.py load_dataset`), then for each public page and each export 
 and Excel of every list, whole and filtered) sends --requests requests from --clients
 concurrent clients (keep-alive connections, one thread each), stopping early after
 --seconds per address. Prints requests per second, median and p99 latency and errors per
-address, with PASS/FAIL against the targets (pages >= 150 requests/s and p99 < 150 ms;
-whole exports >= 50 requests/s and p99 < 500 ms; filtered exports are measured, with no
-target; no errors anywhere), and exits 1 on a FAIL.
+address, with PASS/FAIL against the targets (pages with the page cache on >= 150
+requests/s and p99 < 150 ms; every page built for each request, the page cache off,
+>= 100 requests/s and p99 < 250 ms; whole exports >= 50 requests/s and p99 < 500 ms;
+filtered exports are measured, with no target; no errors anywhere), and exits 1 on a FAIL.
 
 --cache both (the default) runs everything twice, with the public page cache off and on,
 each in a fresh gunicorn. Whole exports are kept per data version in a fresh temporary
@@ -40,8 +41,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
-TARGET_RATE = 150.0
+TARGET_RATE = 150.0  # pages served by the page cache
 TARGET_P99_MS = 150.0
+COLD_TARGET_RATE = 100.0  # pages built for every request (the page cache off)
+COLD_TARGET_P99_MS = 250.0
 EXPORT_TARGET_RATE = 50.0
 EXPORT_TARGET_P99_MS = 500.0
 
@@ -57,8 +60,16 @@ PAGES = [
     "/judgements/?area=help-and-protection&grade=inadequate",
     "/recommendations/",
     "/recommendations/?q=supervision",
+    "/recommendations/?q=care",
     "/compare/?neighbours_of={slug}&area=children-in-care",
     "/compare/?region=london&area=overall",
+    "/england/",
+    "/england/?as_at=2024-03-31",
+    "/england/?as_at=2019-08-31&published_by=2019-12-31",
+    "/what-happened-next/",
+    "/what-came-before/",
+    "/new/",
+    "/api/",
 ]
 
 # Every export in every format, whole: kept per data version, with the export targets.
@@ -235,8 +246,13 @@ def _run(args, page_cache: bool) -> bool:
             )
             print(f"{'address':58} {'req/s':>7} {'median':>8} {'p99':>8} {'errors':>6}")
             examples = _examples(port)
+            rate, p99 = (
+                (TARGET_RATE, TARGET_P99_MS)
+                if page_cache
+                else (COLD_TARGET_RATE, COLD_TARGET_P99_MS)
+            )
             addresses = [
-                *((page, TARGET_RATE, TARGET_P99_MS) for page in PAGES if args.only != "exports"),
+                *((page, rate, p99) for page in PAGES if args.only != "exports"),
                 *(
                     (export, EXPORT_TARGET_RATE, EXPORT_TARGET_P99_MS)
                     for export in EXPORTS
@@ -288,7 +304,8 @@ def main() -> int:
         ok &= _run(args, page_cache)
     print(
         f"\n{_load()}\ntargets: pages >= {TARGET_RATE:.0f} requests/s, p99 < "
-        f"{TARGET_P99_MS:.0f} ms; exports >= {EXPORT_TARGET_RATE:.0f} requests/s, p99 < "
+        f"{TARGET_P99_MS:.0f} ms (page cache on; off: >= {COLD_TARGET_RATE:.0f} requests/s, "
+        f"p99 < {COLD_TARGET_P99_MS:.0f} ms); exports >= {EXPORT_TARGET_RATE:.0f} requests/s, p99 < "
         f"{EXPORT_TARGET_P99_MS:.0f} ms (whole; filtered ones measured); no errors: "
         + ("PASS" if ok else "FAIL")
     )

@@ -22,6 +22,7 @@ from django.db.models.functions import RowNumber
 from authorities.models import Authority
 from vocabulary import GRADED_KINDS, Area, Framework, Grade
 
+from .. import shared_results
 from ..models import Judgement
 from .cells import GradeCell
 from .common import (
@@ -49,6 +50,24 @@ FULL_FRAMEWORKS = (Framework.SIF, Framework.ILACS, Framework.ILACS_2026)
 def latest_cells(
     areas: Sequence[str] = LIST_AREAS, authority_ids: Iterable[int] | None = None
 ) -> LatestCells:
+    """Each authority's most recent judgement of each area: {authority id: {area: cell}}
+    (see :func:`_every_latest_cell`), of the authorities in ``authority_ids`` if given.
+
+    Every authority's are computed once per data version and shared by every worker
+    (:mod:`inspections.shared_results`): the authority list and the home page read them
+    on every request. The cells are shared: read them, never change them.
+    """
+    areas = tuple(str(area) for area in areas)
+    everyone = shared_results.shared("latest-cells", areas, lambda: _every_latest_cell(areas))
+    if authority_ids is None:
+        return everyone
+    wanted = set(authority_ids)
+    result = LatestCells({pk: cells for pk, cells in everyone.items() if pk in wanted})
+    result.without_overall = everyone.without_overall & wanted
+    return result
+
+
+def _every_latest_cell(areas: Sequence[str]) -> LatestCells:
     """Each authority's most recent judgement of each area: {authority id: {area: cell}}.
 
     "Most recent" is per area: an authority whose last inspection did not judge an area
@@ -59,8 +78,6 @@ def latest_cells(
     database.
     """
     judgements = published_judgements().filter(area__in=list(areas)).order_by()
-    if authority_ids is not None:
-        judgements = judgements.filter(inspection__authority_id__in=list(authority_ids))
     # The window runs over narrow rows (ids only); the winners' fields are read after.
     # The cell's source note names the section and label it came from, so the number of
     # judgements of the area in that report is not counted here (timelines do count it).
@@ -92,8 +109,6 @@ def latest_cells(
     result.without_overall = set()
     if Area.OVERALL in areas:
         full = published_inspections().filter(framework__in=FULL_FRAMEWORKS).order_by()
-        if authority_ids is not None:
-            full = full.filter(authority_id__in=list(authority_ids))
         newest: dict[int, tuple] = {}
         for authority_id, framework, start in full.values_list(
             "authority_id", "framework", "start_date"
@@ -225,8 +240,16 @@ class DistributionRow:
     no_grade: int = 0  # authorities whose latest full inspection made no such judgement
 
 
-def grade_distribution(areas: Sequence[Area] = LIST_AREAS) -> list[DistributionRow]:
-    """How many current authorities have each grade as their latest in each area."""
+def grade_distribution(
+    areas: Sequence[Area] = LIST_AREAS, at: shared_results.Version | None = None
+) -> list[DistributionRow]:
+    """How many current authorities have each grade as their latest in each area (counted
+    once per data version for every worker)."""
+    areas = tuple(areas)
+    return shared_results.shared("grade-distribution", areas, lambda: _distribution(areas), at=at)
+
+
+def _distribution(areas: Sequence[Area]) -> list[DistributionRow]:
     current_ids = Authority.objects.current().values_list("pk", flat=True)
     latest = latest_cells(areas, current_ids)
     result = []

@@ -99,6 +99,17 @@ class GradeCell:
             f"{self.start_date.year} {self.framework_name} · {self.source_note}"
         )
 
+    @property
+    def brief_tooltip(self) -> str:
+        """The tooltip for a table of many rows, whose columns name the areas and whose
+        page explains the scales once (the grade key): the printed grade and the report."""
+        brief = (
+            f"printed “{self.grade_as_printed or '(blank)'}” · {self.year} {self.framework_name}"
+        )
+        if self.judgements_in_area > 1:
+            return f"{brief} · {self.source_note}"
+        return brief
+
     def chart_point(self) -> dict[str, Any]:
         """What a chart tooltip needs; ``rank`` is None for an unreadable grade (no point)."""
         return {

@@ -15,6 +15,7 @@ from django.db.models import (
 from authorities.models import Authority
 from vocabulary import GRADED_KINDS
 
+from .. import shared_results
 from ..models import Inspection, Judgement, Recommendation
 from .common import (
     _count_of,
@@ -25,8 +26,13 @@ from .common import (
 )
 
 
-def site_summary() -> dict[str, Any]:
-    """Counts and date range of what is published."""
+def site_summary(at: shared_results.Version | None = None) -> dict[str, Any]:
+    """Counts and date range of what is published (counted once per data version for
+    every worker: counting every judgement is the home page's dearest query)."""
+    return shared_results.shared("site-summary", (), _count_published, at=at)
+
+
+def _count_published() -> dict[str, Any]:
     graded = Q(framework__in=GRADED_KINDS)
     inspections = published_inspections().aggregate(
         inspections=Count("id", filter=graded),

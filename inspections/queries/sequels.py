@@ -4,8 +4,8 @@ next graded inspection, and an inadequate (or any) judgement beside what precede
 "Which authorities had a focused visit with priority actions, and what happened at their next
 inspection?" took opening one page per visit; these rows answer it in one table. Every
 published inspection and visit is read in one query, the headline grades in a second and the
-priority-action counts in a third; the pairing is done in Python, per authority, in date
-order (a few thousand rows at national scale).
+priority-action counts in a third, once per data version for every worker; the pairing is
+done in Python, per authority, in date order (a few thousand rows at national scale).
 """
 
 from __future__ import annotations
@@ -20,11 +20,13 @@ from django.db.models import Count, F, QuerySet
 import vocabulary
 from vocabulary import Area, RecommendationKind
 
+from .. import shared_results
 from ..models import Inspection
 from .cells import GradeCell, first_cells
 from .common import (
     CELL_FIELDS,
     LIST_AREAS,
+    authority_url,
     inspection_path,
     published_judgements,
     published_recommendations,
@@ -85,6 +87,10 @@ class Event:
     def url(self) -> str:
         return inspection_path(self.authority_slug, self.start_date, self.framework)
 
+    @property
+    def authority_url(self) -> str:
+        return authority_url(self.authority_slug)
+
     def cell(self, area: str) -> GradeCell | None:
         return self.cells.get(str(area))
 
@@ -133,17 +139,18 @@ class Prelude:
         return self.visits[-1] if self.visits else None
 
 
-def _events(authorities: QuerySet | Iterable[int] | None = None) -> dict[int, list[Event]]:
-    """Every published event of the chosen authorities (ids or a subquery of them; all:
-    None), by authority, oldest first, with its headline grades and its number of priority
-    actions."""
+def _events() -> dict[int, list[Event]]:
+    """Every published event, by authority id, oldest first, with its headline grades and
+    its number of priority actions; computed once per data version for every worker
+    (:mod:`inspections.shared_results`): both pages and their exports read it whole. The
+    events are shared: read them, never change them."""
+    return shared_results.shared("sequel-events", SEQUEL_AREAS, _read_events)
+
+
+def _read_events() -> dict[int, list[Event]]:
     inspections = _published_inspections()
     judgements = published_judgements().filter(area__in=[str(a) for a in SEQUEL_AREAS])
     priority = published_recommendations().filter(kind=RecommendationKind.PRIORITY_ACTION)
-    if authorities is not None:
-        inspections = inspections.filter(authority_id__in=authorities)
-        judgements = judgements.filter(inspection__authority_id__in=authorities)
-        priority = priority.filter(inspection__authority_id__in=authorities)
     rows = inspections.order_by("start_date", "id").values(
         "authority_id", *_EVENT_FIELDS, **_EVENT_AUTHORITY_FIELDS
     )
@@ -161,7 +168,7 @@ def _events(authorities: QuerySet | Iterable[int] | None = None) -> dict[int, li
     counts = priority.order_by().values_list("inspection_id").annotate(n=Count("id"))
     for inspection_id, count in counts:
         events[inspection_id].priority_actions = count
-    return by_authority
+    return dict(by_authority)
 
 
 def _next_graded(events: Sequence[Event], index: int) -> Event | None:
@@ -179,7 +186,7 @@ def what_happened_next(
     graded inspection. ``priority_actions`` keeps only events that set some."""
     wanted = set(chosen.values_list("id", flat=True))
     sequels = []
-    for events in _events(chosen.values("authority_id")).values():
+    for events in _events().values():
         for index, event in enumerate(events):
             if event.id not in wanted or (priority_actions and not event.priority_actions):
                 continue
@@ -193,8 +200,11 @@ def what_came_before(
 ) -> list[Prelude]:
     """Every graded inspection that judged ``area`` at ``grade`` (newest first), with the
     authority's previous graded inspection and the visits since it."""
+    chosen = None if authority_ids is None else set(authority_ids)
     preludes = []
-    for events in _events(authority_ids).values():
+    for authority_id, events in _events().items():
+        if chosen is not None and authority_id not in chosen:
+            continue
         previous: Event | None = None
         visits: list[Event] = []
         for event in events:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -21,38 +23,102 @@ from ..search import parse as parse_search
 register = template.Library()
 
 
+def _escape(text: object) -> str:
+    """What Django's ``escape`` does (the standard library's, quotes included), without its
+    lazy-string wrapper: a badge is built thousands of times a page."""
+    return html.escape(str(text))
+
+
 @register.simple_tag
 def grade_badge(grade: str, title: str = "") -> str:
     """A comparable grade as a coloured badge carrying its word ("not read" when unreadable)."""
     css = f"grade grade--{grade}" if grade else "grade grade--not-read"
-    if title:
-        return format_html('<span class="{}" title="{}">{}</span>', css, title, grade_label(grade))
-    return format_html('<span class="{}">{}</span>', css, grade_label(grade))
+    hover = f' title="{_escape(title)}"' if title else ""
+    return mark_safe(f'<span class="{_escape(css)}"{hover}>{_escape(grade_label(grade))}</span>')
+
+
+NO_CELL = mark_safe('<span class="no-grade">—</span>')
 
 
 @register.simple_tag
-def cell_badge(cell: GradeCell | None, link: bool = False, printed: bool = False) -> str:
+def cell_badge(
+    cell: GradeCell | None, link: bool = False, printed: bool = False, brief: bool = False
+) -> str:
     """A timeline/comparison cell: the badge, with the printed grade and scale on hover;
     ``printed`` also shows the grade as printed as text (keyboard and touch users see no
-    hover). Built here rather than in the template: a comparison has thousands of cells."""
+    hover); ``brief`` leaves the scale out of the hover, for tables of many rows whose page
+    explains the scales once (the grade key). Built here rather than in the template: a
+    comparison has thousands of cells; and kept on the cell, since the latest grades'
+    cells are shared by every request of a process (``inspections.shared_results``)."""
     if cell is None:
-        return format_html('<span class="no-grade">{}</span>', "—")
-    badge = grade_badge(cell.grade, cell.tooltip)
+        return NO_CELL
+    kept = cell.__dict__.setdefault("_badges", {})  # the frozen dataclass's own dict
+    key = (link, printed, brief)
+    if key not in kept:
+        kept[key] = _cell_badge(cell, link, printed, brief)
+    return kept[key]
+
+
+def _cell_badge(cell: GradeCell, link: bool, printed: bool, brief: bool) -> str:
+    badge = grade_badge(cell.grade, cell.brief_tooltip if brief else cell.tooltip)
     if link:
-        badge = format_html(
-            '<a class="cell-link" href="{}" aria-label="{} {}: {}">{}</a>',
-            cell.url,
-            cell.year,
-            cell.framework_name,
-            cell.grade_label,
-            badge,
-        )
+        label = f"{cell.year} {cell.framework_name}: {cell.grade_label}"
+        badge = f'<a class="cell-link" href="{_escape(cell.url)}" aria-label="{_escape(label)}">{badge}</a>'
     if printed:
         text = cell.grade_as_printed or "(blank)"
         if len(text) > 40:
             text = text[:39] + "…"
-        badge = format_html('{} <span class="printed">printed “{}”</span>', badge, text)
-    return badge
+        badge = f'{badge} <span class="printed">printed “{_escape(text)}”</span>'
+    return mark_safe(badge)
+
+
+@register.simple_tag
+def latest_grade_cells(row, labels: list[str]) -> str:
+    """The authority list's grade columns of one row, a ``<td>`` each, with the year of
+    each grade; built here rather than by a loop in the template, which cost most of the
+    page's time (a hundred and fifty rows of five cells)."""
+    cells = []
+    for index, (cell, label) in enumerate(zip(row.cells, labels, strict=True)):
+        if index == 0 and row.no_overall_grade and cell is None:
+            inner = '<span class="no-grade">no overall grade (2026 framework)</span>'
+        elif cell is None:
+            inner = NO_CELL
+        else:
+            inner = f'{cell_badge(cell, True, brief=True)}<span class="year">{cell.year}</span>'
+        cells.append(_grade_column(label, inner))
+    return mark_safe("".join(cells))
+
+
+NOT_JUDGED = '<span class="hint">not judged</span>'
+
+
+@register.simple_tag
+def grade_cells(cells: list[GradeCell | None], labels: list[str]) -> str:
+    """One row's grade columns in a long table, a ``<td>`` each ("not judged" where there
+    is no cell), built here for the reason :func:`latest_grade_cells` is."""
+    return mark_safe(
+        "".join(
+            _grade_column(label, cell_badge(cell, brief=True) if cell else NOT_JUDGED)
+            for cell, label in zip(cells, labels, strict=True)
+        )
+    )
+
+
+def _grade_column(label: str, inner: str) -> str:
+    return f'<td class="grade-col" data-label="{_escape(label)}">{inner}</td>'
+
+
+@register.simple_tag
+def parameter_values(parameter) -> str:
+    """An export parameter's valid values, each with its label where that says more,
+    built here rather than by a template loop: the authority parameters list every one."""
+    return mark_safe(
+        ", ".join(
+            f"<code>{_escape(value)}</code>"
+            + (f' <span class="hint">{_escape(label)}</span>' if label != value else "")
+            for value, label in parameter.values
+        )
+    )
 
 
 @register.simple_tag

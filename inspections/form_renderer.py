@@ -1,0 +1,63 @@
+"""The form renderer: Django's, with drop-down lists written in Python.
+
+Django renders each ``<option>`` of a ``<select>`` through a template include of its own,
+and the filter forms' lists of every authority (about 160 options each) cost more than the
+rest of an explorer page's fifty rows together. :func:`render_select` writes the HTML
+Django's templates (``django/forms/widgets/select.html`` and ``select_option.html``)
+write, character for character (``tests/inspections/test_form_renderer.py`` holds every
+select of the public forms against Django's own rendering); anything else, or a select
+with options of another template, is rendered by Django as before.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from django.forms.renderers import DjangoTemplates
+from django.utils.html import conditional_escape
+
+SELECT = "django/forms/widgets/select.html"
+OPTION = "django/forms/widgets/select_option.html"
+
+
+class QuickSelects(DjangoTemplates):
+    def render(self, template_name: str, context: dict[str, Any], request=None) -> str:
+        widget = context.get("widget")
+        if template_name == SELECT and widget is not None and _plain_options(widget):
+            return render_select(widget)
+        return super().render(template_name, context, request)
+
+
+def _plain_options(widget: dict[str, Any]) -> bool:
+    return all(
+        option["template_name"] == OPTION
+        for _, options, _ in widget["optgroups"]
+        for option in options
+    )
+
+
+def _attrs(attrs: dict[str, Any]) -> str:
+    """django/forms/widgets/attrs.html: ``False`` leaves an attribute out, ``True`` writes
+    its bare name."""
+    return "".join(
+        f" {escape(str(name))}" if value is True else f' {escape(str(name))}="{escape(str(value))}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+def render_select(widget: dict[str, Any]) -> str:
+    parts = [f'<select name="{escape(str(widget["name"]))}"{_attrs(widget["attrs"])}>']
+    for group_name, options, _ in widget["optgroups"]:
+        if group_name:
+            parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+        for option in options:
+            parts.append(
+                f'\n  <option value="{escape(str(option["value"]))}"{_attrs(option["attrs"])}>'
+                f"{conditional_escape(option['label'])}</option>\n"
+            )
+        if group_name:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>")  # the renderer strips the template's last newline
+    return "".join(parts)

@@ -1,0 +1,68 @@
+"""Drop-down lists written in Python are the HTML Django's templates write."""
+
+from __future__ import annotations
+
+import pytest
+from django import forms
+from django.forms.renderers import DjangoTemplates
+from django.http import QueryDict
+
+from inspections.filters import (
+    AuthorityListForm,
+    InspectionFilter,
+    JudgementFilter,
+    PreludeForm,
+    RecommendationFilter,
+    SequelFilter,
+)
+from inspections.form_renderer import QuickSelects
+from inspections.models import Inspection, Judgement, Recommendation
+
+pytestmark = pytest.mark.django_db
+
+QUERIES = ["", "authority=knowsley&region=north-west&area=overall&grade=good&sort=newest"]
+
+
+def _selects(form: forms.Form) -> list[forms.BoundField]:
+    return [field for field in form if isinstance(field.field.widget, forms.Select)]
+
+
+def _forms(query: str) -> list[forms.Form]:
+    data = QueryDict(query)
+    return [
+        JudgementFilter(data, queryset=Judgement.objects.none()).form,
+        InspectionFilter(data, queryset=Inspection.objects.none()).form,
+        RecommendationFilter(data, queryset=Recommendation.objects.none()).form,
+        SequelFilter(data, queryset=Inspection.objects.none()).form,
+        AuthorityListForm(data),
+        PreludeForm(data or None),
+    ]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_every_select_of_the_public_forms_is_rendered_as_django_renders_it(query):
+    quick, django = QuickSelects(), DjangoTemplates()
+    compared = 0
+    for form in _forms(query):
+        form.is_valid()
+        for field in _selects(form):
+            form.renderer = quick
+            ours = field.as_widget()
+            form.renderer = django
+            assert ours == field.as_widget()
+            compared += 1
+    assert compared >= 20
+
+
+def test_awkward_labels_values_and_attributes_are_escaped_alike():
+    widget = forms.SelectMultiple(
+        attrs={"data-x": 'a"b<c>', "disabled": True, "hidden": False},
+        choices=[
+            ("Group <1>", [("a&b", "A & B"), ('"q"', "<i>quoted</i>")]),
+            ("", "none"),
+            (3, 4),
+        ],
+    )
+    quick = widget.render("name&", ["a&b", "3"], {"id": "x'y"}, renderer=QuickSelects())
+    assert quick == widget.render("name&", ["a&b", "3"], {"id": "x'y"}, renderer=DjangoTemplates())
+    assert "selected" in quick and "&lt;i&gt;" in quick

@@ -1,0 +1,170 @@
+"""Results derived from the whole data set are computed once per data version and shared
+by every worker through the store; a change of the data computes them again."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date
+
+import pytest
+
+from inspections import england, shared_results
+from inspections.export_store import DataVersionNow
+from inspections.freshness import bump
+from vocabulary import Framework
+
+from .factories import J, make_inspection
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def store(settings, tmp_path):
+    settings.EXPORT_CACHE_DIR = tmp_path / "store"
+    return settings.EXPORT_CACHE_DIR
+
+
+class Counting:
+    """A computation that says how often it ran."""
+
+    def __init__(self, value):
+        self.value = value
+        self.calls = 0
+
+    def __call__(self):
+        self.calls += 1
+        return self.value
+
+
+def test_a_second_worker_reads_the_result_the_first_computed(store):
+    compute = Counting({"england": [1, 2, 3]})
+    assert shared_results.shared("example", ("a", 1), compute) == {"england": [1, 2, 3]}
+    assert shared_results.shared("example", ("a", 1), compute) == {"england": [1, 2, 3]}
+    assert compute.calls == 1
+    assert len(list(store.glob("*/*.pickle"))) == 1
+
+    shared_results.forget()  # what another process holds in memory: nothing
+    assert shared_results.shared("example", ("a", 1), compute) == {"england": [1, 2, 3]}
+    assert compute.calls == 1  # read from the file
+    # Another key is another result.
+    assert shared_results.shared("example", ("b", 1), Counting("other")) == "other"
+
+
+def test_results_are_kept_in_the_folder_of_the_data_version_the_exports_use(client, store):
+    # The store keeps one version's folder at a time: a second folder for the same data
+    # would remove the exports' (and they it) as each is written.
+    client.get("/judgements.csv")
+    shared_results.shared("example", (), Counting(1))
+    assert len([folder for folder in store.iterdir() if folder.is_dir()]) == 1
+
+
+def test_a_change_of_the_data_computes_it_again(store):
+    first = shared_results.shared("example", (), Counting("before"))
+    bump()  # what every save, delete and load does when it commits
+    shared_results.forget()
+    assert shared_results.shared("example", (), Counting("after")) == "after"
+    assert first == "before"
+
+
+def test_new_judgements_written_without_a_signal_compute_it_again(store):
+    make_inspection("knowsley", Framework.SIF, date(2014, 4, 29), [J("Overall", "Good", "J")])
+    assert shared_results.shared("example", (), Counting("before")) == "before"
+    # A test's rows never commit, so the version number stays; the newest judgement moves.
+    make_inspection("liverpool", Framework.SIF, date(2015, 1, 5), [J("Overall", "Good", "J")])
+    assert shared_results.shared("example", (), Counting("after")) == "after"
+
+
+def test_without_a_store_each_process_keeps_its_own(settings):
+    settings.EXPORT_CACHE_DIR = None
+    compute = Counting(7)
+    assert shared_results.shared("example", (), compute) == 7
+    assert shared_results.shared("example", (), compute) == 7
+    assert compute.calls == 1
+    shared_results.forget()
+    assert shared_results.shared("example", (), compute) == 7
+    assert compute.calls == 2
+
+
+def test_an_unreadable_file_is_computed_afresh(store):
+    shared_results.shared("example", (), Counting("kept"))
+    (path,) = store.glob("*/*.pickle")
+    path.write_bytes(b"not a pickle")
+    shared_results.forget()
+    assert shared_results.shared("example", (), Counting("again")) == "again"
+
+
+def test_workers_asking_at_once_compute_it_once(store):
+    version = shared_results.Version(DataVersionNow("5.1700000000.000000", 5, None), 99)
+    calls = []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.3)
+        return "result"
+
+    found = []
+
+    def worker():
+        found.append(shared_results.shared("example", (), slow, at=version))
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert found == ["result"] * 4
+    assert len(calls) == 1
+
+
+def _overall(slug: str, start: date, printed: str, published: date):
+    return make_inspection(
+        slug,
+        Framework.ILACS,
+        start,
+        [J("Overall effectiveness", printed, "Judgements")],
+        published_on=published,
+    )
+
+
+def test_the_england_page_reads_its_counts_and_chart_once_for_every_worker(
+    client, store, monkeypatch
+):
+    _overall("knowsley", date(2021, 10, 11), "Good", date(2021, 12, 3))
+    first = client.get("/england/?as_at=2024-03-31")
+    assert first.status_code == 200
+
+    # Another worker: nothing in memory, and the England data read again would be refused.
+    england.forget()
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("computed again")
+
+    monkeypatch.setattr(england.England, "shares_over_time", refuse)
+    monkeypatch.setattr(england.England, "distribution", refuse)
+    again = client.get("/england/?as_at=2024-03-31")
+    assert again.content == first.content
+    monkeypatch.undo()
+
+    # A new inspection is counted at once.
+    _overall("liverpool", date(2023, 3, 13), "Inadequate", date(2023, 5, 2))
+    counts = client.get("/england/?as_at=2024-03-31").context["areas"][0][1][0]
+    assert (counts.key, counts.total) == ("england", 2)
+
+
+def test_the_authority_list_shows_a_new_grade_at_once(client, store):
+    _overall("knowsley", date(2021, 10, 11), "Good", date(2021, 12, 3))
+    assert "grade--good" in client.get("/authorities/?region=north-west").content.decode()
+    _overall("knowsley", date(2024, 11, 18), "Inadequate", date(2025, 1, 10))
+    rows = client.get("/authorities/?region=north-west").context["rows"]
+    knowsley = next(row for row in rows if row.authority.slug == "knowsley")
+    assert knowsley.cell("overall").grade == "inadequate"
+
+
+def test_until_the_data_changes_the_home_page_reads_the_version_and_its_latest_inspections(
+    client, django_assert_max_num_queries
+):
+    _overall("knowsley", date(2021, 10, 11), "Good", date(2021, 12, 3))
+    first = client.get("/").content
+    with django_assert_max_num_queries(3):  # the version (2) and the latest inspections
+        assert client.get("/").content == first
