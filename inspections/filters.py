@@ -28,6 +28,9 @@ from .queries.themes import theme_q
 
 NOT_READ_VALUE = "not-read"
 GRADE_CHOICES = [*Grade.choices, (NOT_READ_VALUE, f"Grade {NOT_READ}")]
+# The authority list only: any latest judgement in the area, read or not (the home page's
+# "Authorities judged" counts link to it).
+JUDGED_VALUE = "judged"
 
 # Headline areas first: they are what most questions are about.
 AREA_CHOICES = [
@@ -339,7 +342,9 @@ class AuthorityListForm(forms.Form):
         required=False,
     )
     grade = forms.ChoiceField(
-        label="is", choices=[("", "Any grade"), *GRADE_CHOICES], required=False
+        label="is",
+        choices=[("", "Any grade"), *GRADE_CHOICES, (JUDGED_VALUE, "Judged (any grade)")],
+        required=False,
     )
     former = forms.BooleanField(label="Include former authorities", required=False)
     sort = forms.ChoiceField(

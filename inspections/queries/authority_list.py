@@ -173,7 +173,7 @@ def authority_rows(
     """The authority list: each authority with its latest headline grades.
 
     ``grade`` keeps authorities whose latest ``grade_area`` grade is that one ("not-read"
-    for unreadable). ``sort`` is a key of :data:`AUTHORITY_SORTS`, "-" first for descending;
+    for unreadable, "judged" for any). ``sort`` is a key of :data:`AUTHORITY_SORTS`, "-" first for descending;
     authorities without a value sort last either way.
     """
     authorities = list(authorities_with_counts(authorities))
@@ -196,6 +196,8 @@ def authority_rows(
 def _matches_grade(cell: GradeCell | None, grade: str) -> bool:
     if cell is None:
         return False
+    if grade == "judged":
+        return True
     if grade == "not-read":
         return not cell.is_read
     return cell.grade == grade

@@ -16,6 +16,7 @@ import pytest
 from django.core.management import call_command
 
 from inspections import england
+from inspections.queries import LIST_AREAS
 from vocabulary import Framework
 
 from .factories import J, make_inspection, merseyside
@@ -200,6 +201,9 @@ def test_home_counts_name_the_authorities_they_count(client):
     html = client.get("/").content.decode()
     links = re.findall(r'<a href="/authorities/\?(grade_area=[^"]+)"[^>]*>(\d+)</a>', html)
     assert links
+    # The "Authorities judged" totals link too, each to the list of every judged authority.
+    judged = [query for query, _ in links if query.endswith("grade=judged")]
+    assert len(judged) == len(LIST_AREAS)
     for query, count in links:
         response = client.get("/authorities/", dict(parse_qsl(unescape(query))))
         assert len(response.context["rows"]) == int(count), query
