@@ -14,7 +14,7 @@ import io
 import logging
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,11 +22,12 @@ from pathlib import Path
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTTextContainer, LTTextLineHorizontal
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 
+from .content_stream import PageInterpreter
 from .document import Document
 from .errors import CorruptFile, IngestError, NotAReport
 
@@ -272,7 +273,7 @@ class PdfReader:
             document = PDFDocument(PDFParser(io.BytesIO(data)))
             manager = PDFResourceManager(caching=True)
             self._device = PDFPageAggregator(manager, laparams=_LAPARAMS)
-            self._interpreter = PDFPageInterpreter(manager, self._device)
+            self._interpreter = PageInterpreter(manager, self._device)
             # The page tree only: cheap next to turning one page into text.
             self._pages = list(PDFPage.create_pages(document))
         if not self._pages:
@@ -312,7 +313,7 @@ class PdfReader:
                     self._damaged[number] = any(_lost(stream) for stream in _content_streams(page))
                 if number in wanted and number not in self._texts:
                     self._interpreter.process_page(page)
-                    self._texts[number] = layout_rows(_text_lines(self._device.get_result()))
+                    self._texts[number] = layout_rows(list(_text_lines(self._device.get_result())))
         texts = tuple(self._texts.get(number, "") for number in range(1, last + 1))
         unread = tuple(number for number in range(1, last + 1) if number not in wanted)
         complete = last == self.page_count and not unread
@@ -415,10 +416,12 @@ def _clean(text: str) -> str:
     return re.sub(r"[ \t\r\n]+", " ", _CONTROLS.sub("", text)).strip()
 
 
-def layout_rows(lines: Iterable[LTTextLineHorizontal]) -> str:
+def layout_rows(lines: Sequence[LTTextLineHorizontal]) -> str:
     """Group text lines into rows and cells; return them as tab-separated rows."""
+    # Each line's text, read once: pdfminer builds it from its characters on every call.
+    texts = {id(line): _clean(line.get_text()) for line in lines}
     ordered = sorted(
-        (line for line in lines if _clean(line.get_text())),
+        (line for line in lines if texts[id(line)]),
         key=lambda line: (-line.y1, line.x0),
     )
     rows: list[_Row] = []
@@ -434,10 +437,10 @@ def layout_rows(lines: Iterable[LTTextLineHorizontal]) -> str:
                 row.bottom = min(row.bottom, line.y0)
                 continue
         rows.append(_Row(top=line.y1, bottom=line.y0, lines=[line]))
-    return "\n".join(_row_text(row) for row in rows)
+    return "\n".join(_row_text(row, texts) for row in rows)
 
 
-def _row_text(row: _Row) -> str:
+def _row_text(row: _Row, texts: dict[int, str]) -> str:
     cells: list[list[LTTextLineHorizontal]] = []
     for line in sorted(row.lines, key=lambda item: item.x0):
         for cell in cells:
@@ -446,11 +449,10 @@ def _row_text(row: _Row) -> str:
                 break
         else:
             cells.append([line])
-    texts = []
-    for cell in cells:
-        parts = [_clean(line.get_text()) for line in sorted(cell, key=lambda item: -item.y1)]
-        texts.append(_join_wrapped(parts))
-    return "\t".join(texts)
+    return "\t".join(
+        _join_wrapped([texts[id(line)] for line in sorted(cell, key=lambda item: -item.y1)])
+        for cell in cells
+    )
 
 
 def _overlaps_horizontally(a: LTTextLineHorizontal, b: LTTextLineHorizontal) -> bool:
