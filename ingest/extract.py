@@ -20,12 +20,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LAParams, LTTextContainer, LTTextLineHorizontal
+from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLineHorizontal
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+from pdfminer.utils import fsplit
 
 from .content_stream import PageInterpreter
 from .document import Document
@@ -272,7 +273,7 @@ class PdfReader:
         with _pdf_errors(name):
             document = PDFDocument(PDFParser(io.BytesIO(data)))
             manager = PDFResourceManager(caching=True)
-            self._device = PDFPageAggregator(manager, laparams=_LAPARAMS)
+            self._device = _LineAggregator(manager, laparams=_LAPARAMS)
             self._interpreter = PageInterpreter(manager, self._device)
             # The page tree only: cheap next to turning one page into text.
             self._pages = list(PDFPage.create_pages(document))
@@ -334,6 +335,27 @@ class PdfReader:
             unread=unread,
             page_count=None if complete else self.page_count,
         )
+
+
+class _LineAggregator(PDFPageAggregator):
+    """pdfminer's page aggregator, whose layout analysis stops at text lines.
+
+    Rows are rebuilt from text lines (:func:`layout_rows`); pdfminer's grouping of lines
+    into text boxes, a neighbour search over every line of the page, changes no line and
+    only orders them, which :func:`layout_rows` does itself.
+    """
+
+    def end_page(self, page: PDFPage) -> None:
+        layout = self.cur_item
+        characters, others = fsplit(lambda item: isinstance(item, LTChar), layout)
+        for item in others:
+            item.analyze(self.laparams)
+        lines = list(layout.group_objects(self.laparams, characters)) if characters else []
+        for line in lines:
+            line.analyze(self.laparams)
+        layout._objs = [*lines, *others]
+        self.pageno += 1
+        self.receive_layout(layout)
 
 
 def _content_streams(page: PDFPage) -> list[PDFStream]:
