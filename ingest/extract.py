@@ -14,19 +14,21 @@ import io
 import logging
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LAParams, LTTextContainer, LTTextLineHorizontal
+from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLineHorizontal
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+from pdfminer.utils import fsplit
 
+from .content_stream import PageInterpreter
 from .document import Document
 from .errors import CorruptFile, IngestError, NotAReport
 
@@ -256,57 +258,104 @@ def _pdf_errors(name: str) -> Iterator[None]:
 
 
 class PdfReader:
-    """A PDF opened once, its pages turned into layout text on demand, first page first.
+    """A PDF opened once, its pages turned into layout text on demand.
 
-    Extraction is most of an ingest's time, and some reports are read whole from their
-    opening pages (an ILACS report; a letter of a kind the app refuses): ``read(2)`` costs
-    two pages, and a later ``read(None)`` goes on from the third.
+    Extraction is most of an ingest's time, and many reports are read from a few of their
+    pages (an ILACS report's opening pages; a focused visit letter's opening pages and its
+    last; a letter of a kind the app refuses): ``read(2)`` costs two pages, and a later
+    ``read(None)`` extracts only the pages not read yet.
     """
 
     def __init__(self, data: bytes, *, name: str):
         self.name = name
-        self._texts: list[str] = []
-        self._damaged: list[int] = []  # pages whose content was not all decompressed
+        self._texts: dict[int, str] = {}  # by page number, from 1
+        self._damaged: dict[int, bool] = {}  # pages whose content was not all decompressed
         with _pdf_errors(name):
             document = PDFDocument(PDFParser(io.BytesIO(data)))
             manager = PDFResourceManager(caching=True)
-            self._device = PDFPageAggregator(manager, laparams=_LAPARAMS)
-            self._interpreter = PDFPageInterpreter(manager, self._device)
-            self._pages = PDFPage.create_pages(document)
-            self._next = next(self._pages, None)
-        if self._next is None:
+            self._device = _LineAggregator(manager, laparams=_LAPARAMS)
+            self._interpreter = PageInterpreter(manager, self._device)
+            # The page tree only: cheap next to turning one page into text.
+            self._pages = list(PDFPage.create_pages(document))
+        if not self._pages:
             raise CorruptFile(f"{name}: the PDF has no pages")
+
+    @property
+    def page_count(self) -> int:
+        return len(self._pages)
+
+    def keep(self, document: Document) -> None:
+        """Take the pages ``document`` read of this PDF (a partial entry of the layout
+        cache, by the same extractor) as read, so that they are not extracted again."""
+        unread = set(document.unread)
+        for number, text in enumerate(document.pages[: self.page_count], start=1):
+            if number not in unread:
+                self._texts.setdefault(number, text)
 
     def read(self, pages: int | None) -> Document:
         """The first ``pages`` pages (all with None) as a Document; ``complete`` says if
         that is the whole PDF. A page whose content could not be decompressed whole is
         named in ``warnings``: its text may be missing."""
+        count = self.page_count if pages is None else min(pages, self.page_count)
+        return self.read_pages(range(1, count + 1))
+
+    def read_pages(self, numbers: Iterable[int]) -> Document:
+        """The pages numbered (from 1) in ``numbers``, as a Document of the pages up to the
+        last of them; those between that were not asked for are empty and named in its
+        ``unread``, so that every page keeps its number. Damage is checked on every page up
+        to the last (a cheap test, unlike extraction): a damaged page is a warning whether
+        or not its text was needed."""
+        wanted = sorted({number for number in numbers if 1 <= number <= self.page_count})
+        last = wanted[-1] if wanted else 0
         with _pdf_errors(self.name), _PdfminerLog():
-            while self._next is not None and (pages is None or len(self._texts) < pages):
-                page = self._next
-                damaged = any(_lost(stream) for stream in _content_streams(page))
-                self._interpreter.process_page(page)
-                self._texts.append(layout_rows(_text_lines(self._device.get_result())))
-                if damaged:
-                    self._damaged.append(len(self._texts))
-                self._next = next(self._pages, None)
-        texts = self._texts if pages is None else self._texts[:pages]
-        complete = self._next is None and len(texts) == len(self._texts)
+            for number in range(1, last + 1):
+                page = self._pages[number - 1]
+                if number not in self._damaged:
+                    self._damaged[number] = any(_lost(stream) for stream in _content_streams(page))
+                if number in wanted and number not in self._texts:
+                    self._interpreter.process_page(page)
+                    self._texts[number] = layout_rows(list(_text_lines(self._device.get_result())))
+        texts = tuple(self._texts.get(number, "") for number in range(1, last + 1))
+        unread = tuple(number for number in range(1, last + 1) if number not in wanted)
+        complete = last == self.page_count and not unread
         if complete and not any(page.strip() for page in texts):
             raise NotAReport(f"{self.name}: the PDF has no text to read (is it a scanned image?)")
         warnings = tuple(
             f"Page {number} of the PDF is damaged: part of its content could not be "
             "decompressed, so text may be missing from it."
-            for number in self._damaged
-            if number <= len(texts)
+            for number in range(1, last + 1)
+            if self._damaged[number]
         )
         return Document(
-            pages=tuple(texts),
+            pages=texts,
             paginated=True,
             name=self.name,
             complete=complete,
             warnings=warnings,
+            unread=unread,
+            page_count=None if complete else self.page_count,
         )
+
+
+class _LineAggregator(PDFPageAggregator):
+    """pdfminer's page aggregator, whose layout analysis stops at text lines.
+
+    Rows are rebuilt from text lines (:func:`layout_rows`); pdfminer's grouping of lines
+    into text boxes, a neighbour search over every line of the page, changes no line and
+    only orders them, which :func:`layout_rows` does itself.
+    """
+
+    def end_page(self, page: PDFPage) -> None:
+        layout = self.cur_item
+        characters, others = fsplit(lambda item: isinstance(item, LTChar), layout)
+        for item in others:
+            item.analyze(self.laparams)
+        lines = list(layout.group_objects(self.laparams, characters)) if characters else []
+        for line in lines:
+            line.analyze(self.laparams)
+        layout._objs = [*lines, *others]
+        self.pageno += 1
+        self.receive_layout(layout)
 
 
 def _content_streams(page: PDFPage) -> list[PDFStream]:
@@ -389,10 +438,12 @@ def _clean(text: str) -> str:
     return re.sub(r"[ \t\r\n]+", " ", _CONTROLS.sub("", text)).strip()
 
 
-def layout_rows(lines: Iterable[LTTextLineHorizontal]) -> str:
+def layout_rows(lines: Sequence[LTTextLineHorizontal]) -> str:
     """Group text lines into rows and cells; return them as tab-separated rows."""
+    # Each line's text, read once: pdfminer builds it from its characters on every call.
+    texts = {id(line): _clean(line.get_text()) for line in lines}
     ordered = sorted(
-        (line for line in lines if _clean(line.get_text())),
+        (line for line in lines if texts[id(line)]),
         key=lambda line: (-line.y1, line.x0),
     )
     rows: list[_Row] = []
@@ -408,10 +459,10 @@ def layout_rows(lines: Iterable[LTTextLineHorizontal]) -> str:
                 row.bottom = min(row.bottom, line.y0)
                 continue
         rows.append(_Row(top=line.y1, bottom=line.y0, lines=[line]))
-    return "\n".join(_row_text(row) for row in rows)
+    return "\n".join(_row_text(row, texts) for row in rows)
 
 
-def _row_text(row: _Row) -> str:
+def _row_text(row: _Row, texts: dict[int, str]) -> str:
     cells: list[list[LTTextLineHorizontal]] = []
     for line in sorted(row.lines, key=lambda item: item.x0):
         for cell in cells:
@@ -420,11 +471,10 @@ def _row_text(row: _Row) -> str:
                 break
         else:
             cells.append([line])
-    texts = []
-    for cell in cells:
-        parts = [_clean(line.get_text()) for line in sorted(cell, key=lambda item: -item.y1)]
-        texts.append(_join_wrapped(parts))
-    return "\t".join(texts)
+    return "\t".join(
+        _join_wrapped([texts[id(line)] for line in sorted(cell, key=lambda item: -item.y1)])
+        for cell in cells
+    )
 
 
 def _overlaps_horizontally(a: LTTextLineHorizontal, b: LTTextLineHorizontal) -> bool:

@@ -31,10 +31,11 @@ from inspections.models import Inspection
 from vocabulary import PublishedSource
 
 from . import corrections, parsers
+from .document import Document
 from .errors import FileNotStored, IngestError, ParseError, UnknownAuthority
 from .parsers.base import ParsedReport
 from .parsers.common import implausible_dates
-from .reading import read_report
+from .reading import Reading
 
 
 class Status(StrEnum):
@@ -116,19 +117,24 @@ def prepare(data: bytes, name: str, cache: Path | None | bool = True) -> Prepare
     root = _cache_root(cache)
     started = time.perf_counter()
     try:
-        document, prepared.from_cache = read_report(data, name, sha256=prepared.sha256, cache=root)
+        reading = Reading(data, name, sha256=prepared.sha256, cache=root)
+        document = reading.needed()
+        prepared.from_cache = reading.from_cache
         prepared.seconds_extract = time.perf_counter() - started
         started = time.perf_counter()
-        prepared.report = parsers.parse(document)
+        prepared.report = _parse_part(document)
         prepared.seconds_parse = time.perf_counter() - started
-        if prepared.report.needs_more_pages:
+        # A parser given too few pages says so: it gets the next page, until it has enough
+        # (a list that runs on one page further) or the whole report.
+        while not document.complete and (
+            prepared.report is None or prepared.report.needs_more_pages
+        ):
             started = time.perf_counter()
-            document, prepared.from_cache = read_report(
-                data, name, sha256=prepared.sha256, cache=root, whole=True
-            )
+            document = reading.more(document)  # only the page not read yet is extracted
+            prepared.from_cache = reading.from_cache
             prepared.seconds_extract += time.perf_counter() - started
             started = time.perf_counter()
-            prepared.report = parsers.parse(document)
+            prepared.report = _parse_part(document)
             prepared.seconds_parse += time.perf_counter() - started
     except IngestError as error:
         prepared.error = str(error)
@@ -137,6 +143,17 @@ def prepare(data: bytes, name: str, cache: Path | None | bool = True) -> Prepare
             f"{name}: unexpected error while reading ({error.__class__.__name__}: {error})"
         )
     return prepared
+
+
+def _parse_part(document: Document) -> ParsedReport | None:
+    """The parse of ``document``; None where only part of the report was read and the
+    parser could not read it from that part: the whole report may read."""
+    try:
+        return parsers.parse(document)
+    except ParseError:
+        if document.complete:
+            raise
+        return None
 
 
 def _cache_root(cache: Path | None | bool) -> Path | None:

@@ -27,11 +27,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from devtools.cputime import run_measured  # noqa: E402  (after the path is set)
+
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 SCRATCH_DATABASE = REPO / "var" / "corpus.sqlite3"
 LONG_RECOMMENDATION = 1500
@@ -74,15 +77,14 @@ def main() -> int:
             for suffix in ("-wal", "-shm"):
                 Path(f"{SCRATCH_DATABASE}{suffix}").unlink(missing_ok=True)
             subprocess.run([*manage, "migrate", "-v0"], env=environment, check=True, cwd=REPO)
-            started = time.perf_counter()
-            completed = subprocess.run(
+            measured = run_measured(
                 [*manage, "ingest", "--manifest", str(manifest), "--jobs", str(args.jobs)],
                 env=environment,
                 cwd=REPO,
                 capture_output=True,
                 text=True,
             )
-            seconds = time.perf_counter() - started
+            completed = measured.completed
             log = REPO / "var" / "corpus-ingest.log"
             log.write_text(completed.stdout + completed.stderr)
             for line in completed.stdout.splitlines():
@@ -90,9 +92,11 @@ def main() -> int:
                 if match:
                     results[match["path"]] = (match["status"], match["message"])
             print(f"ingest: {completed.stdout.strip().splitlines()[-1]} (log: {log})")
-            print(f"ingest wall time: {seconds:.1f} s with --jobs {args.jobs}\n")
+            print(
+                f"ingest: {measured.wall:.1f} s wall with --jobs {args.jobs}, "
+                f"{measured.describe()}, load average {_load_average()}\n"
+            )
         os.environ.update(environment)
-        sys.path.insert(0, str(REPO))
         import django
 
         django.setup()
@@ -107,6 +111,14 @@ def main() -> int:
     finally:
         shutil.rmtree(media, ignore_errors=True)
     return 0
+
+
+def _load_average() -> str:
+    """The machine's 1, 5 and 15 minute load averages: a wall time means little without."""
+    try:
+        return " ".join(f"{load:.2f}" for load in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 def _read_manifest(path: Path) -> list[dict[str, str]]:

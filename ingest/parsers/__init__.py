@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from dataclasses import dataclass
 from types import ModuleType
 
 from vocabulary import Area, Framework, expected_areas, is_graded
@@ -20,6 +21,7 @@ from .common import implausible_dates, squash
 
 __all__ = [
     "ParsedJudgement",
+    "PagesNeeded",
     "ParsedRecommendation",
     "ParsedReport",
     "detect_framework",
@@ -30,8 +32,9 @@ __all__ = [
 
 # The parser modules, in the order their titles are tried. Each declares the kinds it
 # reads (KINDS, rows of vocabulary.KINDS), the title patterns that name them (TITLES), its
-# PARSER_VERSION, how many opening pages it needs (PAGES_NEEDED, None: all) and
-# parse(document). A new kind of report is a module here and a row in vocabulary.KINDS.
+# PARSER_VERSION, how many opening pages it needs (PAGES_NEEDED, None: all), optionally
+# how many closing pages besides (LAST_PAGES_NEEDED) and parse(document). A new kind of
+# report is a module here and a row in vocabulary.KINDS.
 MODULES: tuple[str, ...] = ("apa", "slac", "lac", "sif", "lscb", "ilacs", "focused_visit")
 _MODULES: tuple[ModuleType, ...] = tuple(
     importlib.import_module(f"{__name__}.{name}") for name in MODULES
@@ -43,6 +46,11 @@ PARSER_MODULES: dict[str, str] = {
 # need the whole report.
 PAGES_NEEDED: dict[str, int] = {
     kind: module.PAGES_NEEDED for module in _MODULES for kind in module.KINDS if module.PAGES_NEEDED
+}
+# How many closing pages a kind's parser reads besides its opening pages (a letter's
+# signature); the pages between are not read unless the parser finds it needs them.
+LAST_PAGES_NEEDED: dict[str, int] = {
+    kind: getattr(module, "LAST_PAGES_NEEDED", 0) for module in _MODULES for kind in module.KINDS
 }
 # The pages detection looks at when the first page does not name the kind of report.
 DETECTION_PAGES = 3
@@ -117,10 +125,42 @@ def detect_framework(document: Document) -> Framework:
     )
 
 
-def pages_needed(document: Document) -> int | None:
-    """How many pages of this report its parser needs (None: all of them), judged from its
+@dataclass(frozen=True)
+class PagesNeeded:
+    """The pages a parser reads everything it needs from, in most reports of its kind: the
+    first ``opening`` and the last ``closing``. Where they are not enough the parser says
+    so (:attr:`~ingest.parsers.base.ParsedReport.needs_more_pages`) and is given the rest."""
+
+    opening: int
+    closing: int = 0
+
+    def numbers(self, page_count: int | None) -> set[int] | None:
+        """The page numbers to read of a PDF of ``page_count`` pages; None where that
+        count is not known and the closing pages are needed."""
+        numbers = set(range(1, self.opening + 1))
+        if self.closing:
+            if page_count is None:
+                return None
+            numbers |= set(range(page_count - self.closing + 1, page_count + 1))
+        return {number for number in numbers if page_count is None or 1 <= number <= page_count}
+
+    def taken_from(self, document: Document) -> Document | None:
+        """``document`` as it reads when only these pages are read (the others empty and
+        named as unread), or None when it does not hold them all."""
+        numbers = self.numbers(len(document.pages) if document.complete else document.page_count)
+        if numbers is None or not numbers <= document.read_pages():
+            return None
+        return document.only(numbers)
+
+
+def pages_needed(document: Document) -> PagesNeeded | None:
+    """Which pages of this report its parser needs (None: all of them), judged from its
     opening pages; raises UnknownReportKind, as :func:`detect_framework` does."""
-    return PAGES_NEEDED.get(detect_framework(document))
+    framework = detect_framework(document)
+    opening = PAGES_NEEDED.get(framework)
+    if opening is None:
+        return None
+    return PagesNeeded(opening, LAST_PAGES_NEEDED.get(framework, 0))
 
 
 def parser_for(framework: str) -> ModuleType:

@@ -55,7 +55,13 @@ from .themes import take_themes
 PARSER_VERSION = "focused-visit-5"
 KINDS = (Framework.FOCUSED_VISIT,)
 TITLES = (r"\bfocused visit to\b",)
-PAGES_NEEDED = None  # the signature, and some lists, are on the last page
+# A letter's front page, focus and lists fill its first two pages in most letters, and its
+# signature is on its last: the pages between (findings) are not read unless the parser
+# finds it needs them (:func:`_needs_more_pages`; then it is given one page more at a
+# time). In the corpus, 6 letters in 7 need no more, and every letter reads the same as
+# when read whole: a third of the letters' pages are not extracted.
+PAGES_NEEDED = 2
+LAST_PAGES_NEEDED = 1
 
 _fail = parse_failure("focused visit letter")
 
@@ -82,6 +88,8 @@ _LETTER_DATE = re.compile(
 
 _SUMMARY = re.compile(r"summarises the findings of (?:a|the|our) focused", re.IGNORECASE)
 _SUMMARY_ROWS = 8
+# Rows after the title the summary sentence is looked for in.
+_SUMMARY_SEARCH_ROWS = 40
 # The visit's dates follow "on" or "between" (sometimes "on the 5th and 6th of June").
 _DATES_START = re.compile(r"\b(?:on|between)\s+(?:the\s+)?(?=\d)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.(?:\s|$)")
@@ -122,6 +130,8 @@ _FOCUS_ENDS = (
     "main findings",
 )
 _FOCUS_ROWS = 16
+# Rows after the title the focus paragraph is looked for in.
+_FOCUS_SEARCH_ROWS = 45
 # A sentence saying how the visit was done, not what it looked at, run on in the focus
 # paragraph: "Inspectors looked at a range of evidence, including ...", "A range of
 # evidence was considered.", "This visit was conducted in line with the ILACS framework.",
@@ -202,25 +212,59 @@ def parse(document: Document) -> ParsedReport:
             f"({end:%d %B %Y}): its date was not taken as the publication date."
         )
         header.published = None
-    recommendations = [
-        *_list(rows, _PRIORITY, RecommendationKind.PRIORITY_ACTION),
-        *_list(rows, _IMPROVE, RecommendationKind.AREA_FOR_IMPROVEMENT),
-    ]
+    priority = _list(rows, _PRIORITY, RecommendationKind.PRIORITY_ACTION)
+    improve = _list(rows, _IMPROVE, RecommendationKind.AREA_FOR_IMPROVEMENT)
+    focus, focus_read_to = _focus(rows, header.title_index)
+    recommendations = [*priority.items, *improve.items]
     warnings.extend(take_themes(recommendations))
     lead = _lead_inspector(rows)
     if not lead:
         warnings.append("No lead inspector found (no signature was read): left blank.")
     header.start, header.end = start, end
-    return header.report(
+    report = header.report(
         Framework.FOCUSED_VISIT,
         InspectionType.VISIT,
         PARSER_VERSION,
         lead_inspector=lead,
-        focus=_focus(rows, header.title_index),
+        focus=focus,
         judgements=[],
         recommendations=recommendations,
         warnings=warnings,
     )
+    opening_read_to = max(_summary_read_to(rows, header), focus_read_to)
+    report.needs_more_pages = _needs_more_pages(document, rows, opening_read_to, priority, improve)
+    return report
+
+
+def _needs_more_pages(
+    document: Document,
+    rows: Sequence[Row],
+    opening_read_to: int,
+    priority: _List,
+    improve: _List,
+) -> bool:
+    """Whether a letter read in part (its opening pages and its last, :data:`PAGES_NEEDED`)
+    may say more than was read: what the parser reads is then not all on those pages.
+
+    Enough was read when the opening rows the front page, dates and focus were read from
+    (up to ``opening_read_to``), and both lists with the rows that end them, come before the
+    first page not read, and the
+    signature ("Yours sincerely") is on the closing pages. Priority actions come before
+    what needs to improve in every letter of the corpus, so a letter whose list of what
+    needs to improve ended before the pages not read has no priority actions among them.
+    """
+    first = document.first_unread()
+    if first is None:
+        return False
+    unread_at = next(
+        (index for index, row in enumerate(rows) if (row.line.page or 0) >= first), len(rows)
+    )
+    if opening_read_to > unread_at or not improve.read_before(unread_at):
+        return True
+    if priority.heading is not None and not priority.read_before(unread_at):
+        return True
+    signed = _valediction(rows)
+    return signed is None or signed < unread_at
 
 
 # --------------------------------------------------------------------------- front page
@@ -270,11 +314,22 @@ def _authority(rows: Sequence[Row], title_index: int, title: str) -> str:
     return match["name"].strip(" ,") if match else ""
 
 
+def _summary_read_to(rows: Sequence[Row], header: _Header) -> int:
+    """The row after the last one :func:`_visit_dates` (and the title) read."""
+    end = min(len(rows), header.title_index + _SUMMARY_SEARCH_ROWS)
+    summary = next(
+        (i for i in range(header.title_index, end) if _SUMMARY.search(rows[i].plain)), None
+    )
+    return end if summary is None else min(len(rows), summary + _SUMMARY_ROWS)
+
+
 def _visit_dates(
     document: Document, rows: Sequence[Row], header: _Header, warnings: list[str]
 ) -> tuple[date, date]:
     """The visit's first and last days, from the summary sentence."""
-    for index in range(header.title_index, min(len(rows), header.title_index + 40)):
+    for index in range(
+        header.title_index, min(len(rows), header.title_index + _SUMMARY_SEARCH_ROWS)
+    ):
         if not _SUMMARY.search(rows[index].plain):
             continue
         text = join_wrapped(row.plain for row in rows[index : index + _SUMMARY_ROWS])
@@ -338,23 +393,28 @@ def _read_dates(phrase: str, letter_date: date | None) -> tuple[date, date] | No
 # --------------------------------------------------------------------------- the letter
 
 
-def _focus(rows: Sequence[Row], title_index: int) -> str:
+def _focus(rows: Sequence[Row], title_index: int) -> tuple[str, int]:
     """The paragraph saying what the visit looked at, as printed, with any bullets of scope
     that follow it (joined by "; "); "" where the letter has none (autumn 2020 to summer
-    2021). It ends before a sentence on how the visit was done (:data:`_FOCUS_STOP`)."""
-    for index in range(title_index + 1, min(len(rows), title_index + 45)):
+    2021). It ends before a sentence on how the visit was done (:data:`_FOCUS_STOP`).
+
+    With it, the row after the last one looked at (to know the rows read were enough)."""
+    search_end = min(len(rows), title_index + _FOCUS_SEARCH_ROWS)
+    for index in range(title_index + 1, search_end):
         row = rows[index]
         if not row.cells:
             continue
         if _ends_focus(row) and not _FOCUS_START.match(row.plain):
             if index > title_index + 3 and _ends_body(row):
-                return ""
+                return "", index + 1
             continue
         match = _FOCUS_START.search(row.plain)
         if match is None or _NOT_FOCUS.match(row.key[match.start() :]):
             continue
         parts = [row.plain[match.start() :]]
-        for following in rows[index + 1 : index + _FOCUS_ROWS]:
+        reach = min(len(rows), index + _FOCUS_ROWS)
+        for number in range(index + 1, reach):
+            following = rows[number]
             if not following.cells or PAGE_NUMBER.match(following.plain):
                 continue
             if _ends_focus(following):
@@ -363,13 +423,14 @@ def _focus(rows: Sequence[Row], title_index: int) -> str:
                 # the end of that sentence, then stop.
                 if following.plain[:1].islower() and not _ROW_ENDS_SENTENCE.search(parts[-1]):
                     parts.append(_to_sentence_end(following.plain))
+                reach = number + 1
                 break
             parts.append(BULLET.sub("; ", following.plain))
         text = join_wrapped(parts).replace(": ;", ":").replace(" ; ", "; ").replace(".; ", "; ")
         if stop := _FOCUS_STOP.search(text):
             text = text[: stop.start()].rstrip()
-        return text
-    return ""
+        return text, reach
+    return "", search_end
 
 
 def _to_sentence_end(text: str) -> str:
@@ -389,21 +450,37 @@ def _ends_body(row: Row) -> bool:
     )
 
 
-def _list(rows: Sequence[Row], heading: re.Pattern[str], kind: str) -> list[ParsedRecommendation]:
+@dataclass
+class _List:
+    """A list as read: its items, the row of its heading and the row after the one that
+    ended it (None where no row did: it ran to the end of what was read)."""
+
+    items: list[ParsedRecommendation]
+    heading: int | None = None
+    ended: int | None = None
+
+    def read_before(self, row: int) -> bool:
+        """Whether the heading and the end of the list come before ``row``."""
+        return self.heading is not None and self.ended is not None and self.ended <= row
+
+
+def _list(rows: Sequence[Row], heading: re.Pattern[str], kind: str) -> _List:
     """The items under the first ``heading``: one per bullet; a list printed without bullets
     is one item per paragraph (:func:`_paragraphs`), leaving out a paragraph that says there
     is nothing new ("There are no priority actions")."""
     start = next((i for i, row in enumerate(rows) if heading.match(row.key)), None)
     if start is None:
-        return []
+        return _List([])
     section = re.sub(r"\s*[?:]?\s*\d?$", "", rows[start].plain)
     if rows[start].plain.rstrip(" 1").endswith("?"):
         section += "?"
     items: list[Item] = []
     unbulleted: list[Row] = []
     reader = ListRows(rows, start + 1, is_furniture=_is_furniture)
+    ended = None
     for row in reader:
         if _LIST_ENDS.match(row.key) or _PRIORITY.match(row.key) or _IMPROVE.match(row.key):
+            ended = reader.index
             break
         if FOOTNOTE.match(row.plain) and reader.rows_left_on_page(row) <= 5:
             reader.skip_rest_of_page(row)  # a footnote at the foot of the page
@@ -423,7 +500,11 @@ def _list(rows: Sequence[Row], heading: re.Pattern[str], kind: str) -> list[Pars
             text = join_wrapped(row.plain for row in paragraph)
             if not _NOTHING_LISTED.search(text):
                 items.append(Item([text], paragraph[0].line, section, kind))
-    return recommendations(items, lambda item: [normalise_space(item.text.replace(" ;", ";"))])
+    return _List(
+        recommendations(items, lambda item: [normalise_space(item.text.replace(" ;", ";"))]),
+        start,
+        ended,
+    )
 
 
 def _paragraphs(rows: Sequence[Row]) -> list[list[Row]]:
@@ -447,13 +528,16 @@ def _paragraphs(rows: Sequence[Row]) -> list[list[Row]]:
     return paragraphs
 
 
+def _valediction(rows: Sequence[Row]) -> int | None:
+    """The row of the letter's last "Yours sincerely"."""
+    return max((i for i, row in enumerate(rows) if _VALEDICTION.match(row.key)), default=None)
+
+
 def _lead_inspector(rows: Sequence[Row]) -> str:
     """The signatory: the name after "Yours sincerely", else the name above the last
     "Her/His Majesty's Inspector" row. The first inspector the letter names is not always
     the lead."""
-    valediction = max(
-        (i for i, row in enumerate(rows) if _VALEDICTION.match(row.key)), default=None
-    )
+    valediction = _valediction(rows)
     if valediction is not None:
         signed = next_row(rows, valediction + 1, within=3, skip_page_numbers=True)
         if signed is not None:

@@ -55,3 +55,32 @@ def test_refused_files_leave_no_entry(tmp_path, bad):
     prepared = prepare(bad, "bad.pdf", cache=tmp_path)
     assert prepared.error
     assert not any(path.is_file() for path in tmp_path.rglob("*"))
+
+
+def test_a_part_keeps_its_page_count_and_the_pages_it_skipped(tmp_path):
+    document = Document(
+        pages=("front", "list", "", "", "signature"),
+        paginated=True,
+        name="x.pdf",
+        complete=False,
+        unread=(3, 4),
+        page_count=6,
+    )
+    layout_cache.put(tmp_path, "ab" * 32, document)
+    assert layout_cache.get(tmp_path, "ab" * 32, name="x.pdf") == document
+
+
+def test_a_whole_entry_replaces_a_part_and_what_was_kept_beside_it(tmp_path):
+    part = Document(pages=("a", "", "c"), paginated=True, complete=False, unread=(2,), page_count=3)
+    layout_cache.put(tmp_path, "ab" * 32, part)
+    whole = Document(pages=("a", "b", "c"), paginated=True, name="x.pdf")
+    layout_cache.put(tmp_path, "ab" * 32, whole)
+    assert layout_cache.get(tmp_path, "ab" * 32, name="x.pdf") == whole
+    assert [path.name for path in tmp_path.rglob("*") if path.is_file()] == [f"{'ab' * 32}.txt"]
+
+
+def test_an_unreadable_extent_is_no_entry(tmp_path):
+    part = Document(pages=("a", "", "c"), paginated=True, complete=False, unread=(2,), page_count=3)
+    layout_cache.put(tmp_path, "ab" * 32, part)
+    next(tmp_path.rglob("*.extent.json")).write_text("{not json")
+    assert layout_cache.get(tmp_path, "ab" * 32, name="x.pdf") is None
