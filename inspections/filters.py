@@ -24,13 +24,10 @@ from vocabulary import (
 
 from . import search
 from .queries import AUTHORITY_SORTS, LIST_AREAS, NOT_READ
+from .queries.authority_list import JUDGED_VALUE, NOT_READ_VALUE
 from .queries.themes import theme_q
 
-NOT_READ_VALUE = "not-read"
 GRADE_CHOICES = [*Grade.choices, (NOT_READ_VALUE, f"Grade {NOT_READ}")]
-# The authority list only: any latest judgement in the area, read or not (the home page's
-# "Authorities judged" counts link to it).
-JUDGED_VALUE = "judged"
 
 # Headline areas first: they are what most questions are about.
 AREA_CHOICES = [

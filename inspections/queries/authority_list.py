@@ -193,12 +193,18 @@ def authority_rows(
     return sort_authority_rows(rows, sort)
 
 
+# The grade filter's values beyond the grades themselves: a grade that could not be read,
+# and any latest judgement at all (the home page's "Authorities judged" counts link to it).
+NOT_READ_VALUE = "not-read"
+JUDGED_VALUE = "judged"
+
+
 def _matches_grade(cell: GradeCell | None, grade: str) -> bool:
     if cell is None:
         return False
-    if grade == "judged":
+    if grade == JUDGED_VALUE:
         return True
-    if grade == "not-read":
+    if grade == NOT_READ_VALUE:
         return not cell.is_read
     return cell.grade == grade
 
