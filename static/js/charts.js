@@ -37,7 +37,14 @@
 
   // A long title on a narrow chart is clipped at both ends: break it into lines instead.
   function wrapTitle(text, canvas) {
-    var perLine = Math.max(24, Math.floor((canvas.parentNode.clientWidth || 600) / 7.5));
+    return wrapWords(text, Math.max(24, Math.floor(width(canvas) / 7.5)));
+  }
+
+  function width(canvas) {
+    return canvas.parentNode.clientWidth || 600;
+  }
+
+  function wrapWords(text, perLine) {
     if (!text || text.length <= perLine) {
       return text;
     }
@@ -323,9 +330,16 @@
       borderColor: "#6b6b6b",
       borderWidth: 1,
     });
+    // On a phone the area names beside the bars would be clipped: a few words a line.
+    var labels =
+      width(canvas) < 600
+        ? data.labels.map(function (label) {
+            return wrapWords(label, 20);
+          })
+        : data.labels;
     return new window.Chart(canvas, {
       type: "bar",
-      data: { labels: data.labels, datasets: datasets },
+      data: { labels: labels, datasets: datasets },
       options: {
         indexAxis: "y",
         responsive: true,
@@ -336,7 +350,8 @@
             ticks: { precision: 0 },
             title: { display: true, text: "Number of authorities" },
           },
-          y: { stacked: true },
+          // Every area named, even where wrapped names leave no room by Chart.js's reckoning.
+          y: { stacked: true, ticks: { autoSkip: false } },
         },
         plugins: {
           legend: { position: "bottom" },

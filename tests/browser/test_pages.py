@@ -431,6 +431,24 @@ def test_on_a_phone_the_data_comes_first_and_stays_on_screen(page, merseyside, s
     screenshot(page, "phone-" + path.strip("/").split("/")[0].split("?")[0])
 
 
+def test_on_a_phone_the_home_counts_are_named_cards_on_screen(page, merseyside, screenshot):
+    """At 390 px each count of the home page's table of latest grades is a named cell within
+    the screen, and the caption runs the screen's width rather than a word a line."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base_url + "/")
+    table = page.locator("table.table--stack", has=page.locator("caption", has_text="latest grade"))
+    row = table.locator("tbody tr").first
+    for cell in row.locator("th, td").all():
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, cell.inner_text()
+    names = row.locator("td").evaluate_all(
+        "cells => cells.map(c => getComputedStyle(c, '::before').content)"
+    )
+    assert '"Authorities judged: "' in names and all(n.endswith(': "') for n in names), names
+    assert table.locator("caption").bounding_box()["width"] > 300
+    screenshot(page, "home-390")
+
+
 def test_on_a_wide_screen_the_filters_are_open_without_a_fold(page, merseyside):
     page.goto(page.base_url + "/judgements/")
     assert page.locator("details.filters-panel").evaluate("d => d.open") is True
