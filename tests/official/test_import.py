@@ -271,3 +271,17 @@ def test_storing_a_release_again_writes_nothing_and_bumps_nothing(
         summary = store(_made_rows(authorities))
     assert summary.counts["beside another table's reading"] == 6
     assert not callbacks and DataVersion.objects.get().version == version
+
+
+def test_a_release_read_again_with_another_grade_replaces_the_records_judgements():
+    barnet = Authority.objects.get(slug="barnet")
+    rows = _made_rows([barnet])
+    store(rows)
+    rows[1].judgements = [("Overall effectiveness", "Outstanding")]
+    store(rows)
+    record = OfficialRecord.objects.get(sheet="ILACS_inspection_history")
+    assert list(record.judgements.values_list("label", "grade")) == [
+        ("Overall effectiveness", "outstanding")
+    ]
+    # The record changed; unchanged rows stay as they were.
+    assert OfficialRecord.objects.count() == 2
