@@ -106,9 +106,9 @@ class _Index:
     """Each authority's inspections, to match rows against without a query per row, and the
     areas judged on the table-made ones among them, in order (by SHA-256)."""
 
-    def __init__(self, authority_ids):
+    def __init__(self, authority_ids: list[int]):
         self.by_authority: dict[int, list[Inspection]] = defaultdict(list)
-        sha256 = {}
+        sha256: dict[int, str] = {}
         for inspection in Inspection.objects.filter(authority_id__in=authority_ids):
             self.by_authority[inspection.authority_id].append(inspection)
             sha256[inspection.pk] = inspection.sha256

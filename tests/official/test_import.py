@@ -285,3 +285,28 @@ def test_a_release_read_again_with_another_grade_replaces_the_records_judgements
     ]
     # The record changed; unchanged rows stay as they were.
     assert OfficialRecord.objects.count() == 2
+
+
+def test_a_table_made_inspection_moved_by_hand_is_made_again_from_its_row():
+    barnet = Authority.objects.get(slug="barnet")
+    rows = _made_rows([barnet])
+    store(rows)
+    made = Inspection.objects.get(authority=barnet)
+    Inspection.objects.filter(pk=made.pk).update(
+        start_date=date(2019, 9, 2), end_date=date(2019, 9, 2), published_on=date(2019, 11, 1)
+    )
+    made.judgements.filter(area="overall").delete()
+
+    summary = store(rows)
+
+    assert summary.counts["inspections made from the table"] == 1
+    again = Inspection.objects.get(authority=barnet)
+    assert (again.pk, again.start_date, again.published_on) == (
+        made.pk,
+        date(2019, 3, 4),
+        date(2019, 4, 5),
+    )
+    assert list(again.judgements.values_list("order", "area")) == [
+        (0, "overall"),
+        (2, "children-in-care"),
+    ]
