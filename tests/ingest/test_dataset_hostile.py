@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from ingest import dataset
@@ -584,8 +585,12 @@ def test_replacing_many_readings_bumps_once(tmp_path, django_capture_on_commit_c
         name, number = version.rsplit("-", 1)
         newer = _with_version(newer, index, f"{name}-{int(number) + 1}")
     version = DataVersion.objects.get().version
+    rows = (Judgement.objects.count(), Recommendation.objects.count())
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+    ):
         call_command("load_dataset", input=_write(tmp_path / "new", newer), stdout=StringIO())
 
     assert (
@@ -594,6 +599,9 @@ def test_replacing_many_readings_bumps_once(tmp_path, django_capture_on_commit_c
         .count()
         == 0
     )
+    assert (Judgement.objects.count(), Recommendation.objects.count()) == rows
+    # The parsed rows replaced: one DELETE a table, not one per hundred rows.
+    assert len([q for q in queries if q["sql"].startswith("DELETE")]) == 2
     assert len(callbacks) == 1
     assert DataVersion.objects.get().version == version + 1
 
