@@ -582,8 +582,13 @@ def _replace(records: list[DatasetRecord], summary: LoadSummary) -> None:
     }
     ids = [inspection.pk for inspection in stored.values()]
     hand = corrections.hand_rows(ids)
-    Judgement.objects.filter(inspection_id__in=ids, edited_at__isnull=True).delete()
-    Recommendation.objects.filter(inspection_id__in=ids, edited_at__isnull=True).delete()
+    # The parsed rows go in one DELETE a table. QuerySet.delete() would read every row and
+    # delete them a hundred at a time, to send post_delete signals whose only receiver
+    # bumps the data version (done once, below): 85 statements and 0.2 s of CPU for the
+    # national dataset, against 2 and 0.01 s. Nothing refers to these rows.
+    for model in (Judgement, Recommendation):
+        parsed = model.objects.filter(inspection_id__in=ids, edited_at__isnull=True)
+        parsed._raw_delete(parsed.db)
     authorities = {authority.slug: authority for authority in Authority.objects.all()}
     judgements, recommendations = [], []
     for record in records:

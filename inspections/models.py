@@ -224,6 +224,27 @@ class Judgement(EditTracking):
         return grades.describe_printed_grade(self.inspection.framework, self.grade_as_printed)
 
 
+class SearchDocumentField(SearchVectorField):
+    """A tsvector column that a PostgreSQL trigger fills (migration 0013); the app only
+    ever inserts NULL into it.
+
+    Django inserts many rows on PostgreSQL as one array a column (UNNEST: a placeholder a
+    column rather than one a value) only when it knows every column's type by its internal
+    name, and SearchVectorField's is not one of them: the recommendations' bulk inserts fell
+    back to a VALUES list, 0.55 s of the load's CPU for the national dataset's 5,853 rows
+    against 0.15 s. To the insert it is a text column (an array of NULLs cast to tsvector[]);
+    the column's type is still tsvector (``db_type``) and its lookups SearchVectorField's.
+    """
+
+    def get_internal_type(self) -> str:
+        return "TextField"
+
+    def deconstruct(self):
+        # To migrations it is migration 0013's SearchVectorField: nothing in the schema changes.
+        name, _, args, kwargs = super().deconstruct()
+        return name, "django.contrib.postgres.search.SearchVectorField", args, kwargs
+
+
 class Recommendation(EditTracking):
     inspection = models.ForeignKey(
         Inspection, on_delete=models.CASCADE, related_name="recommendations"
@@ -248,7 +269,7 @@ class Recommendation(EditTracking):
     )
     # The text's search document, kept by a PostgreSQL trigger on every write (migration
     # 0013) and ranked from without tokenising the text again; empty on SQLite.
-    search_document = SearchVectorField(null=True, editable=False)
+    search_document = SearchDocumentField(null=True, editable=False)
 
     class Meta:
         ordering = ["inspection", "order", "id"]

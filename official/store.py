@@ -22,7 +22,7 @@ from django.db import transaction
 
 from authorities.models import Authority, AuthorityName, UnknownAuthorityName
 from authorities.names import core_key
-from inspections.freshness import bump
+from inspections import freshness
 from inspections.models import Inspection, Judgement
 from vocabulary import (
     FROM_OFFICIAL_STATISTICS,
@@ -103,12 +103,21 @@ def _sha256(row: TableRow) -> str:
 
 
 class _Index:
-    """Each authority's inspections, to match rows against without a query per row."""
+    """Each authority's inspections, to match rows against without a query per row, and the
+    areas judged on the table-made ones among them, in order (by SHA-256)."""
 
-    def __init__(self, authority_ids):
+    def __init__(self, authority_ids: list[int]):
         self.by_authority: dict[int, list[Inspection]] = defaultdict(list)
+        sha256: dict[int, str] = {}
         for inspection in Inspection.objects.filter(authority_id__in=authority_ids):
             self.by_authority[inspection.authority_id].append(inspection)
+            sha256[inspection.pk] = inspection.sha256
+        self.areas: dict[str, list[str]] = defaultdict(list)
+        for inspection_id, area in Judgement.objects.filter(
+            inspection__authority_id__in=authority_ids,
+            inspection__parser_version=FROM_OFFICIAL_STATISTICS,
+        ).values_list("inspection_id", "area"):
+            self.areas[sha256[inspection_id]].append(area)
 
     def find(self, authority: Authority, row: TableRow) -> Inspection | None:
         family = FAMILIES.get(row.framework, (row.framework,))
@@ -143,22 +152,133 @@ class _Index:
         self.by_authority[inspection.authority_id].append(inspection)
 
 
+class _Inspections:
+    """The release's writes to inspections and their judgements, gathered while its rows are
+    matched (against the inspections as they will be, in memory) and written in bulk at the
+    end: a query or more per row cost the national dataset's load most of its time."""
+
+    def __init__(self, index: _Index, rows: list[TableRow]):
+        self.index = index
+        made_from = {_sha256(row) for row in rows if not row.is_standing}
+        self.stored = {i.sha256: i for i in Inspection.objects.filter(sha256__in=made_from)}
+        self.new: list[Inspection] = []
+        self.changed: dict[int, Inspection] = {}  # stored ones, each saved once, by pk
+        self.remade: list[int] = []  # stored ones made again: their judgements go
+        self.judgements: list[Judgement] = []
+
+    def make(self, authority: Authority, row: TableRow) -> Inspection:
+        """The row's inspection: the one made from it before (made again), or a new one."""
+        sha256 = _sha256(row)
+        day = row.start_date or row.published_on
+        values = {
+            "authority": authority,
+            "framework": row.framework,
+            "inspection_type": row.inspection_type or InspectionType.STANDARD,
+            "title": f"{row.event} (from Ofsted's official statistics)",
+            "start_date": day,
+            "end_date": day,
+            "published_on": row.published_on,
+            "published_on_source": PublishedSource.OFFICIAL_STATISTICS if row.published_on else "",
+            "focus": row.theme,
+            "source_filename": f"{row.file_name}#{row.sheet}",
+            "ofsted_url": ofsted_page(authority),
+            "parser_version": FROM_OFFICIAL_STATISTICS,
+            "parse_warnings": [FIRST_DAY_ONLY if row.start_date else NO_START_DATE],
+        }
+        inspection = self.stored.get(sha256)
+        if inspection is None:
+            inspection = Inspection(sha256=sha256, **values)
+            self.new.append(inspection)
+        else:
+            for name, value in values.items():
+                setattr(inspection, name, value)
+            self.changed[inspection.pk] = inspection
+            self.remade.append(inspection.pk)
+            self.judgements = [j for j in self.judgements if j.inspection is not inspection]
+        self.index.areas[sha256] = []
+        self.add_judgements(inspection, row)
+        return inspection
+
+    def add_judgements(self, inspection: Inspection, row: TableRow) -> None:
+        """The row's grades on a table-made inspection, for the areas it has none of yet (a
+        second table row of the same inspection adds what the first lacked)."""
+        if not is_graded(row.framework):
+            return
+        areas = self.index.areas[inspection.sha256]
+        start = len(areas)
+        for order, (printed_label, printed) in enumerate(row.judgements, start=start):
+            section, label = _split(printed_label)
+            area = area_for(row.framework, section, label)
+            if area in areas:
+                continue
+            self.judgements.append(
+                Judgement(
+                    inspection=inspection,
+                    section=section or "Ofsted's official statistics",
+                    label=label,
+                    grade_as_printed=printed,
+                    grade=read_grade(row.framework, printed) or "",
+                    area=area,
+                    order=order,
+                    source_text=f"{row.release}, sheet {row.sheet}, row {row.row}",
+                )
+            )
+            areas.append(area)
+
+    def improve_dates(self, inspection: Inspection, row: TableRow) -> None:
+        """A table-made inspection known by its publication date takes another table's first
+        day (and publication date) when one gives them."""
+        changed = False
+        if row.start_date and NO_START_DATE in inspection.parse_warnings:
+            inspection.start_date = inspection.end_date = row.start_date
+            inspection.parse_warnings = [FIRST_DAY_ONLY]
+            changed = True
+        if row.published_on and not inspection.published_on:
+            inspection.published_on = row.published_on
+            inspection.published_on_source = PublishedSource.OFFICIAL_STATISTICS
+            changed = True
+        if row.theme and not inspection.focus:
+            inspection.focus = row.theme
+            changed = True
+        if changed and inspection.pk is not None:  # a new one is inserted as it ends up
+            self.changed[inspection.pk] = inspection
+
+    def write(self) -> bool:
+        """Inspections, then the judgements that point to them; True if anything changed."""
+        Judgement.objects.filter(inspection_id__in=self.remade).delete()
+        for inspection in self.changed.values():
+            inspection.save()
+        Inspection.objects.bulk_create(self.new)
+        Judgement.objects.bulk_create(self.judgements)
+        return bool(self.changed or self.new or self.judgements)
+
+
 def store(rows: list[TableRow]) -> StoreSummary:
-    """Store a release's rows (resolved first); idempotent, in one transaction. Records
-    already stored as they are cost no write: loading the shipped dataset again is cheap."""
+    """Store a release's rows (resolved first); idempotent, in one transaction that bumps
+    the data version once if anything changed. Records already stored as they are cost no
+    write: loading the shipped dataset again is cheap."""
     resolve(rows)
     summary = StoreSummary()
     authorities = {
         a.slug: a for a in Authority.objects.filter(slug__in={r.authority for r in rows})
     }
-    with transaction.atomic():
+    with transaction.atomic(), freshness.batch():
         index = _Index([a.pk for a in authorities.values()])
+        inspections = _Inspections(index, rows)
+        file_names = {row.file_name for row in rows}
         stored = {
             (r.file_name, r.sheet, r.row, r.event): r
-            for r in OfficialRecord.objects.filter(
-                file_name__in={row.file_name for row in rows}
-            ).prefetch_related("judgements")
+            for r in OfficialRecord.objects.filter(file_name__in=file_names)
         }
+        # Each stored record's judgements as printed, read in one query (a prefetch builds
+        # a queryset per record: half the time of loading the shipped dataset again).
+        printed: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for record_id, label, grade in (
+            OfficialJudgement.objects.filter(record__file_name__in=file_names)
+            .order_by("record_id", "order")
+            .values_list("record_id", "label", "grade_as_printed")
+        ):
+            printed[record_id].append((label, grade))
         new: list[tuple[OfficialRecord, TableRow]] = []
         changed: list[tuple[OfficialRecord, TableRow]] = []
         # Rows with a first day before rows with a publication date only, and standing
@@ -169,13 +289,13 @@ def store(rows: list[TableRow]) -> StoreSummary:
             inspection = index.find(authority, row)
             made = False
             if inspection is None and not row.is_standing:
-                inspection = _make_inspection(authority, row)
+                inspection = inspections.make(authority, row)
                 index.add(inspection)
                 made = True
                 summary.counts["inspections made from the table"] += 1
             elif inspection is not None and inspection.is_from_official_statistics:
-                _improve_dates(inspection, row)
-                _add_judgements(inspection, row)
+                inspections.improve_dates(inspection, row)
+                inspections.add_judgements(inspection, row)
             if inspection is None:
                 summary.unmatched.append(
                     f"{row.file_name}: sheet {row.sheet}, row {row.row}: {authority.name}'s "
@@ -191,12 +311,15 @@ def store(rows: list[TableRow]) -> StoreSummary:
             record = stored.get((row.file_name, row.sheet, row.row, row.event))
             if record is None:
                 new.append((OfficialRecord(**values), row))
-            elif _differs(record, values, row):
+            elif _differs(record, values, row, printed[record.pk]):
                 for name, value in values.items():
                     setattr(record, name, value)
-                record.save()
                 changed.append((record, row))
             summary.counts["rows"] += 1
+        wrote = inspections.write()
+        # The records after the inspections they point to.
+        for record, _ in changed:
+            record.save()
         OfficialRecord.objects.bulk_create([record for record, _ in new])
         OfficialJudgement.objects.filter(record__in=[record for record, _ in changed]).delete()
         OfficialJudgement.objects.bulk_create(
@@ -212,88 +335,15 @@ def store(rows: list[TableRow]) -> StoreSummary:
         if replaced:
             summary.counts["table-made inspections replaced by a stored report"] += replaced
             orphans.delete()
-        transaction.on_commit(bump)
+        if wrote or new or changed:
+            freshness.changed()  # bulk writes send no signals
     return summary
-
-
-def _make_inspection(authority: Authority, row: TableRow) -> Inspection:
-    day = row.start_date or row.published_on
-    warnings = [FIRST_DAY_ONLY if row.start_date else NO_START_DATE]
-    inspection, _ = Inspection.objects.update_or_create(
-        sha256=_sha256(row),
-        defaults={
-            "authority": authority,
-            "framework": row.framework,
-            "inspection_type": row.inspection_type or InspectionType.STANDARD,
-            "title": f"{row.event} (from Ofsted's official statistics)",
-            "start_date": day,
-            "end_date": day,
-            "published_on": row.published_on,
-            "published_on_source": PublishedSource.OFFICIAL_STATISTICS if row.published_on else "",
-            "focus": row.theme,
-            "source_filename": f"{row.file_name}#{row.sheet}",
-            "ofsted_url": ofsted_page(authority),
-            "parser_version": FROM_OFFICIAL_STATISTICS,
-            "parse_warnings": warnings,
-        },
-    )
-    inspection.judgements.all().delete()
-    _add_judgements(inspection, row)
-    return inspection
 
 
 def _split(label: str) -> tuple[str, str]:
     """ "Safeguarding services: Overall effectiveness" -> (section, label)."""
     section, _, bare = label.rpartition(": ")
     return section, bare
-
-
-def _add_judgements(inspection: Inspection, row: TableRow) -> None:
-    """The row's grades on a table-made inspection, for the areas it has none of yet (a
-    second table row of the same inspection adds what the first lacked)."""
-    if not is_graded(row.framework):
-        return
-    have = set(inspection.judgements.values_list("area", flat=True))
-    start = inspection.judgements.count()
-    new = []
-    for order, (printed_label, printed) in enumerate(row.judgements, start=start):
-        section, label = _split(printed_label)
-        area = area_for(row.framework, section, label)
-        if area in have:
-            continue
-        have.add(area)
-        new.append(
-            Judgement(
-                inspection=inspection,
-                section=section or "Ofsted's official statistics",
-                label=label,
-                grade_as_printed=printed,
-                grade=read_grade(row.framework, printed) or "",
-                area=area,
-                order=order,
-                source_text=f"{row.release}, sheet {row.sheet}, row {row.row}",
-            )
-        )
-    Judgement.objects.bulk_create(new)
-
-
-def _improve_dates(inspection: Inspection, row: TableRow) -> None:
-    """A table-made inspection known by its publication date takes another table's first
-    day (and publication date) when one gives them."""
-    changed = False
-    if row.start_date and NO_START_DATE in inspection.parse_warnings:
-        inspection.start_date = inspection.end_date = row.start_date
-        inspection.parse_warnings = [FIRST_DAY_ONLY]
-        changed = True
-    if row.published_on and not inspection.published_on:
-        inspection.published_on = row.published_on
-        inspection.published_on_source = PublishedSource.OFFICIAL_STATISTICS
-        changed = True
-    if row.theme and not inspection.focus:
-        inspection.focus = row.theme
-        changed = True
-    if changed:
-        inspection.save()
 
 
 def _record_values(row: TableRow, authority: Authority, inspection: Inspection | None) -> dict:
@@ -318,14 +368,17 @@ def _record_values(row: TableRow, authority: Authority, inspection: Inspection |
     }
 
 
-def _differs(record: OfficialRecord, values: dict, row: TableRow) -> bool:
+def _differs(
+    record: OfficialRecord, values: dict, row: TableRow, printed: list[tuple[str, str]]
+) -> bool:
     for name, value in values.items():
         if name in ("authority", "inspection"):
+            if value is not None and value.pk is None:
+                return True  # an inspection made by this load, not yet written
             if getattr(record, f"{name}_id") != (value.pk if value else None):
                 return True
         elif getattr(record, name) != value:
             return True
-    printed = [(j.label, j.grade_as_printed) for j in record.judgements.all()]
     return printed != [tuple(pair) for pair in row.judgements]
 
 

@@ -14,12 +14,15 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from ingest import dataset
 from ingest.parsers import ilacs as ilacs_parser
 from inspections.models import DataVersion, Inspection, Judgement, Recommendation
+from official.models import OfficialRecord
+from vocabulary import FROM_OFFICIAL_STATISTICS
 
 pytestmark = pytest.mark.django_db
 
@@ -531,6 +534,49 @@ def test_a_load_bumps_the_data_version_once(tmp_path, django_capture_on_commit_c
     assert DataVersion.objects.get().version == version + 1
 
 
+OFFICIAL_ROWS = "LA_Inspection_Outcomes_as_at_31_March_2025.jsonl"
+
+
+def _with_tables(folder: Path, lines: list[str]) -> Path:
+    """The folder with Ofsted's tables beside the reports (dataset/official/)."""
+    _write(folder / "official", {OFFICIAL_ROWS: lines})
+    return folder
+
+
+def test_reports_and_tables_load_in_one_transaction_that_bumps_once(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    tables = (dataset.DATASET_DIR / "official" / OFFICIAL_ROWS).read_text().splitlines()[:40]
+    folder = _with_tables(_write(tmp_path / "whole", SAMPLE), tables)
+    version = DataVersion.objects.get().version
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        call_command("load_dataset", input=folder, stdout=StringIO())
+
+    assert Inspection.objects.exclude(parser_version=FROM_OFFICIAL_STATISTICS).count() == SLICE
+    assert OfficialRecord.objects.count() == 40
+    assert Inspection.objects.filter(parser_version=FROM_OFFICIAL_STATISTICS).exists()
+    assert len(callbacks) == 1
+    assert DataVersion.objects.get().version == version + 1
+
+
+def test_a_table_that_cannot_be_read_loads_no_report_either(
+    tmp_path, half_loaded, django_capture_on_commit_callbacks
+):
+    tables = (dataset.DATASET_DIR / "official" / OFFICIAL_ROWS).read_text().splitlines()[:3]
+    folder = _with_tables(_write(tmp_path / "whole", SAMPLE), [*tables, "{not json"])
+
+    with (
+        django_capture_on_commit_callbacks() as callbacks,
+        pytest.raises(CommandError, match=rf"{OFFICIAL_ROWS}, line 4: not a table row"),
+    ):
+        call_command("load_dataset", input=folder, stdout=StringIO())
+
+    assert _state() == half_loaded
+    assert not OfficialRecord.objects.exists()
+    assert callbacks == []
+
+
 def test_replacing_many_readings_bumps_once(tmp_path, django_capture_on_commit_callbacks):
     call_command("load_dataset", input=_write(tmp_path / "old", SAMPLE), stdout=StringIO())
     newer = SAMPLE
@@ -539,8 +585,12 @@ def test_replacing_many_readings_bumps_once(tmp_path, django_capture_on_commit_c
         name, number = version.rsplit("-", 1)
         newer = _with_version(newer, index, f"{name}-{int(number) + 1}")
     version = DataVersion.objects.get().version
+    rows = (Judgement.objects.count(), Recommendation.objects.count())
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+    ):
         call_command("load_dataset", input=_write(tmp_path / "new", newer), stdout=StringIO())
 
     assert (
@@ -549,6 +599,9 @@ def test_replacing_many_readings_bumps_once(tmp_path, django_capture_on_commit_c
         .count()
         == 0
     )
+    assert (Judgement.objects.count(), Recommendation.objects.count()) == rows
+    # The parsed rows replaced: one DELETE a table, not one per hundred rows.
+    assert len([q for q in queries if q["sql"].startswith("DELETE")]) == 2
     assert len(callbacks) == 1
     assert DataVersion.objects.get().version == version + 1
 

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from ingest import dataset
 from ingest.load import Status, ingest_bytes
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.django_db
 POSTGRES = connection.vendor == "postgresql"
 postgres_only = pytest.mark.skipif(not POSTGRES, reason="the stored document is PostgreSQL's")
 
+RECOMMENDATION_INSERT = 'INSERT INTO "inspections_recommendation"'
 K2017_TEXT = "text/knowsley-2017-services-for-children-reinspection.txt"
 
 
@@ -75,10 +77,14 @@ def test_the_dataset_load_stores_each_document(tmp_path):
     dataset.export(tmp_path)
     Inspection.objects.all().delete()
 
-    dataset.load_records(dataset.read(tmp_path))
+    with CaptureQueriesContext(connection) as queries:
+        dataset.load_records(dataset.read(tmp_path))
 
     assert Recommendation.objects.count() > 5
     assert out_of_step() == []
+    # Inserted as one array a column (models.SearchDocumentField), not a VALUES list.
+    (insert,) = [q["sql"] for q in queries if q["sql"].startswith(RECOMMENDATION_INSERT)]
+    assert "SELECT * FROM UNNEST(" in insert
 
 
 @postgres_only

@@ -7,8 +7,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from inspections.models import Inspection
+from authorities.models import Authority
+from inspections.models import DataVersion, Inspection
 from official.models import OfficialRecord
 from official.store import store
 from official.tables import TableError, TableRow
@@ -190,3 +193,120 @@ def test_a_report_stored_after_the_table_takes_its_readings_on_the_next_import()
     assert summary.counts["table-made inspections replaced by a stored report"] == 1
     assert list(Inspection.objects.filter(authority__slug="knowsley")) == [report]
     assert OfficialRecord.objects.get().inspection == report
+
+
+def _made_rows(authorities, file_name="release.ods") -> list[TableRow]:
+    """For each authority, an inspection no report holds and a second table's undated
+    reading of it (which joins it), both graded."""
+    rows = []
+    for number, authority in enumerate(authorities, start=4):
+        rows.append(
+            _row(
+                authority.name,
+                Framework.ILACS,
+                date(2019, 3, 4),
+                date(2019, 4, 5),
+                row=number,
+                file_name=file_name,
+                gss_code=authority.gss_code,
+                judgements=[("Overall effectiveness", "Good")],
+            )
+        )
+        rows.append(
+            _row(
+                authority.name,
+                Framework.ILACS,
+                None,
+                date(2019, 4, 8),
+                sheet="ILACS_inspection_history",
+                row=number,
+                file_name=file_name,
+                gss_code=authority.gss_code,
+                judgements=[
+                    ("Overall effectiveness", "Good"),
+                    ("The experiences and progress of children in care", "Outstanding"),
+                ],
+            )
+        )
+    return rows
+
+
+def test_inspections_made_from_the_table_are_written_in_bulk_and_bump_the_version_once(
+    django_capture_on_commit_callbacks,
+):
+    authorities = list(Authority.objects.filter(is_former=False).exclude(gss_code=None)[:8])
+    few, many = _made_rows(authorities[:2], "few.ods"), _made_rows(authorities[2:], "many.ods")
+    with (
+        CaptureQueriesContext(connection) as for_few,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        store(few)
+    version = DataVersion.objects.get().version
+    with (
+        CaptureQueriesContext(connection) as for_many,
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+    ):
+        summary = store(many)
+
+    assert len(for_many) == len(for_few)  # no query per row or per inspection
+    assert len(callbacks) == 1 and DataVersion.objects.get().version == version + 1
+    assert summary.counts["inspections made from the table"] == 6
+    assert summary.counts["beside another table's reading"] == 6
+    made = Inspection.objects.get(authority=authorities[5])
+    assert made.official_records.count() == 2
+    # The second reading adds the area the first lacked, numbered after the row's first.
+    assert list(made.judgements.values_list("order", "area", "grade")) == [
+        (0, "overall", "good"),
+        (2, "children-in-care", "outstanding"),
+    ]
+
+
+def test_storing_a_release_again_writes_nothing_and_bumps_nothing(
+    django_capture_on_commit_callbacks,
+):
+    authorities = list(Authority.objects.filter(is_former=False).exclude(gss_code=None)[:3])
+    store(_made_rows(authorities))
+    version = DataVersion.objects.get().version
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        summary = store(_made_rows(authorities))
+    assert summary.counts["beside another table's reading"] == 6
+    assert not callbacks and DataVersion.objects.get().version == version
+
+
+def test_a_release_read_again_with_another_grade_replaces_the_records_judgements():
+    barnet = Authority.objects.get(slug="barnet")
+    rows = _made_rows([barnet])
+    store(rows)
+    rows[1].judgements = [("Overall effectiveness", "Outstanding")]
+    store(rows)
+    record = OfficialRecord.objects.get(sheet="ILACS_inspection_history")
+    assert list(record.judgements.values_list("label", "grade")) == [
+        ("Overall effectiveness", "outstanding")
+    ]
+    # The record changed; unchanged rows stay as they were.
+    assert OfficialRecord.objects.count() == 2
+
+
+def test_a_table_made_inspection_moved_by_hand_is_made_again_from_its_row():
+    barnet = Authority.objects.get(slug="barnet")
+    rows = _made_rows([barnet])
+    store(rows)
+    made = Inspection.objects.get(authority=barnet)
+    Inspection.objects.filter(pk=made.pk).update(
+        start_date=date(2019, 9, 2), end_date=date(2019, 9, 2), published_on=date(2019, 11, 1)
+    )
+    made.judgements.filter(area="overall").delete()
+
+    summary = store(rows)
+
+    assert summary.counts["inspections made from the table"] == 1
+    again = Inspection.objects.get(authority=barnet)
+    assert (again.pk, again.start_date, again.published_on) == (
+        made.pk,
+        date(2019, 3, 4),
+        date(2019, 4, 5),
+    )
+    assert list(again.judgements.values_list("order", "area")) == [
+        (0, "overall"),
+        (2, "children-in-care"),
+    ]

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError, transaction
 
 from ingest import dataset
 from ingest.load import Status
+from inspections import freshness
+
+if TYPE_CHECKING:
+    from official.dataset import OfficialLoad
 
 
 class Command(BaseCommand):
@@ -35,7 +41,12 @@ class Command(BaseCommand):
         started = time.perf_counter()
         try:
             records = dataset.read(options["input"])
-            summary = dataset.load_records(records, allow_older=options["allow_older"])
+            # The reports and Ofsted's tables in one transaction: all or nothing, and the
+            # data version bumped once, when it commits.
+            with transaction.atomic(), freshness.batch():
+                summary = dataset.load_records(records, allow_older=options["allow_older"])
+                seconds = time.perf_counter() - started
+                official = self._load_official(options["input"] / "official")
         except dataset.DatasetError as error:
             raise CommandError(str(error)) from error
         for left in summary.left:
@@ -49,22 +60,24 @@ class Command(BaseCommand):
             for status in (Status.CREATED, Status.REPLACED, Status.UNCHANGED, dataset.LEFT)
         )
         self.stdout.write(
-            f"national dataset: {len(records)} inspections: {counts} "
-            f"in {time.perf_counter() - started:.1f} s"
+            f"national dataset: {len(records)} inspections: {counts} in {seconds:.1f} s"
         )
-        self._load_official(options["input"] / "official")
+        counts = ", ".join(f"{n} {what}" for what, n in sorted(official.summary.counts.items()))
+        self.stdout.write(
+            f"official statistics: {official.files} releases: {counts or 'none'} "
+            f"in {official.seconds:.1f} s"
+        )
 
-    def _load_official(self, folder: Path):
+    def _load_official(self, folder: Path) -> OfficialLoad:
         """Ofsted's official statistics (dataset/official/), after the reports they join."""
         from official.dataset import load_official
         from official.tables import TableError
 
         try:
-            loaded = load_official(folder)
+            return load_official(folder)
         except TableError as error:
-            raise CommandError(str(error)) from error
-        counts = ", ".join(f"{n} {what}" for what, n in sorted(loaded.summary.counts.items()))
-        self.stdout.write(
-            f"official statistics: {loaded.files} releases: {counts or 'none'} "
-            f"in {loaded.seconds:.1f} s"
-        )
+            raise CommandError(f"{error} (nothing was loaded)") from error
+        except DatabaseError as error:
+            raise CommandError(
+                f"Ofsted's tables could not be stored, so nothing was loaded: {error}"
+            ) from error
