@@ -57,10 +57,15 @@ class Line:
             self._parts.append(" ")
         self._last_x1 = x1
         self._parts.append(text)
-        self.x0 = min(self.x0, x0)
-        self.y0 = min(self.y0, y0)
-        self.x1 = max(self.x1, x1)
-        self.y1 = max(self.y1, y1)
+        # min() and max(), as LTExpandableContainer.add takes them, without the calls.
+        if x0 < self.x0:
+            self.x0 = x0
+        if y0 < self.y0:
+            self.y0 = y0
+        if x1 > self.x1:
+            self.x1 = x1
+        if y1 > self.y1:
+            self.y1 = y1
 
     def get_text(self) -> str:
         # LTTextLine.analyze ends every line with a line break.
@@ -142,6 +147,106 @@ class LineDevice(PDFTextDevice):
         top = descent + rise + fontsize
         a, b, c, d, e, f = matrix
         x, y = textstate.linematrix
+        if b or c:
+            x = self._rotated(
+                seq,
+                glyphs,
+                font,
+                matrix,
+                (x, y),
+                fontsize,
+                scaling,
+                charspace,
+                wordspace,
+                dxscale,
+                bottom,
+                top,
+            )
+            textstate.linematrix = (x, y)
+            return
+        # Upright (or mirrored) text: translate_matrix and apply_matrix_rect with b = c = 0,
+        # where their terms in b and c are zeros and the box's bottom and top are the same
+        # for every glyph of the string. The same values as in general (an added zero
+        # changes no sum), compared in the same way.
+        f1 = y * d + f
+        y0, y1 = min(d * bottom + f1, d * top + f1), max(d * bottom + f1, d * top + f1)
+        height = y1 - y0
+        line_overlap, char_margin, word_margin = (
+            self.line_overlap,
+            self.char_margin,
+            self.word_margin,
+        )
+        previous, line, lines = self._previous, self._line, self.lines
+        needcharspace = False
+        for item in seq:
+            if isinstance(item, (int, float)):
+                x -= item * dxscale
+                needcharspace = True
+            elif isinstance(item, bytes):
+                for cid in font.decode(item):
+                    if needcharspace:
+                        x += charspace
+                    known = glyphs.get(cid)
+                    if known is None:
+                        known = glyphs[cid] = (_text(font, cid), font.char_width(cid))
+                    text, textwidth = known
+                    adv = textwidth * fontsize * scaling
+                    e1 = x * a + e
+                    right = a * adv + e1
+                    x0, x1 = (right, e1) if right < e1 else (e1, right)
+                    width = x1 - x0
+                    glyph = (x0, y0, x1, y1, width, height, text)
+                    # _glyph and Line.add, inline: they run once per glyph of every page.
+                    if previous is not None:
+                        px0, py0, px1, py1, pwidth, pheight, _ = previous
+                        if (
+                            y0 <= py1
+                            and py0 <= y1
+                            and (pheight if pheight < height else height) * line_overlap
+                            < min(abs(py0 - y1), abs(py1 - y0))
+                            and (
+                                0 if x0 <= px1 and px0 <= x1 else min(abs(px0 - x1), abs(px1 - x0))
+                            )
+                            < (pwidth if pwidth > width else width) * char_margin
+                        ):
+                            if line is None:
+                                line = Line()
+                                line.add(previous, word_margin)
+                            line.add(glyph, word_margin)
+                        elif line is not None:
+                            lines.append(line)
+                            line = None
+                        else:
+                            alone = Line()
+                            alone.add(previous, word_margin)
+                            lines.append(alone)
+                    previous = glyph
+                    x += adv
+                    if cid == 32 and wordspace:
+                        x += wordspace
+                    needcharspace = True
+        self._previous, self._line = previous, line
+        textstate.linematrix = (x, y)
+
+    def _rotated(
+        self,
+        seq: Sequence[Any],
+        glyphs: dict[int, tuple[str, float]],
+        font: PDFFont,
+        matrix: tuple[float, float, float, float, float, float],
+        position: tuple[float, float],
+        fontsize: float,
+        scaling: float,
+        charspace: float,
+        wordspace: float,
+        dxscale: float,
+        bottom: float,
+        top: float,
+    ) -> float:
+        """render_string_horizontal for text turned by its matrix: LTChar's box in full.
+        Returns where the string ends (its x in text space)."""
+        a, b, c, d, e, f = matrix
+        x, y = position
         needcharspace = False
         for item in seq:
             if isinstance(item, (int, float)):
@@ -172,7 +277,7 @@ class LineDevice(PDFTextDevice):
                     if cid == 32 and wordspace:
                         x += wordspace
                     needcharspace = True
-        textstate.linematrix = (x, y)
+        return x
 
     def render_char(
         self,
