@@ -19,11 +19,12 @@ sample report and on hand-made streams of each kind of token.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
-from pdfminer import pdfinterp
+from pdfminer import pdfinterp, settings
 from pdfminer.pdftypes import stream_value
 from pdfminer.psparser import (
     KEYWORD_ARRAY_BEGIN,
@@ -33,6 +34,8 @@ from pdfminer.psparser import (
     KWD,
     LIT,
     PSEOF,
+    PSKeyword,
+    keyword_name,
     literal_name,
 )
 from pdfminer.utils import choplist
@@ -221,10 +224,18 @@ def objects(streams: Sequence[object]) -> list[Any]:
 
 
 class ContentParser(pdfinterp.PDFContentParser):
-    """pdfminer's content parser, serving what :func:`objects` read where it could."""
+    """pdfminer's content parser, serving what :func:`objects` read where it could.
 
-    def __init__(self, streams: Sequence[object]) -> None:
+    Made by :class:`PageInterpreter` with the interpreter to run: where :func:`objects`
+    read the streams, the first call of :meth:`nextobject` runs every operator of them on
+    the interpreter (:func:`run`) and ends the stream, so that pdfminer's ``execute`` keeps
+    its checks of the streams (circular references) but not its own loop, which built each
+    operator's method name again for every operator of every page.
+    """
+
+    def __init__(self, streams: Sequence[object], interpreter: Any = None) -> None:
         super().__init__(streams)  # raises PSEOF for a page with no content, as pdfminer's
+        self._interpreter = interpreter
         try:
             self._objects: Iterator[Any] | None = iter(objects(streams))
         except _NotHere:
@@ -233,21 +244,65 @@ class ContentParser(pdfinterp.PDFContentParser):
     def nextobject(self) -> Any:
         if self._objects is None:
             return super().nextobject()
+        if self._interpreter is not None:
+            run(self._interpreter, self._objects)
         for value in self._objects:
             return 0, value  # the interpreter does not use the position
         raise PSEOF("end of the content stream")
 
 
+def run(interpreter: pdfinterp.PDFPageInterpreter, found: Iterable[Any]) -> None:
+    """``found`` (operands and operators) run on ``interpreter`` as the loop of pdfminer's
+    ``PDFPageInterpreter.execute`` runs them: an operand goes on the argument stack; an
+    operator takes as many arguments from its top as its method has parameters, and is not
+    run when there are fewer; an unknown operator is skipped (an error in strict mode)."""
+    operators = interpreter.__dict__.setdefault("_operators", {})
+    stack = interpreter.argstack
+    for item in found:
+        if not isinstance(item, PSKeyword):
+            stack.append(item)
+            continue
+        try:
+            method, count = operators[item]
+        except KeyError:
+            method, count = operators[item] = _operator(interpreter, item)
+        if method is None:
+            continue
+        if count:
+            # PDFPageInterpreter.pop: the top ``count`` arguments, taken off the stack.
+            arguments = stack[-count:]
+            del stack[-count:]
+            if len(arguments) == count:
+                method(*arguments)
+        else:
+            method()
+        stack = interpreter.argstack  # an operator may have set a new stack (pop does)
+
+
+def _operator(interpreter: pdfinterp.PDFPageInterpreter, keyword: PSKeyword) -> tuple[Any, int]:
+    """The interpreter's method for an operator and its number of arguments, found by name
+    as pdfminer finds it; (None, 0) for an operator it does not know."""
+    name = keyword_name(keyword)
+    method = "do_{}".format(name.replace("*", "_a").replace('"', "_w").replace("'", "_q"))
+    if hasattr(interpreter, method):
+        function = getattr(interpreter, method)
+        return function, function.__code__.co_argcount - 1
+    if settings.STRICT:
+        raise pdfinterp.PDFInterpreterError(f"Unknown operator: {name!r}")
+    return None, 0
+
+
 class PageInterpreter(pdfinterp.PDFPageInterpreter):
-    """pdfminer's page interpreter, reading content streams with :class:`ContentParser`."""
+    """pdfminer's page interpreter, reading and running content streams with
+    :class:`ContentParser`."""
 
     def execute(self, streams: Sequence[object]) -> None:
-        with _content_parser(ContentParser):
+        with _content_parser(partial(ContentParser, interpreter=self)):
             super().execute(streams)
 
 
 @contextmanager
-def _content_parser(parser: type) -> Iterator[None]:
+def _content_parser(parser: Callable[..., Any]) -> Iterator[None]:
     # pdfminer's interpreter makes its parser by this module-level name and offers no other
     # way to choose it; it is set only while one page (or form) is executed, and reading
     # a PDF happens in one thread of a sandbox worker.
