@@ -67,7 +67,7 @@ def test_sample_reports_give_pdfminers_lines(path, pages):
 
 # Text as reports set it and as they rarely do: kerning and spacing in TJ arrays, character
 # and word spacing, horizontal scaling, rise, a rotated and a mirrored line, two columns
-# close together, a line of one glyph, overlapping lines, a glyph with no width.
+# close together, a line of one glyph, overlapping lines, a vertical font's glyphs.
 CONTENT = [
     b"BT /F1 11 Tf 72 770 Td (Hello world) Tj ET",
     b"BT /F1 10 Tf 72 770 Td [(Judge) -250 (ment) 30 (s) -120 (x) -80 (y) -2000 (Good)] TJ ET",
@@ -80,6 +80,7 @@ CONTENT = [
     b"BT /F1 10 Tf 72 400 Td (one) Tj 0 -4 Td (two) Tj 0 -30 Td (three) Tj ET",
     b"2 0 0 2 10 10 cm BT /F2 8 Tf 20 300 Td (under a scaled CTM) Tj ET",
     b"BT /F1 10 Tf 72 300 Td (a) Tj -40 0 Td (b) Tj 200 0 Td (c) Tj ET",
+    b"BT /F3 12 Tf 500 700 Td <0041004200430020> Tj /F1 10 Tf 72 200 Td (after) Tj ET",
 ]
 
 
