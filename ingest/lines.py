@@ -46,10 +46,6 @@ class Line:
     def height(self) -> float:
         return self.y1 - self.y0
 
-    @property
-    def width(self) -> float:
-        return self.x1 - self.x0
-
     def add(self, glyph: _Glyph, word_margin: float) -> None:
         x0, y0, x1, y1, width, height, text = glyph
         # LTTextLineHorizontal.add: a gap wider than word_margin of the glyph is a space.
