@@ -19,18 +19,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLineHorizontal
+from pdfminer.layout import LAParams
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
-from pdfminer.utils import fsplit
 
 from .content_stream import PageInterpreter
 from .document import Document
 from .errors import CorruptFile, IngestError, NotAReport
+from .lines import Line, LineDevice
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt")
 
@@ -273,7 +272,7 @@ class PdfReader:
         with _pdf_errors(name):
             document = PDFDocument(PDFParser(io.BytesIO(data)))
             manager = PDFResourceManager(caching=True)
-            self._device = _LineAggregator(manager, laparams=_LAPARAMS)
+            self._device = LineDevice(manager, _LAPARAMS)
             self._interpreter = PageInterpreter(manager, self._device)
             # The page tree only: cheap next to turning one page into text.
             self._pages = list(PDFPage.create_pages(document))
@@ -314,7 +313,7 @@ class PdfReader:
                     self._damaged[number] = any(_lost(stream) for stream in _content_streams(page))
                 if number in wanted and number not in self._texts:
                     self._interpreter.process_page(page)
-                    self._texts[number] = layout_rows(list(_text_lines(self._device.get_result())))
+                    self._texts[number] = layout_rows(self._device.lines)
         texts = tuple(self._texts.get(number, "") for number in range(1, last + 1))
         unread = tuple(number for number in range(1, last + 1) if number not in wanted)
         complete = last == self.page_count and not unread
@@ -335,27 +334,6 @@ class PdfReader:
             unread=unread,
             page_count=None if complete else self.page_count,
         )
-
-
-class _LineAggregator(PDFPageAggregator):
-    """pdfminer's page aggregator, whose layout analysis stops at text lines.
-
-    Rows are rebuilt from text lines (:func:`layout_rows`); pdfminer's grouping of lines
-    into text boxes, a neighbour search over every line of the page, changes no line and
-    only orders them, which :func:`layout_rows` does itself.
-    """
-
-    def end_page(self, page: PDFPage) -> None:
-        layout = self.cur_item
-        characters, others = fsplit(lambda item: isinstance(item, LTChar), layout)
-        for item in others:
-            item.analyze(self.laparams)
-        lines = list(layout.group_objects(self.laparams, characters)) if characters else []
-        for line in lines:
-            line.analyze(self.laparams)
-        layout._objs = [*lines, *others]
-        self.pageno += 1
-        self.receive_layout(layout)
 
 
 def _content_streams(page: PDFPage) -> list[PDFStream]:
@@ -414,19 +392,11 @@ def _describe(error: Exception) -> str:
     return message[:200]
 
 
-def _text_lines(container: Iterable) -> Iterable[LTTextLineHorizontal]:
-    for item in container:
-        if isinstance(item, LTTextLineHorizontal):
-            yield item
-        elif isinstance(item, LTTextContainer) or hasattr(item, "__iter__"):
-            yield from _text_lines(item)
-
-
 @dataclass
 class _Row:
     top: float
     bottom: float
-    lines: list[LTTextLineHorizontal] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
 
 
 # Control characters a PDF's text can carry: NUL (which PostgreSQL refuses in text) and a
@@ -438,7 +408,7 @@ def _clean(text: str) -> str:
     return re.sub(r"[ \t\r\n]+", " ", _CONTROLS.sub("", text)).strip()
 
 
-def layout_rows(lines: Sequence[LTTextLineHorizontal]) -> str:
+def layout_rows(lines: Sequence[Line]) -> str:
     """Group text lines into rows and cells; return them as tab-separated rows."""
     # Each line's text, read once: pdfminer builds it from its characters on every call.
     texts = {id(line): _clean(line.get_text()) for line in lines}
@@ -463,7 +433,7 @@ def layout_rows(lines: Sequence[LTTextLineHorizontal]) -> str:
 
 
 def _row_text(row: _Row, texts: dict[int, str]) -> str:
-    cells: list[list[LTTextLineHorizontal]] = []
+    cells: list[list[Line]] = []
     for line in sorted(row.lines, key=lambda item: item.x0):
         for cell in cells:
             if any(_overlaps_horizontally(line, other) for other in cell):
@@ -477,7 +447,7 @@ def _row_text(row: _Row, texts: dict[int, str]) -> str:
     )
 
 
-def _overlaps_horizontally(a: LTTextLineHorizontal, b: LTTextLineHorizontal) -> bool:
+def _overlaps_horizontally(a: Line, b: Line) -> bool:
     return min(a.x1, b.x1) - max(a.x0, b.x0) > 0
 
 

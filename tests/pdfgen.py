@@ -52,6 +52,40 @@ def make_pdf(
         objects.append(
             b"<< /Length %d%s >>\nstream\n" % (len(stream), attributes) + stream + b"\nendstream"
         )
+    return _assemble(objects, password_protected=password_protected)
+
+
+def make_pdf_from_content(content: bytes, *, form: bytes | None = None) -> bytes:
+    """A one-page PDF whose page content is ``content`` (fonts /F1 Helvetica, /F2 Times,
+    /F3 a vertical CID font, two bytes a glyph); ``form``, if given, is the content of a
+    form XObject the page may draw as /Fm1."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font "
+        b"<< /F1 5 0 R /F2 6 0 R /F3 8 0 R >> /XObject << /Fm1 7 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+    ]
+    form = form or b""
+    objects.append(
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font "
+        b"<< /F1 5 0 R >> >> /Length %d >>\nstream\n" % len(form) + form + b"\nendstream"
+    )
+    objects.append(
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Vert /Encoding /Identity-V "
+        b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Vert "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+        b"/FontDescriptor << /Type /FontDescriptor /FontName /Vert /Flags 4 "
+        b"/FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200 "
+        b"/CapHeight 700 /StemV 80 >> /DW 1000 >>] >>"
+    )
+    return _assemble(objects)
+
+
+def _assemble(objects: list[bytes], *, password_protected: bool = False) -> bytes:
+    """The numbered ``objects`` (from 1; the first the catalog) as a PDF file."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

@@ -6,13 +6,16 @@ import io
 
 import pytest
 from pdfminer.pdfdocument import PDFDocument
-from pdfminer.pdfinterp import PDFContentParser
+from pdfminer.pdfinterp import PDFContentParser, PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psparser import PSEOF
 
-from ingest.content_stream import ContentParser, _NotHere, objects
+from ingest.content_stream import ContentParser, PageInterpreter, _NotHere, objects
+from ingest.extract import _LAPARAMS
+from ingest.lines import LineDevice
+from tests.pdfgen import make_pdf_from_content
 from tests.samples import SAMPLE_REPORTS
 
 
@@ -99,3 +102,31 @@ def test_every_page_of_the_sample_reports_reads_as_pdfminer_reads_it():
             )
             pages += 1
     assert pages > 250
+
+
+# Operators run as pdfminer's own loop runs them: operands left over stay on the stack for
+# the next operator; one with too few arguments takes them and does nothing; an unknown
+# operator is skipped; text after each is where pdfminer puts it.
+RUNS = [
+    b"BT /F1 12 Tf 72 700 Td (a) Tj 0 -20 Td (b) Tj ET",
+    b"BT /F1 12 Tf 5 72 700 Td (a) Tj 1 2 3 Td (b) Tj Td (c) Tj 9 Td 10 0 Td (d) Tj ET",
+    b"BT /F1 12 Tf 72 600 Td xyz (e) Tj 2 Tz 14 TL T* (f) ' 1 2 (g) \" ET",
+    b"q 1 0 0 1 50 50 cm BT /F2 10 Tf 20 500 Td [(h) -300 (i)] TJ ET Q BT /F1 8 Tf (j) Tj ET",
+]
+
+
+def _text_by(interpreter_class: type, content: bytes) -> list[tuple]:
+    manager = PDFResourceManager(caching=True)
+    device = LineDevice(manager, _LAPARAMS)
+    interpreter = interpreter_class(manager, device)
+    document = PDFDocument(PDFParser(io.BytesIO(make_pdf_from_content(content))))
+    (page,) = PDFPage.create_pages(document)
+    interpreter.process_page(page)
+    return [(line.x0, line.y0, line.get_text()) for line in device.lines]
+
+
+@pytest.mark.parametrize("content", RUNS)
+def test_operators_run_as_pdfminers_interpreter_runs_them(content):
+    expected = _text_by(PDFPageInterpreter, content)
+    assert expected
+    assert _text_by(PageInterpreter, content) == expected
