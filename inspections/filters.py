@@ -10,6 +10,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
+from authorities.filters import AuthorityChoiceField, authority_filter
 from authorities.models import Authority, AuthorityName, AuthorityType, Region
 from vocabulary import (
     GRADED_KINDS,
@@ -53,13 +54,7 @@ class InspectionFieldsFilterSet(django_filters.FilterSet):
     # Row order within one inspection (judgements and recommendations: their order in the report).
     row_order: tuple[str, ...] = ("order", "id")
 
-    authority = django_filters.ModelChoiceFilter(
-        label="Authority",
-        queryset=Authority.objects.order_by("name"),
-        to_field_name="slug",
-        method="filter_authority",
-        empty_label="Any authority",
-    )
+    authority = authority_filter(method="filter_authority")
     region = django_filters.ChoiceFilter(
         label="Region", choices=Region.choices, method="filter_region", empty_label="Any region"
     )
@@ -445,7 +440,7 @@ class PreludeForm(forms.Form):
     region = forms.ChoiceField(
         label="Region", choices=[("", "Any region"), *Region.choices], required=False
     )
-    authority = forms.ModelChoiceField(
+    authority = AuthorityChoiceField(
         label="Authority",
         queryset=Authority.objects.order_by("name"),
         to_field_name="slug",
