@@ -15,9 +15,11 @@ from datetime import date
 from django import template
 from django.utils.safestring import mark_safe
 
+from authorities.models import AuthorityType, Region
+from inspections.queries.authority_list import AuthorityRow
 from inspections.queries.sequels import Event, Prelude, Sequel
 
-from .inspection_tags import _escape, cell_badge, grade_cells
+from .inspection_tags import _escape, cell_badge, grade_cells, latest_grade_cells
 
 register = template.Library()
 
@@ -89,7 +91,11 @@ def prelude_rows(preludes: Iterable[Prelude]) -> str:
             before = (
                 f'<td data-label="Previous graded inspection">{_event_link(previous)}</td>'
                 '<td data-label="Its grade" class="grade-col">'
-                + (cell_badge(before_cell) if before_cell else '<span class="hint">not judged</span>')
+                + (
+                    cell_badge(before_cell)
+                    if before_cell
+                    else '<span class="hint">not judged</span>'
+                )
                 + "</td>"
             )
         else:
@@ -115,3 +121,35 @@ def prelude_rows(preludes: Iterable[Prelude]) -> str:
             f'{before}<td data-label="Focused visits between">{visits}</td></tr>\n'
         )
     return mark_safe("".join(rows))
+
+
+_REGIONS = dict(Region.choices)
+_TYPES = dict(AuthorityType.choices)
+
+
+@register.simple_tag
+def authority_rows(rows: Iterable[AuthorityRow], area_labels: list[str]) -> str:
+    """The authority list: name, region, type, latest inspection and latest grades."""
+    lines = []
+    for row in rows:
+        authority = row.authority
+        former = ' <span class="hint">(former)</span>' if authority.is_former else ""
+        if row.latest_inspection:
+            count = row.inspection_count
+            latest = (
+                f'{month_year(row.latest_inspection)}<br><span class="hint">'
+                f"{count} inspection{plural(count)}</span>"
+            )
+        else:
+            latest = '<span class="hint">none published</span>'
+        region = _REGIONS.get(authority.region, authority.region)
+        kind = _TYPES.get(authority.authority_type, authority.authority_type)
+        lines.append(
+            f'<tr><th scope="row"><a href="{_escape(row.url)}">{_escape(authority.name)}</a>'
+            f"{former}</th>"
+            f'<td class="small" data-label="Region">{_escape(region)}</td>'
+            f'<td class="small" data-label="Type">{_escape(kind)}</td>'
+            f'<td class="small" data-label="Latest inspection">{latest}</td>'
+            f"{latest_grade_cells(row, area_labels)}</tr>\n"
+        )
+    return mark_safe("".join(lines))
