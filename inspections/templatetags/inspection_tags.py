@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from django import template
 from django.utils.html import escape, format_html
@@ -172,6 +173,12 @@ def area_short(area: str) -> str:
 def highlight(text: str, text_search: Search | str | None) -> SafeString:
     """The text, escaped, with each word and phrase of a free-text search marked where it
     matches (a word by its stem: a search for "supervision" marks "supervised")."""
+    return highlighter(text_search)(text)
+
+
+def highlighter(text_search: Search | str | None) -> Callable[[str], SafeString]:
+    """What :func:`highlight` does to a text, for many texts of one search (the pattern
+    is made once)."""
     if isinstance(text_search, str):
         try:
             text_search = parse_search(text_search)
@@ -179,14 +186,18 @@ def highlight(text: str, text_search: Search | str | None) -> SafeString:
             text_search = None
     pattern = highlight_pattern(text_search) if text_search else None
     if pattern is None:
-        return escape(text)
-    parts, last = [], 0
-    for match in pattern.finditer(text):
-        parts.append(escape(text[last : match.start()]))
-        parts.append(format_html("<mark>{}</mark>", match.group()))
-        last = match.end()
-    parts.append(escape(text[last:]))
-    return mark_safe("".join(parts))
+        return escape
+
+    def marked(text: str) -> SafeString:
+        parts, last = [], 0
+        for match in pattern.finditer(text):
+            parts.append(escape(text[last : match.start()]))
+            parts.append(format_html("<mark>{}</mark>", match.group()))
+            last = match.end()
+        parts.append(escape(text[last:]))
+        return mark_safe("".join(parts))
+
+    return marked
 
 
 @register.filter

@@ -16,10 +16,20 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from authorities.models import AuthorityType, Region
+from inspections.models import Inspection, Judgement, Recommendation
 from inspections.queries.authority_list import AuthorityRow
+from inspections.queries.common import authority_url, inspection_path
 from inspections.queries.sequels import Event, Prelude, Sequel
+from vocabulary import Area, Timescale, describe_printed_grade
 
-from .inspection_tags import _escape, cell_badge, grade_cells, latest_grade_cells
+from .inspection_tags import (
+    _escape,
+    cell_badge,
+    grade_badge,
+    grade_cells,
+    highlighter,
+    latest_grade_cells,
+)
 
 register = template.Library()
 
@@ -125,6 +135,8 @@ def prelude_rows(preludes: Iterable[Prelude]) -> str:
 
 _REGIONS = dict(Region.choices)
 _TYPES = dict(AuthorityType.choices)
+_AREAS = dict(Area.choices)
+_TIMESCALES = dict(Timescale.choices)
 
 
 @register.simple_tag
@@ -153,3 +165,97 @@ def authority_rows(rows: Iterable[AuthorityRow], area_labels: list[str]) -> str:
             f"{latest_grade_cells(row, area_labels)}</tr>\n"
         )
     return mark_safe("".join(lines))
+
+
+def _inspection_link(inspection: Inspection) -> str:
+    path = inspection_path(inspection.authority.slug, inspection.start_date, inspection.framework)
+    return (
+        f'<a href="{_escape(path)}">{inspection.start_date.year} '
+        f"{_escape(inspection.framework_display)}</a>"
+    )
+
+
+def _authority_heading(authority) -> str:
+    return (
+        f'<th scope="row"><a href="{_escape(authority_url(authority.slug))}">'
+        f"{_escape(authority.name)}</a></th>"
+    )
+
+
+@register.simple_tag
+def inspection_rows(inspections: Iterable[Inspection]) -> str:
+    """The inspection list: dates, overall grade and how many rows were read."""
+    rows = []
+    for inspection in inspections:
+        start, end = inspection.start_date, inspection.end_date
+        dates = day_month_year(start) + (f" – {day_month_year(end)}" if end != start else "")
+        published = day_month_year(inspection.published_on) if inspection.published_on else "—"
+        if inspection.overall_printed is not None:
+            overall = (
+                f"{grade_badge(inspection.overall_grade)} "
+                f'<span class="printed">“{_escape(inspection.overall_printed)}”</span>'
+            )
+        elif not inspection.is_graded:
+            overall = '<span class="hint">not graded (visit)</span>'
+        else:
+            overall = '<span class="hint">none</span>'
+        rows.append(
+            f"<tr>{_authority_heading(inspection.authority)}"
+            f'<td data-label="Inspection">{_inspection_link(inspection)}</td>'
+            f'<td data-label="Dates">{dates}</td>'
+            f'<td data-label="Published">{published}</td>'
+            f'<td data-label="Overall effectiveness">{overall}</td>'
+            f'<td class="num" data-label="Judgements">{inspection.judgement_count}</td>'
+            f'<td class="num" data-label="Recommendations">{inspection.recommendation_count}</td>'
+            "</tr>\n"
+        )
+    return mark_safe("".join(rows))
+
+
+def _inspection_cell(inspection: Inspection) -> str:
+    return (
+        f'<td data-label="Inspection">{_inspection_link(inspection)}<br>'
+        f'<span class="hint">{day_month_year(inspection.start_date)}</span></td>'
+    )
+
+
+@register.simple_tag
+def judgement_rows(judgements: Iterable[Judgement]) -> str:
+    """The judgement list: the label and grade as printed, and the comparable grade."""
+    rows = []
+    for judgement in judgements:
+        inspection = judgement.inspection
+        printed = judgement.grade_as_printed or "(blank)"
+        description = describe_printed_grade(inspection.framework, judgement.grade_as_printed)
+        area = _AREAS.get(judgement.area, judgement.area)
+        rows.append(
+            f"<tr>{_authority_heading(inspection.authority)}{_inspection_cell(inspection)}"
+            f'<td data-label="Section">{_escape(judgement.section)}</td>'
+            f'<td class="label" data-label="Judgement">{_escape(judgement.label)}</td>'
+            f'<td data-label="Printed grade">{_escape(printed)}</td>'
+            f'<td data-label="Comparable grade">{grade_badge(judgement.grade, description)}</td>'
+            f'<td data-label="Area">{_escape(area)}</td></tr>\n'
+        )
+    return mark_safe("".join(rows))
+
+
+@register.simple_tag
+def recommendation_rows(recommendations: Iterable[Recommendation], text_search=None) -> str:
+    """The recommendation list: its text, the words searched for marked, and its themes."""
+    marks = highlighter(text_search)
+    rows = []
+    for recommendation in recommendations:
+        inspection = recommendation.inspection
+        timescale = _TIMESCALES.get(recommendation.timescale, recommendation.timescale)
+        themes = "".join(
+            f' <span class="tag" title="{_escape(theme.label)}">{_escape(theme.short_label)}</span>'
+            for theme in recommendation.themes
+        )
+        rows.append(
+            f"<tr>{_authority_heading(inspection.authority)}{_inspection_cell(inspection)}"
+            f'<td data-label="Section">{_escape(recommendation.section)}</td>'
+            f'<td class="small" data-label="Timescale">{_escape(timescale)}</td>'
+            f'<td class="text" data-label="Recommendation">{marks(recommendation.text)}{themes}'
+            "</td></tr>\n"
+        )
+    return mark_safe("".join(rows))
