@@ -16,6 +16,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from authorities.models import AuthorityType, Region
+from inspections.england import Line
 from inspections.models import Inspection, Judgement, Recommendation
 from inspections.queries.authority_list import AuthorityRow
 from inspections.queries.common import authority_url, inspection_path
@@ -25,6 +26,7 @@ from vocabulary import Area, Timescale, describe_printed_grade
 from .inspection_tags import (
     _escape,
     cell_badge,
+    chart_rows,
     grade_badge,
     grade_cells,
     highlighter,
@@ -257,5 +259,63 @@ def recommendation_rows(recommendations: Iterable[Recommendation], text_search=N
             f'<td class="small" data-label="Timescale">{_escape(timescale)}</td>'
             f'<td class="text" data-label="Recommendation">{marks(recommendation.text)}{themes}'
             "</td></tr>\n"
+        )
+    return mark_safe("".join(rows))
+
+
+@register.simple_tag
+def england_lines(lines: list[Line], area: Area, query: str) -> str:
+    """An area's table on the England page: England then each region, the authorities at
+    each grade (each count naming them) and how many were judged."""
+    area_words = area.label.lower()
+    rows = []
+    for index, line in enumerate(lines):
+        where = "" if line.key == "england" else f"&amp;region={_escape(line.key)}"
+        who = "" if line.key == "england" else f"{_escape(line.name)} "
+        link = f"?{_escape(query)}{where}&amp;area={_escape(area.value)}"
+        cells = []
+        for grade, count, share in line.by_grade:
+            if count:
+                label = (
+                    f"{count} {who}authorit{plural(count, 'y', 'ies')} "
+                    f"{_escape(grade.label.lower())} for {_escape(area_words)}: name them"
+                )
+                shown = (
+                    f'<a href="{link}&amp;grade={_escape(grade.value)}#named" '
+                    f'aria-label="{label}">{count}</a>'
+                )
+            else:
+                shown = "0"
+            if share is not None:
+                shown += f' <span class="hint">({share}%)</span>'
+            cells.append(f'<td data-label="{_escape(grade.label)}">{shown}</td>')
+        total = line.total
+        if total:
+            label = (
+                f"{total} {who}authorit{plural(total, 'y', 'ies')} judged for "
+                f"{_escape(area_words)}: name them"
+            )
+            judged = f'<a href="{link}#named" aria-label="{label}">{total}</a>'
+        else:
+            judged = "0"
+        opening = '<tr class="total">' if index == 0 else "<tr>"
+        rows.append(
+            f'{opening}<th scope="row">{_escape(line.name)}</th>{"".join(cells)}'
+            f'<td data-label="Authorities judged">{judged}</td></tr>\n'
+        )
+    return mark_safe("".join(rows))
+
+
+@register.simple_tag
+def chart_number_rows(chart: dict) -> str:
+    """The numbers of the England page's chart: each quarter's shares and its base."""
+    rows = []
+    for label, shares, judged, existing, few in chart_rows(chart):
+        cells = "".join(f"<td>{share or '–'}</td>" for share in shares)
+        flag = ' <strong class="few-judged">few judged</strong>' if few else ""
+        opening = '<tr class="few">' if few else "<tr>"
+        rows.append(
+            f'{opening}<th scope="row"><a href="?as_at={_escape(label)}">{_escape(label)}</a></th>'
+            f"{cells}<td>n = {judged} of {existing}{flag}</td></tr>"
         )
     return mark_safe("".join(rows))
