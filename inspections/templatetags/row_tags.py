@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from django import template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from authorities.models import AuthorityType, Region
@@ -317,5 +318,142 @@ def chart_number_rows(chart: dict) -> str:
         rows.append(
             f'{opening}<th scope="row"><a href="?as_at={_escape(label)}">{_escape(label)}</a></th>'
             f"{cells}<td>n = {judged} of {existing}{flag}</td></tr>"
+        )
+    return mark_safe("".join(rows))
+
+
+_NO_INSPECTION = (
+    '<span class="no-grade"><span aria-hidden="true">·</span>'
+    '<span class="visually-hidden">no inspection</span></span>'
+)
+
+
+@register.simple_tag
+def compare_grid_rows(rows) -> str:
+    """A comparison grid: an authority a row, a year a column, each inspection's grade
+    in its year (a linked badge with the grade as printed)."""
+    lines = []
+    for row in rows:
+        authority = row.authority
+        columns = []
+        for column in row.columns:
+            cells = []
+            for cell in column:
+                note = (
+                    f'<span class="note" title="{_escape(cell.source_note)}">*</span>'
+                    if cell.judgements_in_area > 1
+                    else ""
+                )
+                cells.append(f'<div class="grid-cell">{cell_badge(cell, True, True)}{note}</div>')
+            columns.append(f"<td>{''.join(cells) or _NO_INSPECTION}</td>")
+        lines.append(
+            f'<tr><th scope="row"><a href="{_escape(authority_url(authority.slug))}">'
+            f"{_escape(authority.name)}</a></th>{''.join(columns)}</tr>\n"
+        )
+    return mark_safe("".join(lines))
+
+
+@register.simple_tag
+def authority_options(authorities: Iterable[dict]) -> str:
+    """An ``<option>`` for each authority that still exists, by its slug (``values()``
+    of slug, name and is_former)."""
+    return mark_safe(
+        "".join(
+            f'<option value="{_escape(a["slug"])}">{_escape(a["name"])}</option>'
+            for a in authorities
+            if not a["is_former"]
+        )
+    )
+
+
+@register.simple_tag
+def datalist_options(names) -> str:
+    """A ``<datalist>``'s options: each name a suggestion."""
+    return mark_safe("".join(f'<option value="{_escape(name)}">' for name in names))
+
+
+@register.simple_tag
+def year_options(years: Iterable[int], chosen: int | None) -> str:
+    """A year ``<select>``'s options, the chosen one selected."""
+    return mark_safe(
+        "".join(
+            f'<option value="{year}"{" selected" if year == chosen else ""}>{year}</option>'
+            for year in years
+        )
+    )
+
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def day_month_name_year(day: date) -> str:
+    """``date:"j F Y"``: 5 January 2024."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def _named_share(share, link: str, who: str, as_at: date) -> str:
+    """A share good or better, its base linking to the England page naming them."""
+    if share.percent is None:
+        return "—"
+    return (
+        f'{share.percent}% <span class="hint">of <a href="{link}" aria-label="{share.judged} '
+        f'{who} judged as at {day_month_name_year(as_at)}: name them">{share.judged}</a></span>'
+    )
+
+
+@register.simple_tag
+def group_year_rows(summary) -> str:
+    """The group year by year (compare): the group's counts at each grade, its share good
+    or better, the focus authority's grade and rank, the median, the region and England."""
+    england_path = reverse("inspections:england")
+    area = _escape(summary.area.value)
+    region = _escape(summary.focus.region)
+    region_name = _escape(summary.region_name)
+    rows = []
+    for year in summary.years:
+        as_at = year.as_at
+        counts = "".join(f'<td class="num">{count}</td>' for count in year.counts)
+        share = year.good_or_better
+        good = f"{share.good_or_better} of {share.judged}" + (
+            f' <span class="hint">({share.percent}%)</span>' if share.percent is not None else ""
+        )
+        focus = (
+            grade_badge(year.focus_grade)
+            if year.focus_grade
+            else '<span class="hint">not judged yet</span>'
+        )
+        rank = (
+            f"{'joint ' if year.focus_ties else ''}{year.focus_rank} of {year.judged}"
+            if year.focus_rank
+            else "—"
+        )
+        median = grade_badge(year.median_grade) if year.median_grade else "—"
+        query = f"{england_path}?as_at={as_at.isoformat()}"
+        in_region = _named_share(
+            year.region,
+            f"{query}&amp;region={region}&amp;area={area}#named",
+            f"{region_name} authorities",
+            as_at,
+        )
+        in_england = _named_share(
+            year.england, f"{query}&amp;area={area}#named", "authorities in England", as_at
+        )
+        rows.append(
+            f'<tr><th scope="row">{day_month_year(as_at)}</th>{counts}'
+            f'<td class="num">{good}</td><td>{focus}</td><td>{rank}</td><td>{median}</td>'
+            f'<td class="num">{in_region}</td><td class="num">{in_england}</td></tr>\n'
         )
     return mark_safe("".join(rows))
