@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from django import template
+from django.template.defaultfilters import truncatewords
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
@@ -455,5 +456,42 @@ def group_year_rows(summary) -> str:
             f'<tr><th scope="row">{day_month_year(as_at)}</th>{counts}'
             f'<td class="num">{good}</td><td>{focus}</td><td>{rank}</td><td>{median}</td>'
             f'<td class="num">{in_region}</td><td class="num">{in_england}</td></tr>\n'
+        )
+    return mark_safe("".join(rows))
+
+
+NO_HEADLINE = '<li class="hint">no headline judgement read</li>'
+
+
+@register.simple_tag
+def new_entry_rows(entries) -> str:
+    """What's new: each publication's date, authority, report and what it found (an
+    inspection's headline grades, or a visit's priority actions and focus)."""
+    rows = []
+    for entry in entries:
+        inspection = entry.inspection
+        if entry.is_visit:
+            count = entry.priority_actions
+            found = '<span class="visit-kind">Focused visit, not graded</span>'
+            if count:
+                found += (
+                    f' <span class="priority-flag">{count} area{plural(count)} for priority '
+                    "action</span>"
+                )
+            if inspection.focus:
+                found += f' <span class="visit-focus">{_escape(truncatewords(inspection.focus, 40))}</span>'
+        else:
+            grades = "".join(
+                f"<li>{_escape(_AREAS.get(j.area, j.area))}: {grade_badge(j.grade)}</li>"
+                for j in entry.headline
+            )
+            found = f'<ul class="new-grades">{grades or NO_HEADLINE}</ul>'
+        published = day_month_year(inspection.published_on) if inspection.published_on else ""
+        rows.append(
+            f'<tr><td data-label="Published">{published}</td>'
+            f'<td data-label="Authority"><a href="{_escape(authority_url(inspection.authority.slug))}">'
+            f"{_escape(inspection.authority.name)}</a></td>"
+            f'<td data-label="Report">{_inspection_link(inspection)}</td>'
+            f'<td data-label="What it found">{found}</td></tr>\n'
         )
     return mark_safe("".join(rows))
