@@ -403,12 +403,23 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
         .defer("search_document", "inspection__parse_warnings", "inspection__title")
     )
     filterset = RecommendationFilter(request.GET, queryset=queryset, request=request)
-    # Where the matches come from: recurrence shows as several inspections of one authority.
-    spread = filterset.qs.order_by().aggregate(
-        rows=Count("id"),
-        inspections=Count("inspection", distinct=True),
-        authorities=Count("inspection__authority", distinct=True),
-    )
+
+    def summary() -> tuple[dict, list]:
+        # Where the matches come from: recurrence shows as several inspections of one
+        # authority; and how many carry each theme.
+        spread = filterset.qs.order_by().aggregate(
+            rows=Count("id"),
+            inspections=Count("inspection", distinct=True),
+            authorities=Count("inspection__authority", distinct=True),
+        )
+        return spread, _theme_counts(request)
+
+    if filterset.is_bound and filterset.form.is_valid() and not filterset.active_filters():
+        # All of England's (a page or an order aside): the same for every visitor until
+        # the data changes, so counted once per data version for every worker.
+        spread, counts = shared_results.shared("recommendation-summary", "england", summary)
+    else:
+        spread, counts = summary()
     return _explorer(
         request,
         filterset,
@@ -416,7 +427,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
         "inspections:recommendations-csv",
         count=spread["rows"],
         spread=spread,
-        theme_counts=_theme_counts(request),
+        theme_counts=counts,
     )
 
 
