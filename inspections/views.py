@@ -182,7 +182,7 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "days_since_visit": (today - timeline.latest_visit.inspection.end_date).days
             if timeline.latest_visit
             else None,
-            "wait": england.waits_by_grade(national).get(latest_overall.grade)
+            "wait": england.shared_waits_by_grade(national).get(latest_overall.grade)
             if latest_overall
             else None,
             "latest_overall": latest_overall,

@@ -28,6 +28,7 @@ from vocabulary import Area, Timescale, describe_printed_grade
 from .inspection_tags import (
     _escape,
     cell_badge,
+    change_badge,
     chart_rows,
     grade_badge,
     grade_cells,
@@ -494,4 +495,96 @@ def new_entry_rows(entries) -> str:
             f'<td data-label="Report">{_inspection_link(inspection)}</td>'
             f'<td data-label="What it found">{found}</td></tr>\n'
         )
+    return mark_safe("".join(rows))
+
+
+_OFFICIAL_NOTE = "from Ofsted's official statistics; report not read here"
+
+
+def _timeline_heading(entry, authority) -> str:
+    inspection = entry.inspection
+    path = inspection_path(inspection.authority.slug, inspection.start_date, inspection.framework)
+    heading = (
+        f'<a href="{_escape(path)}">{_escape(entry.chart_label)}</a><br>'
+        f'<span class="hint">{day_month_year(inspection.start_date)}</span>'
+    )
+    if entry.predecessor:
+        heading += (
+            f'<br><span class="predecessor-note">an inspection of '
+            f"{_escape(entry.predecessor.name)}, which {_escape(authority.name)} replaced</span>"
+        )
+    if inspection.is_from_official_statistics:
+        heading += f'<br><span class="official-note">{_OFFICIAL_NOTE}</span>'
+    return f'<th scope="row">{heading}</th>'
+
+
+def visit_summary(visit) -> str:
+    """A focused visit on the timeline: not graded, its priority actions and areas for
+    improvement, Ofsted's theme for it, and its focus."""
+    inspection = visit.inspection
+    official = inspection.is_from_official_statistics
+    text = f'<span class="visit-kind">{_escape(inspection.framework_display)}, not graded</span>'
+    if count := visit.priority_actions:
+        text += (
+            f' <span class="priority-flag">{count} area{plural(count)} for priority action</span>'
+        )
+    if count := visit.areas_for_improvement:
+        text += f' <span class="hint">{count} area{plural(count)} for improvement</span>'
+    text += "\n"
+    if visit.theme:
+        text += f' <span class="visit-theme">Theme: {_escape(visit.theme)}</span>'
+    if official:
+        text += f' <span class="official-note">{_OFFICIAL_NOTE}</span>'
+    text += "\n"
+    if inspection.focus and not official:
+        text += f'<span class="visit-focus">{_escape(truncatewords(inspection.focus, 40))}</span>'
+    return text
+
+
+def _timeline_cell(column) -> str:
+    cell = column.cell
+    if not cell:
+        return '<td><span class="no-grade" title="Not judged in this inspection">—</span></td>'
+    printed = _escape(cell.grade_as_printed or "(blank)")
+    note = (
+        f'<span class="note">first of {cell.judgements_in_area}: {_escape(cell.section)}</span> '
+        if cell.judgements_in_area > 1
+        else ""
+    )
+    return (
+        f'<td>{cell_badge(cell)} <span class="printed">printed “{printed}”</span> '
+        f"{note}{change_badge(column.change, True)}</td>"
+    )
+
+
+@register.simple_tag
+def timeline_rows(timeline, authority) -> str:
+    """An authority's timeline table: each inspection's grades and the change in each,
+    each visit's summary, and each publication Ofsted lists that is not read here."""
+    span = len(timeline.areas) or 1
+    rows = []
+    for entry in timeline.events:
+        if entry.is_listed:
+            publication = entry.publication
+            published = day_month_year(publication.published_on) if publication.published_on else ""
+            why = (
+                "its file could not be read here"
+                if publication.is_read_kind
+                else "a kind of publication this app does not read"
+            )
+            rows.append(
+                f'<tr class="listed"><th scope="row"><a href="{_escape(publication.url)}" '
+                f'rel="external">{_escape(publication.listed_as)}</a><br>'
+                f'<span class="hint">published {published}</span></th>'
+                f'<td colspan="{span}"><span class="hint">Listed by Ofsted; {why}: open it on '
+                "Ofsted's site.</span></td></tr>\n"
+            )
+        elif entry.is_visit:
+            rows.append(
+                f'<tr class="visit">{_timeline_heading(entry, authority)}'
+                f'<td colspan="{span}">{visit_summary(entry)}</td></tr>\n'
+            )
+        else:
+            cells = "".join(_timeline_cell(column) for column in entry.columns)
+            rows.append(f"<tr>{_timeline_heading(entry, authority)}{cells}</tr>\n")
     return mark_safe("".join(rows))
