@@ -197,8 +197,23 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # --------------------------------------------------------------------------- inspections
 
 
+# What a row of the inspection list shows (row_tags.inspection_rows), beside the counts
+# and the overall grade annotated.
+INSPECTION_ROW_FIELDS = (
+    "authority__slug",
+    "authority__name",
+    "start_date",
+    "end_date",
+    "published_on",
+    "framework",
+    "inspection_type",
+)
+
+
 def inspection_list(request: HttpRequest) -> HttpResponse:
-    queryset = queries.inspections_with_counts().select_related("authority")
+    queryset = (
+        queries.inspections_with_counts().select_related("authority").only(*INSPECTION_ROW_FIELDS)
+    )
     filterset = InspectionFilter(request.GET, queryset=queryset, request=request)
     return _explorer(
         request, filterset, "inspections/inspection_list.html", "inspections:inspections-csv"
@@ -382,12 +397,38 @@ def _explorer(
     )
 
 
+# What a row of an explorer shows of the inspection it belongs to.
+_ROW_INSPECTION_FIELDS = (
+    "inspection__authority__slug",
+    "inspection__authority__name",
+    "inspection__start_date",
+    "inspection__framework",
+    "inspection__inspection_type",
+)
+JUDGEMENT_ROW_FIELDS = (
+    "section",
+    "label",
+    "grade_as_printed",
+    "grade",
+    "area",
+    *_ROW_INSPECTION_FIELDS,
+)
+RECOMMENDATION_ROW_FIELDS = (
+    "section",
+    "timescale",
+    "text",
+    "national_framework",
+    *_ROW_INSPECTION_FIELDS,
+)
+
+
 def judgement_list(request: HttpRequest) -> HttpResponse:
-    # Wide columns the list does not show are left out: the sort carries whole rows.
+    # Only the columns the rows show (row_tags.judgement_rows): the sort carries whole
+    # rows, and each field read is a model field set for every one of them.
     queryset = (
         queries.published_judgements()
         .select_related("inspection__authority")
-        .defer("source_text", "inspection__parse_warnings", "inspection__title")
+        .only(*JUDGEMENT_ROW_FIELDS)
     )
     filterset = JudgementFilter(request.GET, queryset=queryset, request=request)
     return _explorer(
@@ -399,8 +440,9 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     queryset = (
         queries.published_recommendations()
         .select_related("inspection__authority")
-        # The search document ranks in the database; the page never shows it.
-        .defer("search_document", "inspection__parse_warnings", "inspection__title")
+        # Only the columns the rows show (row_tags.recommendation_rows); the search
+        # document ranks in the database and the page never shows it.
+        .only(*RECOMMENDATION_ROW_FIELDS)
     )
     filterset = RecommendationFilter(request.GET, queryset=queryset, request=request)
 
