@@ -6,6 +6,7 @@ Only published inspections are shown anywhere here.
 from __future__ import annotations
 
 import mimetypes
+from collections import Counter
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -17,6 +18,7 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponsePermanentRedirect,
+    QueryDict,
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,7 +32,7 @@ from .models import Inspection
 from .paging import OutlinePaginator
 from .queries.compare import FIRST_YEAR
 from .queries.group import group_summaries
-from .queries.themes import theme_counts
+from .queries.themes import theme_counts, theme_links
 
 PAGE_SIZE = 50
 
@@ -449,12 +451,29 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     def summary() -> tuple[dict, list]:
         # Where the matches come from: recurrence shows as several inspections of one
         # authority; and how many carry each theme.
-        spread = filterset.qs.order_by().aggregate(
-            rows=Count("id"),
-            inspections=Count("inspection", distinct=True),
-            authorities=Count("inspection__authority", distinct=True),
+        if filterset.errors or filterset.form.cleaned_data.get("theme"):
+            # The themes are counted without the theme chosen: another set of rows.
+            spread = filterset.qs.order_by().aggregate(
+                rows=Count("id"),
+                inspections=Count("inspection", distinct=True),
+                authorities=Count("inspection__authority", distinct=True),
+            )
+            return spread, _theme_counts(request)
+        # One read of the rows for both: a search is matched once, not twice.
+        rows = filterset.qs.order_by().values_list(
+            "inspection_id", "inspection__authority_id", "national_framework"
         )
-        return spread, _theme_counts(request)
+        inspections, authorities, by_value = set(), set(), Counter()
+        for inspection_id, authority_id, value in rows:
+            inspections.add(inspection_id)
+            authorities.add(authority_id)
+            by_value[value] += 1
+        spread = {
+            "rows": sum(by_value.values()),
+            "inspections": len(inspections),
+            "authorities": len(authorities),
+        }
+        return spread, theme_links(by_value.items(), **_theme_query(request).dict())
 
     if filterset.is_bound and filterset.form.is_valid() and not filterset.active_filters():
         # All of England's (a page or an order aside): the same for every visitor until
@@ -473,12 +492,19 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _theme_counts(request: HttpRequest) -> list:
-    """Counts by national framework theme of the recommendations the other filters select
-    (all of England's without any), each linking to its list with those filters."""
+def _theme_query(request: HttpRequest) -> QueryDict:
+    """The request's filters but the theme (and the page and order): what the counts by
+    theme are of, and what their links keep."""
     query = request.GET.copy()
     for name in ("theme", "page", "sort"):
         query.pop(name, None)
+    return query
+
+
+def _theme_counts(request: HttpRequest) -> list:
+    """Counts by national framework theme of the recommendations the other filters select
+    (all of England's without any), each linking to its list with those filters."""
+    query = _theme_query(request)
     filterset = RecommendationFilter(query, queryset=queries.published_recommendations())
     if filterset.errors:
         return []
