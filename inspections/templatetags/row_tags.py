@@ -588,3 +588,31 @@ def timeline_rows(timeline, authority) -> str:
             cells = "".join(_timeline_cell(column) for column in entry.columns)
             rows.append(f"<tr>{_timeline_heading(entry, authority)}{cells}</tr>\n")
     return mark_safe("".join(rows))
+
+
+@register.simple_tag
+def chosen_authority_items(authorities) -> str:
+    """The compare form's chosen authorities: a ticked box each, to untick."""
+    items = []
+    for authority in authorities:
+        slug = _escape(authority.slug)
+        items.append(
+            f'<li><input type="checkbox" name="authority" value="{slug}" id="chosen-{slug}" '
+            f'checked> <label for="chosen-{slug}">{_escape(authority.name)}</label></li>\n'
+        )
+    return mark_safe("".join(items))
+
+
+@register.simple_tag
+def area_items(areas: Iterable[tuple[str, str]], chosen: Iterable[str]) -> str:
+    """The compare form's areas: a box each, ticked where chosen."""
+    chosen = set(chosen)
+    items = []
+    for value, label in areas:
+        ticked = " checked" if value in chosen else ""
+        shown = _escape(value)
+        items.append(
+            f'<li><input type="checkbox" name="area" value="{shown}" id="area-{shown}"{ticked}> '
+            f'<label for="area-{shown}">{_escape(label)}</label></li>\n'
+        )
+    return mark_safe("".join(items))
