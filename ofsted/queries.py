@@ -112,7 +112,10 @@ def new_publications(queryset: QuerySet[Inspection] | None = None) -> QuerySet[I
         .prefetch_related(
             Prefetch(
                 "judgements",
-                queryset=Judgement.objects.filter(area__in=HEADLINE_AREAS).order_by("order", "id"),
+                # What a row and a feed entry say of each: not its source text.
+                queryset=Judgement.objects.filter(area__in=HEADLINE_AREAS)
+                .only("inspection_id", "area", "grade", "grade_as_printed")
+                .order_by("order", "id"),
                 to_attr="headline_judgements",
             )
         )
