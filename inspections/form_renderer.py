@@ -18,7 +18,6 @@ from html import escape
 from typing import Any
 
 from django.forms.renderers import DjangoTemplates
-from django.utils.html import conditional_escape
 
 SELECT = "django/forms/widgets/select.html"
 OPTION = "django/forms/widgets/select_option.html"
@@ -48,13 +47,21 @@ def _plain_options(widget: dict[str, Any]) -> bool:
     )
 
 
+def _text(value: Any) -> str:
+    """What ``conditional_escape`` writes (a value marked safe as it is, anything else
+    escaped), without its lazy-string wrapper: a select writes it for every option."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return escape(str(value))
+
+
 def _attrs(attrs: dict[str, Any]) -> str:
     """django/forms/widgets/attrs.html: ``False`` leaves an attribute out, ``True`` writes
     its bare name."""
+    if not attrs:
+        return ""
     return "".join(
-        f" {escape(str(name))}"
-        if value is True
-        else f' {escape(str(name))}="{conditional_escape(value)}"'
+        f" {escape(str(name))}" if value is True else f' {escape(str(name))}="{_text(value)}"'
         for name, value in attrs.items()
         if value is not False
     )
@@ -63,10 +70,10 @@ def _attrs(attrs: dict[str, Any]) -> str:
 def render_input(widget: dict[str, Any]) -> str:
     # The value as ``stringformat:'s'`` then autoescape write it: escaped unless safe.
     value = widget["value"]
-    shown = "" if value is None else f' value="{conditional_escape(value)}"'
+    shown = "" if value is None else f' value="{_text(value)}"'
     return (
-        f'<input type="{conditional_escape(widget["type"])}" '
-        f'name="{conditional_escape(widget["name"])}"{shown}{_attrs(widget["attrs"])}>'
+        f'<input type="{_text(widget["type"])}" '
+        f'name="{_text(widget["name"])}"{shown}{_attrs(widget["attrs"])}>'
     )
 
 
@@ -74,11 +81,11 @@ def render_select(widget: dict[str, Any]) -> str:
     parts = [f'<select name="{escape(str(widget["name"]))}"{_attrs(widget["attrs"])}>']
     for group_name, options, _ in widget["optgroups"]:
         if group_name:
-            parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            parts.append(f'\n  <optgroup label="{_text(group_name)}">')
         for option in options:
             parts.append(
                 f'\n  <option value="{escape(str(option["value"]))}"{_attrs(option["attrs"])}>'
-                f"{conditional_escape(option['label'])}</option>\n"
+                f"{_text(option['label'])}</option>\n"
             )
         if group_name:
             parts.append("\n  </optgroup>")
