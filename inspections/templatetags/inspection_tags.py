@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from functools import cache
 
 from django import template
 from django.utils.html import escape, format_html
@@ -79,14 +80,14 @@ def latest_grade_cells(row, labels: list[str]) -> str:
     each grade; built here rather than by a loop in the template, which cost most of the
     page's time (a hundred and fifty rows of five cells)."""
     cells = []
-    for index, (cell, label) in enumerate(zip(row.cells, labels, strict=True)):
+    for index, (cell, opening) in enumerate(zip(row.cells, _openings(labels), strict=True)):
         if index == 0 and row.no_overall_grade and cell is None:
             inner = '<span class="no-grade">no overall grade (2026 framework)</span>'
         elif cell is None:
             inner = NO_CELL
         else:
             inner = f'{cell_badge(cell, True, brief=True)}<span class="year">{cell.year}</span>'
-        cells.append(_grade_column(label, inner))
+        cells.append(f"{opening}{inner}</td>")
     return mark_safe("".join(cells))
 
 
@@ -99,14 +100,21 @@ def grade_cells(cells: list[GradeCell | None], labels: list[str]) -> str:
     is no cell), built here for the reason :func:`latest_grade_cells` is."""
     return mark_safe(
         "".join(
-            _grade_column(label, cell_badge(cell, brief=True) if cell else NOT_JUDGED)
-            for cell, label in zip(cells, labels, strict=True)
+            f"{opening}{cell_badge(cell, brief=True) if cell else NOT_JUDGED}</td>"
+            for cell, opening in zip(cells, _openings(labels), strict=True)
         )
     )
 
 
-def _grade_column(label: str, inner: str) -> str:
-    return f'<td class="grade-col" data-label="{_escape(label)}">{inner}</td>'
+def _openings(labels: list[str]) -> tuple[str, ...]:
+    """Each grade column's opening tag, named for the phone's cards: the same for every
+    row of a table, so written once."""
+    return _column_openings(tuple(labels))
+
+
+@cache
+def _column_openings(labels: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f'<td class="grade-col" data-label="{_escape(label)}">' for label in labels)
 
 
 @register.simple_tag

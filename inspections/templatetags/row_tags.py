@@ -138,8 +138,9 @@ def prelude_rows(preludes: Iterable[Prelude]) -> str:
     return mark_safe("".join(rows))
 
 
-_REGIONS = dict(Region.choices)
-_TYPES = dict(AuthorityType.choices)
+# Display names, escaped once.
+_REGIONS = {value: _escape(label) for value, label in Region.choices}
+_TYPES = {value: _escape(label) for value, label in AuthorityType.choices}
 _AREAS = dict(Area.choices)
 _TIMESCALES = dict(Timescale.choices)
 
@@ -159,13 +160,13 @@ def authority_rows(rows: Iterable[AuthorityRow], area_labels: list[str]) -> str:
             )
         else:
             latest = '<span class="hint">none published</span>'
-        region = _REGIONS.get(authority.region, authority.region)
-        kind = _TYPES.get(authority.authority_type, authority.authority_type)
+        region = _REGIONS.get(authority.region) or _escape(authority.region)
+        kind = _TYPES.get(authority.authority_type) or _escape(authority.authority_type)
         lines.append(
             f'<tr><th scope="row"><a href="{_escape(row.url)}">{_escape(authority.name)}</a>'
             f"{former}</th>"
-            f'<td class="small" data-label="Region">{_escape(region)}</td>'
-            f'<td class="small" data-label="Type">{_escape(kind)}</td>'
+            f'<td class="small" data-label="Region">{region}</td>'
+            f'<td class="small" data-label="Type">{kind}</td>'
             f'<td class="small" data-label="Latest inspection">{latest}</td>'
             f"{latest_grade_cells(row, area_labels)}</tr>\n"
         )
