@@ -617,3 +617,44 @@ def area_items(areas: Iterable[tuple[str, str]], chosen: Iterable[str]) -> str:
             f'<label for="area-{shown}">{_escape(label)}</label></li>\n'
         )
     return mark_safe("".join(items))
+
+
+@register.simple_tag
+def standing_rows(standing, latest_framework: str) -> str:
+    """Where an authority stands: its latest grade in each area against its statistical
+    neighbours', its region's and England's, each group's authorities named on the England
+    page where it can name them."""
+    england_path = reverse("inspections:england")
+    rows = []
+    for row in standing:
+        area_label = row.area.label
+        own = row.standing
+        if own:
+            mine = f'{grade_badge(own.grade)} <span class="hint">{own.start_date.year}</span>'
+        elif row.area == "overall" and latest_framework == "ilacs-2026":
+            mine = '<span class="no-grade">no overall grade (2026 framework)</span>'
+        else:
+            mine = '<span class="no-grade">not judged on this scale</span>'
+        cells = []
+        for comparison in row.comparisons:
+            if own and comparison.judged:
+                text = (
+                    f"better than {comparison.better} of {comparison.judged}, the same as "
+                    f"{comparison.same}, worse than {comparison.worse}"
+                )
+            elif not comparison.judged:
+                text = '<span class="hint">none judged</span>'
+            else:
+                text = '<span class="hint">–</span>'
+            if comparison.england_query and comparison.judged:
+                text += (
+                    f' <a class="name-them" href="{england_path}?'
+                    f'{_escape(comparison.england_query)}#named" aria-label="'
+                    f"{_escape(comparison.group)}: name the authorities judged for "
+                    f'{_escape(area_label.lower())}">name them</a>'
+                )
+            cells.append(f"<td>{text}</td>")
+        rows.append(
+            f'<tr><th scope="row">{_escape(area_label)}</th><td>{mine}</td>{"".join(cells)}</tr>\n'
+        )
+    return mark_safe("".join(rows))
