@@ -123,7 +123,7 @@ class Authority(models.Model):
         verbose_name_plural = "authorities"
 
     def __str__(self) -> str:
-        return f"{self.name} (former)" if self.is_former else self.name
+        return self.label(self.name, self.is_former)
 
     def get_absolute_url(self) -> str:
         # The explorers print one a row: built from the route's pattern, kept once, rather
@@ -131,6 +131,11 @@ class Authority(models.Model):
         from inspections.queries.common import authority_url
 
         return authority_url(self.slug)
+
+    @staticmethod
+    def label(name: str, is_former: bool) -> str:
+        """How an authority is named in a list of choices, "(former)" after a former one."""
+        return f"{name} (former)" if is_former else name
 
     @property
     def ofsted_provider_url(self) -> str:

@@ -124,9 +124,9 @@ TEMPLATES = [
     },
 ]
 
-# Django's form renderer, with <select> lists written in Python (the same HTML, a fraction
-# of the time: the filter forms list every authority).
-FORM_RENDERER = "inspections.form_renderer.QuickSelects"
+# Django's form renderer, with <select> lists and inputs written in Python (the same HTML,
+# a fraction of the time: the filter forms list every authority).
+FORM_RENDERER = "inspections.form_renderer.QuickWidgets"
 
 WSGI_APPLICATION = "config.wsgi.application"
 

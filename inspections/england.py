@@ -694,3 +694,9 @@ def shared_shares_over_time(data: England, area: str, until: date) -> dict:
     return shared_results.shared(
         "england-shares", (area, last), lambda: data.shares_over_time(area, last), at=data.version
     )
+
+
+def shared_waits_by_grade(data: England) -> dict[str, Wait]:
+    """:func:`waits_by_grade`, computed once per data version (every authority's page
+    shows the wait after its latest grade, from every inspection in England)."""
+    return shared_results.shared("england-waits", (), lambda: waits_by_grade(data), at=data.version)

@@ -10,6 +10,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
+from authorities.filters import AuthorityChoiceField, authority_filter
 from authorities.models import Authority, AuthorityName, AuthorityType, Region
 from vocabulary import (
     GRADED_KINDS,
@@ -46,20 +47,34 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class InspectionFieldsFilterSet(django_filters.FilterSet):
+class KeptFormClass:
+    """A FilterSet whose form class is made once and kept, not made again for each request.
+
+    django-filter makes a new form class for every filter set, building each filter's form
+    field again (and the authority list's queryset, the choices...): about a third of a
+    filter form's cost. No filter here has fields that depend on the request, so the class
+    made first serves every later one with the same filters; each form still copies the
+    class's fields into its own, as every Django form does.
+    """
+
+    _form_classes: dict[tuple, type] = {}
+
+    def get_form_class(self):
+        key = (type(self), tuple(self.filters))
+        form_class = KeptFormClass._form_classes.get(key)
+        if form_class is None:
+            form_class = KeptFormClass._form_classes[key] = super().get_form_class()
+        return form_class
+
+
+class InspectionFieldsFilterSet(KeptFormClass, django_filters.FilterSet):
     """Filters on the inspection a row belongs to; ``prefix`` is the path to it."""
 
     inspection_path = "inspection__"
     # Row order within one inspection (judgements and recommendations: their order in the report).
     row_order: tuple[str, ...] = ("order", "id")
 
-    authority = django_filters.ModelChoiceFilter(
-        label="Authority",
-        queryset=Authority.objects.order_by("name"),
-        to_field_name="slug",
-        method="filter_authority",
-        empty_label="Any authority",
-    )
+    authority = authority_filter(method="filter_authority")
     region = django_filters.ChoiceFilter(
         label="Region", choices=Region.choices, method="filter_region", empty_label="Any region"
     )
@@ -445,7 +460,7 @@ class PreludeForm(forms.Form):
     region = forms.ChoiceField(
         label="Region", choices=[("", "Any region"), *Region.choices], required=False
     )
-    authority = forms.ModelChoiceField(
+    authority = AuthorityChoiceField(
         label="Authority",
         queryset=Authority.objects.order_by("name"),
         to_field_name="slug",

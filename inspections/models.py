@@ -7,7 +7,6 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 import vocabulary as grades
@@ -118,10 +117,11 @@ class Inspection(models.Model):
     def get_absolute_url(self) -> str:
         """The stable public address: authority, start date and framework, no database id.
 
-        The same as ``queries.inspection_path()``, which lists use (no reverse() per row).
+        Built by ``queries.inspection_path()``, which lists use too (no reverse() per row).
         """
-        key = f"{self.start_date.isoformat()}-{self.framework}"  # queries.InspectionKey
-        return reverse("inspections:inspection-detail", args=[self.authority.slug, key])
+        from .queries.common import inspection_path
+
+        return inspection_path(self.authority.slug, self.start_date, self.framework)
 
     @property
     def ofsted_link(self) -> str:

@@ -6,6 +6,7 @@ Only published inspections are shown anywhere here.
 from __future__ import annotations
 
 import mimetypes
+from collections import Counter
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -17,6 +18,7 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponsePermanentRedirect,
+    QueryDict,
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,7 +32,7 @@ from .models import Inspection
 from .paging import OutlinePaginator
 from .queries.compare import FIRST_YEAR
 from .queries.group import group_summaries
-from .queries.themes import theme_counts
+from .queries.themes import theme_counts, theme_links
 
 PAGE_SIZE = 50
 
@@ -182,7 +184,7 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "days_since_visit": (today - timeline.latest_visit.inspection.end_date).days
             if timeline.latest_visit
             else None,
-            "wait": england.waits_by_grade(national).get(latest_overall.grade)
+            "wait": england.shared_waits_by_grade(national).get(latest_overall.grade)
             if latest_overall
             else None,
             "latest_overall": latest_overall,
@@ -197,8 +199,23 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # --------------------------------------------------------------------------- inspections
 
 
+# What a row of the inspection list shows (row_tags.inspection_rows), beside the counts
+# and the overall grade annotated.
+INSPECTION_ROW_FIELDS = (
+    "authority__slug",
+    "authority__name",
+    "start_date",
+    "end_date",
+    "published_on",
+    "framework",
+    "inspection_type",
+)
+
+
 def inspection_list(request: HttpRequest) -> HttpResponse:
-    queryset = queries.inspections_with_counts().select_related("authority")
+    queryset = (
+        queries.inspections_with_counts().select_related("authority").only(*INSPECTION_ROW_FIELDS)
+    )
     filterset = InspectionFilter(request.GET, queryset=queryset, request=request)
     return _explorer(
         request, filterset, "inspections/inspection_list.html", "inspections:inspections-csv"
@@ -382,12 +399,38 @@ def _explorer(
     )
 
 
+# What a row of an explorer shows of the inspection it belongs to.
+_ROW_INSPECTION_FIELDS = (
+    "inspection__authority__slug",
+    "inspection__authority__name",
+    "inspection__start_date",
+    "inspection__framework",
+    "inspection__inspection_type",
+)
+JUDGEMENT_ROW_FIELDS = (
+    "section",
+    "label",
+    "grade_as_printed",
+    "grade",
+    "area",
+    *_ROW_INSPECTION_FIELDS,
+)
+RECOMMENDATION_ROW_FIELDS = (
+    "section",
+    "timescale",
+    "text",
+    "national_framework",
+    *_ROW_INSPECTION_FIELDS,
+)
+
+
 def judgement_list(request: HttpRequest) -> HttpResponse:
-    # Wide columns the list does not show are left out: the sort carries whole rows.
+    # Only the columns the rows show (row_tags.judgement_rows): the sort carries whole
+    # rows, and each field read is a model field set for every one of them.
     queryset = (
         queries.published_judgements()
         .select_related("inspection__authority")
-        .defer("source_text", "inspection__parse_warnings", "inspection__title")
+        .only(*JUDGEMENT_ROW_FIELDS)
     )
     filterset = JudgementFilter(request.GET, queryset=queryset, request=request)
     return _explorer(
@@ -399,16 +442,45 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     queryset = (
         queries.published_recommendations()
         .select_related("inspection__authority")
-        # The search document ranks in the database; the page never shows it.
-        .defer("search_document", "inspection__parse_warnings", "inspection__title")
+        # Only the columns the rows show (row_tags.recommendation_rows); the search
+        # document ranks in the database and the page never shows it.
+        .only(*RECOMMENDATION_ROW_FIELDS)
     )
     filterset = RecommendationFilter(request.GET, queryset=queryset, request=request)
-    # Where the matches come from: recurrence shows as several inspections of one authority.
-    spread = filterset.qs.order_by().aggregate(
-        rows=Count("id"),
-        inspections=Count("inspection", distinct=True),
-        authorities=Count("inspection__authority", distinct=True),
-    )
+
+    def summary() -> tuple[dict, list]:
+        # Where the matches come from: recurrence shows as several inspections of one
+        # authority; and how many carry each theme.
+        if filterset.errors or filterset.form.cleaned_data.get("theme"):
+            # The themes are counted without the theme chosen: another set of rows.
+            spread = filterset.qs.order_by().aggregate(
+                rows=Count("id"),
+                inspections=Count("inspection", distinct=True),
+                authorities=Count("inspection__authority", distinct=True),
+            )
+            return spread, _theme_counts(request)
+        # One read of the rows for both: a search is matched once, not twice.
+        rows = filterset.qs.order_by().values_list(
+            "inspection_id", "inspection__authority_id", "national_framework"
+        )
+        inspections, authorities, by_value = set(), set(), Counter()
+        for inspection_id, authority_id, value in rows:
+            inspections.add(inspection_id)
+            authorities.add(authority_id)
+            by_value[value] += 1
+        spread = {
+            "rows": sum(by_value.values()),
+            "inspections": len(inspections),
+            "authorities": len(authorities),
+        }
+        return spread, theme_links(by_value.items(), **_theme_query(request).dict())
+
+    if filterset.is_bound and filterset.form.is_valid() and not filterset.active_filters():
+        # All of England's (a page or an order aside): the same for every visitor until
+        # the data changes, so counted once per data version for every worker.
+        spread, counts = shared_results.shared("recommendation-summary", "england", summary)
+    else:
+        spread, counts = summary()
     return _explorer(
         request,
         filterset,
@@ -416,16 +488,23 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
         "inspections:recommendations-csv",
         count=spread["rows"],
         spread=spread,
-        theme_counts=_theme_counts(request),
+        theme_counts=counts,
     )
+
+
+def _theme_query(request: HttpRequest) -> QueryDict:
+    """The request's filters but the theme (and the page and order): what the counts by
+    theme are of, and what their links keep."""
+    query = request.GET.copy()
+    for name in ("theme", "page", "sort"):
+        query.pop(name, None)
+    return query
 
 
 def _theme_counts(request: HttpRequest) -> list:
     """Counts by national framework theme of the recommendations the other filters select
     (all of England's without any), each linking to its list with those filters."""
-    query = request.GET.copy()
-    for name in ("theme", "page", "sort"):
-        query.pop(name, None)
+    query = _theme_query(request)
     filterset = RecommendationFilter(query, queryset=queries.published_recommendations())
     if filterset.errors:
         return []

@@ -10,6 +10,7 @@ from django.db.models import Prefetch, QuerySet
 
 from authorities.filters import authority_filter, region_filter
 from authorities.models import Authority, Region
+from inspections.filters import KeptFormClass
 from inspections.models import Inspection, Judgement, Recommendation
 from inspections.queries.common import _count_of
 from inspections.queries.labels import grade_label
@@ -20,7 +21,7 @@ from .models import Publication
 NEW_LIMIT = 50
 
 
-class NewFilter(django_filters.FilterSet):
+class NewFilter(KeptFormClass, django_filters.FilterSet):
     """``?authority=``, ``?region=``, ``?neighbours_of=`` (the authority and its DfE
     statistical neighbours); the same for the page and its feeds."""
 
@@ -112,7 +113,10 @@ def new_publications(queryset: QuerySet[Inspection] | None = None) -> QuerySet[I
         .prefetch_related(
             Prefetch(
                 "judgements",
-                queryset=Judgement.objects.filter(area__in=HEADLINE_AREAS).order_by("order", "id"),
+                # What a row and a feed entry say of each: not its source text.
+                queryset=Judgement.objects.filter(area__in=HEADLINE_AREAS)
+                .only("inspection_id", "area", "grade", "grade_as_printed")
+                .order_by("order", "id"),
                 to_attr="headline_judgements",
             )
         )

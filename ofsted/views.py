@@ -7,6 +7,17 @@ from inspections.models import Inspection
 
 from .queries import NEW_LIMIT, NewFilter, entries, new_publications
 
+# What a row of the page shows (row_tags.new_entry_rows): not the inspection's every column.
+NEW_ROW_FIELDS = (
+    "authority__slug",
+    "authority__name",
+    "framework",
+    "inspection_type",
+    "start_date",
+    "published_on",
+    "focus",
+)
+
 
 def new(request: HttpRequest) -> HttpResponse:
     """Recent publications by Ofsted's date, filterable like its Atom feed."""
@@ -21,7 +32,7 @@ def new(request: HttpRequest) -> HttpResponse:
         "ofsted/new.html",
         {
             "filter": filterset,
-            "entries": entries(new_publications(filterset.qs)),
+            "entries": entries(new_publications(filterset.qs).only(*NEW_ROW_FIELDS)),
             "limit": NEW_LIMIT,
             "description": filterset.description(),
             "feed_query": f"?{query}" if query else "",

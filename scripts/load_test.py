@@ -3,7 +3,7 @@
 count and time.
 
     .venv/bin/python scripts/load_test.py [--database-url URL] [--clients 10] [--requests 600]
-        [--cache on|off|both] [--only pages|exports] [--no-export-store]
+        [--cache on|off|both] [--only pages|exports] [--match TEXT] [--no-export-store]
 
 Starts gunicorn (4 workers, as a deployment would) on 127.0.0.1 and a free port against the
 database in --database-url (default: DATABASE_URL; it should hold the national dataset,
@@ -15,6 +15,12 @@ address, with PASS/FAIL against the targets (pages with the page cache on >= 150
 requests/s and p99 < 150 ms; every page built for each request, the page cache off,
 >= 100 requests/s and p99 < 250 ms; whole exports >= 50 requests/s and p99 < 500 ms;
 filtered exports are measured, with no target; no errors anywhere), and exits 1 on a FAIL.
+
+Beside each address, the CPU time per request of every process that served it, in
+milliseconds (Linux, from /proc): the gunicorn workers ("web"), the PostgreSQL backends
+connected to the database ("db"; not counted on SQLite), and this client ("client").
+The machine is shared, so these are steadier than the rates: a page at c ms of CPU in
+all can be served at most 1000 x cores / c times a second.
 
 --cache both (the default) runs everything twice, with the public page cache off and on,
 each in a fresh gunicorn. Whole exports are kept per data version in a fresh temporary
@@ -38,6 +44,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -166,7 +173,28 @@ def _warm(port: int, path: str) -> tuple[str, int]:
     return path, response.status
 
 
-def measure(port: int, path: str, clients: int, requests: int, seconds: float) -> dict:
+def _warm_workers(port: int, clients: int) -> None:
+    """The home page from every client at once, twice: each worker has started (imported
+    the app, read its URLs and the base template) before anything is measured, so that the
+    first address measured is not charged with the workers' start (about 0.2 s of CPU
+    each). Each address still has one request of its own before it is measured
+    (:func:`_warm`): the other workers build what it needs while it is measured."""
+    for _ in range(2):
+        threads = [
+            threading.Thread(
+                target=_client, args=(port, "/", 1, time.monotonic() + 60, [], threading.Lock())
+            )
+            for _ in range(clients)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+
+def measure(
+    port: int, path: str, clients: int, requests: int, seconds: float, meter: CpuMeter | None
+) -> dict:
     path, status = _warm(port, path)
     results: list[tuple[float, bool]] = []
     lock = threading.Lock()
@@ -176,12 +204,15 @@ def measure(port: int, path: str, clients: int, requests: int, seconds: float) -
         threading.Thread(target=_client, args=(port, path, each, deadline, results, lock))
         for _ in range(clients)
     ]
+    if meter:
+        meter.start()
     started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     wall = time.perf_counter() - started
+    cpu = meter.stop() if meter else {}
     latencies = sorted(elapsed for elapsed, _ in results)
     return {
         "path": path,
@@ -191,7 +222,78 @@ def measure(port: int, path: str, clients: int, requests: int, seconds: float) -
         "rate": len(results) / wall,
         "median_ms": 1000 * statistics.median(latencies),
         "p99_ms": 1000 * latencies[max(0, int(len(latencies) * 0.99) - 1)],
+        "cpu_ms": {name: 1000 * seconds / len(results) for name, seconds in cpu.items()},
     }
+
+
+def _cpu_columns(cpu_ms: dict[str, float]) -> str:
+    if not cpu_ms:
+        return ""
+    db = f"{cpu_ms['db']:5.1f}" if cpu_ms.get("db") else "    -"
+    return f" {cpu_ms['web']:5.1f} {db} {cpu_ms['client']:5.1f}"
+
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _process_cpu(pid: int) -> float:
+    """User + system CPU seconds of a process so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime
+
+
+def _server_pids(server_pid: int, database: str) -> tuple[list[int], list[int]]:
+    """The gunicorn workers (children of the master) and the PostgreSQL backends
+    connected to ``database`` (their title names it), read from /proc."""
+    workers, backends = [], []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == server_pid:
+            workers.append(int(entry.name))
+        elif database and title.startswith("postgres:") and f" {database} " in title:
+            backends.append(int(entry.name))
+    return workers, backends
+
+
+class CpuMeter:
+    """CPU seconds spent by the web workers, the database backends and this process
+    between :meth:`start` and :meth:`stop` (a backend that appears in between counts
+    from zero)."""
+
+    def __init__(self, server_pid: int, database_url: str):
+        self.server_pid = server_pid
+        url = urlsplit(database_url)
+        self.database = url.path.lstrip("/") if url.scheme.startswith("postgres") else ""
+        self.available = Path(f"/proc/{os.getpid()}/stat").exists()
+
+    def _sample(self) -> dict[str, dict[int, float]]:
+        workers, backends = _server_pids(self.server_pid, self.database)
+        return {
+            "web": {pid: _process_cpu(pid) for pid in [self.server_pid, *workers]},
+            "db": {pid: _process_cpu(pid) for pid in backends},
+            "client": {0: time.process_time()},
+        }
+
+    def start(self) -> None:
+        self.before = self._sample() if self.available else {}
+
+    def stop(self) -> dict[str, float]:
+        if not self.available:
+            return {}
+        after = self._sample()
+        return {
+            name: sum(cpu - self.before[name].get(pid, 0.0) for pid, cpu in after[name].items())
+            for name in after
+        }
 
 
 def _load() -> str:
@@ -244,7 +346,12 @@ def _run(args, page_cache: bool) -> bool:
                 f"{'built for every request' if args.no_export_store else 'kept per data version'}"
                 f"; {_load()}"
             )
-            print(f"{'address':58} {'req/s':>7} {'median':>8} {'p99':>8} {'errors':>6}")
+            _warm_workers(port, args.clients)
+            meter = CpuMeter(server.pid, args.database_url)
+            print(
+                f"{'address':58} {'req/s':>7} {'median':>8} {'p99':>8} {'errors':>6}"
+                + (" CPU ms/request: web    db client" if meter.available else "")
+            )
             examples = _examples(port)
             rate, p99 = (
                 (TARGET_RATE, TARGET_P99_MS)
@@ -262,7 +369,9 @@ def _run(args, page_cache: bool) -> bool:
             ]
             for page, rate, p99 in addresses:
                 path = page.format(**examples)
-                figures = measure(port, path, args.clients, args.requests, args.seconds)
+                if args.match not in path:
+                    continue
+                figures = measure(port, path, args.clients, args.requests, args.seconds, meter)
                 answered = figures["status"] == 200 and figures["errors"] == 0
                 if rate is None:
                     passed, verdict = answered, "measured" if answered else "FAIL"
@@ -272,7 +381,8 @@ def _run(args, page_cache: bool) -> bool:
                 ok &= passed
                 print(
                     f"{path[:58]:58} {figures['rate']:7.0f} {figures['median_ms']:6.1f}ms "
-                    f"{figures['p99_ms']:6.1f}ms {figures['errors']:6}  {verdict}"
+                    f"{figures['p99_ms']:6.1f}ms {figures['errors']:6}  {verdict:4}"
+                    + _cpu_columns(figures["cpu_ms"])
                     + ("" if figures["status"] == 200 else f" (status {figures['status']})")
                 )
         finally:
@@ -291,6 +401,7 @@ def main() -> int:
     parser.add_argument("--cache", choices=("on", "off", "both"), default="both")
     parser.add_argument("--only", choices=("pages", "exports"), default=None)
     parser.add_argument("--no-export-store", action="store_true")
+    parser.add_argument("--match", default="", help="only addresses containing this text")
     args = parser.parse_args()
     if not args.database_url:
         sys.exit("give --database-url (or set DATABASE_URL) of a database holding the data")

@@ -109,10 +109,12 @@ def parse_compare_query(params: QueryDict) -> CompareSelection:
     by_slug = {a.slug: a for a in Authority.objects.filter(slug__in=requested + neighbours_of)}
 
     chosen: list[Authority] = []
+    chosen_ids: set[int] = set()
     unknown: list[str] = []
 
     def add(authority: Authority) -> None:
-        if all(existing.pk != authority.pk for existing in chosen):
+        if authority.pk not in chosen_ids:
+            chosen_ids.add(authority.pk)
             chosen.append(authority)
 
     for value in requested:

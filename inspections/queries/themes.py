@@ -8,6 +8,7 @@ substring of another's code, and an item tagged with two themes counts under bot
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -40,14 +41,19 @@ def theme_counts(recommendations: QuerySet, **query: str) -> list[ThemeCount]:
     """How many of ``recommendations`` carry each theme, in the framework's order (themes
     no row carries left out), each linking to the recommendation list filtered by
     ``query`` (e.g. ``authority=slug``) and the theme. One query."""
-    counted: Counter[str] = Counter()
     rows = (
         recommendations.exclude(national_framework="")
         .order_by()
         .values_list("national_framework")
         .annotate(rows=Count("id"))
     )
-    for value, rows_count in rows:
+    return theme_links(rows, **query)
+
+
+def theme_links(counts: Iterable[tuple[str, int]], **query: str) -> list[ThemeCount]:
+    """:func:`theme_counts` of rows counted already: (stored value, how many rows)."""
+    counted: Counter[str] = Counter()
+    for value, rows_count in counts:
         for theme in themes.split(value):
             counted[theme] += rows_count
     base = reverse("inspections:recommendation-list")

@@ -191,6 +191,19 @@ class Timeline:
         }
 
 
+# The columns of an inspection the timeline, its chart and its page read.
+TIMELINE_FIELDS = (
+    "authority",
+    "framework",
+    "inspection_type",
+    "start_date",
+    "end_date",
+    "published_on",
+    "focus",
+    "parser_version",  # is_from_official_statistics
+)
+
+
 def authority_timeline(authority: Authority) -> Timeline:
     """Every published inspection of ``authority`` and of the authorities it replaced (marked
     as theirs), oldest first, with its headline cells, and its ungraded visits beside them."""
@@ -200,6 +213,8 @@ def authority_timeline(authority: Authority) -> Timeline:
     events = list(
         published_inspections()
         .filter(authority__in=owners)
+        # What the timeline shows of each: the theme's MAX groups by every column read.
+        .only(*TIMELINE_FIELDS)
         .annotate(
             priority_actions=_count_of(Recommendation, kind=RecommendationKind.PRIORITY_ACTION),
             areas_for_improvement=_count_of(

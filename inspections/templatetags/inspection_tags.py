@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from functools import cache
 
 from django import template
 from django.utils.html import escape, format_html
@@ -78,14 +80,14 @@ def latest_grade_cells(row, labels: list[str]) -> str:
     each grade; built here rather than by a loop in the template, which cost most of the
     page's time (a hundred and fifty rows of five cells)."""
     cells = []
-    for index, (cell, label) in enumerate(zip(row.cells, labels, strict=True)):
+    for index, (cell, opening) in enumerate(zip(row.cells, _openings(labels), strict=True)):
         if index == 0 and row.no_overall_grade and cell is None:
             inner = '<span class="no-grade">no overall grade (2026 framework)</span>'
         elif cell is None:
             inner = NO_CELL
         else:
             inner = f'{cell_badge(cell, True, brief=True)}<span class="year">{cell.year}</span>'
-        cells.append(_grade_column(label, inner))
+        cells.append(f"{opening}{inner}</td>")
     return mark_safe("".join(cells))
 
 
@@ -98,14 +100,21 @@ def grade_cells(cells: list[GradeCell | None], labels: list[str]) -> str:
     is no cell), built here for the reason :func:`latest_grade_cells` is."""
     return mark_safe(
         "".join(
-            _grade_column(label, cell_badge(cell, brief=True) if cell else NOT_JUDGED)
-            for cell, label in zip(cells, labels, strict=True)
+            f"{opening}{cell_badge(cell, brief=True) if cell else NOT_JUDGED}</td>"
+            for cell, opening in zip(cells, _openings(labels), strict=True)
         )
     )
 
 
-def _grade_column(label: str, inner: str) -> str:
-    return f'<td class="grade-col" data-label="{_escape(label)}">{inner}</td>'
+def _openings(labels: list[str]) -> tuple[str, ...]:
+    """Each grade column's opening tag, named for the phone's cards: the same for every
+    row of a table, so written once."""
+    return _column_openings(tuple(labels))
+
+
+@cache
+def _column_openings(labels: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f'<td class="grade-col" data-label="{_escape(label)}">' for label in labels)
 
 
 @register.simple_tag
@@ -130,12 +139,12 @@ def change_badge(change: Change | None, short: bool = False) -> str:
     """
     if change is None:
         return ""
-    return format_html(
-        '<span class="change change--{}" title="{}"><span aria-hidden="true">{}</span> {}</span>',
-        change.direction,
-        change.text,
-        change.symbol,
-        change.short_text if short else change.text,
+    # Written as format_html would write it, without its lazy-string checks: a timeline
+    # has a change in most of its cells.
+    words = change.short_text if short else change.text
+    return mark_safe(
+        f'<span class="change change--{_escape(change.direction)}" title="{_escape(change.text)}">'
+        f'<span aria-hidden="true">{_escape(change.symbol)}</span> {_escape(words)}</span>'
     )
 
 
@@ -172,6 +181,12 @@ def area_short(area: str) -> str:
 def highlight(text: str, text_search: Search | str | None) -> SafeString:
     """The text, escaped, with each word and phrase of a free-text search marked where it
     matches (a word by its stem: a search for "supervision" marks "supervised")."""
+    return highlighter(text_search)(text)
+
+
+def highlighter(text_search: Search | str | None) -> Callable[[str], SafeString]:
+    """What :func:`highlight` does to a text, for many texts of one search (the pattern
+    is made once)."""
     if isinstance(text_search, str):
         try:
             text_search = parse_search(text_search)
@@ -179,14 +194,18 @@ def highlight(text: str, text_search: Search | str | None) -> SafeString:
             text_search = None
     pattern = highlight_pattern(text_search) if text_search else None
     if pattern is None:
-        return escape(text)
-    parts, last = [], 0
-    for match in pattern.finditer(text):
-        parts.append(escape(text[last : match.start()]))
-        parts.append(format_html("<mark>{}</mark>", match.group()))
-        last = match.end()
-    parts.append(escape(text[last:]))
-    return mark_safe("".join(parts))
+        return escape
+
+    def marked(text: str) -> SafeString:
+        parts, last = [], 0
+        for match in pattern.finditer(text):
+            parts.append(escape(text[last : match.start()]))
+            parts.append(format_html("<mark>{}</mark>", match.group()))
+            last = match.end()
+        parts.append(escape(text[last:]))
+        return mark_safe("".join(parts))
+
+    return marked
 
 
 @register.filter

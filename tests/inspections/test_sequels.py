@@ -82,6 +82,25 @@ def test_an_inspection_whose_grades_were_not_read_is_not_the_next_graded_one(
     assert response.context["sequels"][1].next.start_date == date(2021, 10, 11)
 
 
+def test_what_happened_next_is_shown_a_page_at_a_time_and_counted_and_exported_whole(
+    client, knowsley_visits, monkeypatch
+):
+    monkeypatch.setattr("inspections.sequel_views.PAGE_SIZE", 3)
+    first = client.get("/what-happened-next/")
+    second = client.get("/what-happened-next/", {"page": "2"})
+    for response in (first, second):
+        assert "4 listed; 3 followed by a graded inspection so far." in response.content.decode()
+        assert response.context["csv_url"] == "/what-happened-next.csv"
+    shown = [
+        [s.event.start_date for s in response.context["page_obj"]] for response in (first, second)
+    ]
+    assert shown == [[date(2025, 6, 2), date(2023, 2, 6), date(2019, 5, 1)], [date(2018, 10, 30)]]
+    assert first.content.decode().count('<th scope="row">') == 3
+    assert 'href="?page=2" rel="next"' in first.content.decode()
+    assert second.content.decode().count('<th scope="row">') == 1
+    assert len(_csv(client.get(second.context["csv_url"]))) == 4
+
+
 def test_what_happened_next_csv(client, knowsley_visits):
     rows = _csv(client.get("/what-happened-next.csv", {"priority_actions": "on"}))
     assert [row["start_date"] for row in rows] == ["2023-02-06", "2019-05-01"]

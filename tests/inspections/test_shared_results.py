@@ -8,13 +8,15 @@ import time
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from inspections import england, shared_results
 from inspections.export_store import DataVersionNow
 from inspections.freshness import bump
 from vocabulary import Framework
 
-from .factories import J, make_inspection
+from .factories import J, R, make_inspection
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +170,47 @@ def test_until_the_data_changes_the_home_page_reads_the_version_and_its_latest_i
     first = client.get("/").content
     with django_assert_max_num_queries(3):  # the version (2) and the latest inspections
         assert client.get("/").content == first
+
+
+def _counted(client, path: str):
+    """The page, and whether it counted the recommendations itself: read their themes
+    without their text (its page of rows reads both)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    selected = [query["sql"].split(" FROM ")[0] for query in queries]
+    return response, any(
+        '"national_framework"' in columns and '"text"' not in columns for columns in selected
+    )
+
+
+def test_the_recommendation_list_counts_all_of_england_once_for_every_worker(
+    client, store, django_capture_on_commit_callbacks
+):
+    recommendations = [R("Improve supervision.", national_framework="outcome 1"), R("Plan.")]
+    make_inspection("knowsley", Framework.ILACS, date(2021, 10, 11), [], recommendations)
+    first, counted = _counted(client, "/recommendations/")
+    assert counted
+    assert first.context["spread"] == {"rows": 2, "inspections": 1, "authorities": 1}
+    assert [(c.theme, c.count) for c in first.context["theme_counts"]] == [("outcome 1", 1)]
+
+    shared_results.forget()  # another worker: it reads what the first counted
+    for path in ("/recommendations/", "/recommendations/?page=1&sort=newest"):
+        again, counted = _counted(client, path)
+        assert not counted
+        assert again.context["spread"] == first.context["spread"]
+    # A filter is counted for its request.
+    filtered, counted = _counted(client, "/recommendations/?q=supervision")
+    assert counted
+    assert filtered.context["spread"] == {"rows": 1, "inspections": 1, "authorities": 1}
+    (supervision,) = filtered.context["theme_counts"]
+    assert (supervision.theme, supervision.count) == ("outcome 1", 1)
+    assert supervision.url == "/recommendations/?q=supervision&theme=outcome+1"
+
+    # A new inspection is counted at once (its save bumps the data version on commit).
+    with django_capture_on_commit_callbacks(execute=True):
+        make_inspection("liverpool", Framework.ILACS, date(2022, 1, 10), [], [R("Audit.")])
+    assert client.get("/recommendations/").context["spread"] == {
+        "rows": 3,
+        "inspections": 2,
+        "authorities": 2,
+    }
