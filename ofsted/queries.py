@@ -3,10 +3,12 @@ with a fixed number of queries whatever the number of rows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import django_filters
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from authorities.filters import authority_filter, region_filter
 from authorities.models import Authority, Region
@@ -59,20 +61,25 @@ class NewFilter(KeptFormClass, django_filters.FilterSet):
         return "; ".join(parts)
 
 
+class Headline(NamedTuple):
+    """What a row and a feed entry say of a headline judgement: not its source text."""
+
+    area: str
+    grade: str
+    grade_as_printed: str
+
+
 @dataclass
 class NewEntry:
     """A publication on /new/ and in the feeds: an inspection's headline grades, or a
     visit's focus and priority actions."""
 
     inspection: Inspection
+    headline: list[Headline] = field(default_factory=list)
 
     @property
     def is_visit(self) -> bool:
         return not self.inspection.is_graded
-
-    @property
-    def headline(self) -> list[Judgement]:
-        return list(self.inspection.headline_judgements)
 
     @property
     def priority_actions(self) -> int:
@@ -110,22 +117,27 @@ def new_publications(queryset: QuerySet[Inspection] | None = None) -> QuerySet[I
         .annotate(
             priority_actions=_count_of(Recommendation, kind=RecommendationKind.PRIORITY_ACTION)
         )
-        .prefetch_related(
-            Prefetch(
-                "judgements",
-                # What a row and a feed entry say of each: not its source text.
-                queryset=Judgement.objects.filter(area__in=HEADLINE_AREAS)
-                .only("inspection_id", "area", "grade", "grade_as_printed")
-                .order_by("order", "id"),
-                to_attr="headline_judgements",
-            )
-        )
         .order_by("-published_on", "-id")
     )
 
 
 def entries(queryset: QuerySet[Inspection], limit: int = NEW_LIMIT) -> list[NewEntry]:
-    return [NewEntry(inspection) for inspection in queryset[:limit]]
+    """The first ``limit`` publications with their headline judgements, read in one more
+    query as plain tuples: a prefetch made a model instance of each of about 200, a
+    tenth of the page's time."""
+    inspections = list(queryset[:limit])
+    headlines: defaultdict[int, list[Headline]] = defaultdict(list)
+    rows = (
+        Judgement.objects.filter(
+            inspection_id__in=[inspection.pk for inspection in inspections],
+            area__in=HEADLINE_AREAS,
+        )
+        .order_by("order", "id")
+        .values_list("inspection_id", "area", "grade", "grade_as_printed")
+    )
+    for inspection_id, *headline in rows:
+        headlines[inspection_id].append(Headline(*headline))
+    return [NewEntry(inspection, headlines[inspection.pk]) for inspection in inspections]
 
 
 def listed_events(authority: Authority) -> list[Publication]:
