@@ -11,7 +11,7 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import (
     FileResponse,
     Http404,
@@ -424,14 +424,16 @@ RECOMMENDATION_ROW_FIELDS = (
 )
 
 
+def _rows_shown(queryset: QuerySet, fields: tuple[str, ...]) -> QuerySet:
+    """Rows with their inspection and authority, reading only the columns the rows show
+    (row_tags): the sort carries whole rows, and each field read is a model field set for
+    every one of them. A recommendation's search document ranks in the database and is
+    never shown."""
+    return queryset.select_related("inspection__authority").only(*fields)
+
+
 def judgement_list(request: HttpRequest) -> HttpResponse:
-    # Only the columns the rows show (row_tags.judgement_rows): the sort carries whole
-    # rows, and each field read is a model field set for every one of them.
-    queryset = (
-        queries.published_judgements()
-        .select_related("inspection__authority")
-        .only(*JUDGEMENT_ROW_FIELDS)
-    )
+    queryset = _rows_shown(queries.published_judgements(), JUDGEMENT_ROW_FIELDS)
     filterset = JudgementFilter(request.GET, queryset=queryset, request=request)
     return _explorer(
         request, filterset, "inspections/judgement_list.html", "inspections:judgements-csv"
@@ -439,13 +441,7 @@ def judgement_list(request: HttpRequest) -> HttpResponse:
 
 
 def recommendation_list(request: HttpRequest) -> HttpResponse:
-    queryset = (
-        queries.published_recommendations()
-        .select_related("inspection__authority")
-        # Only the columns the rows show (row_tags.recommendation_rows); the search
-        # document ranks in the database and the page never shows it.
-        .only(*RECOMMENDATION_ROW_FIELDS)
-    )
+    queryset = _rows_shown(queries.published_recommendations(), RECOMMENDATION_ROW_FIELDS)
     filterset = RecommendationFilter(request.GET, queryset=queryset, request=request)
 
     def summary() -> tuple[dict, list]:
