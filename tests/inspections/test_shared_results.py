@@ -214,3 +214,18 @@ def test_the_recommendation_list_counts_all_of_england_once_for_every_worker(
         "inspections": 2,
         "authorities": 2,
     }
+
+
+def test_the_version_read_in_one_query_is_the_one_the_orm_reads(django_assert_num_queries):
+    from django.db.models import Max
+
+    from inspections import export_store
+    from inspections.models import Judgement
+
+    make_inspection("knowsley", Framework.SIF, date(2014, 4, 29), [J("Overall", "Good", "J")])
+    bump()  # the version row exists and has changed
+    with django_assert_num_queries(1):
+        read = shared_results.version()
+    assert read.data == export_store.data_version()
+    assert read.last_judgement == Judgement.objects.aggregate(last=Max("id"))["last"]
+    assert read.data.changed_at.tzinfo is not None
