@@ -20,9 +20,9 @@ from __future__ import annotations
 import logging
 import pickle
 import threading
-from datetime import UTC
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from datetime import UTC
 from pathlib import Path
 from typing import Any, TypeVar
 
