@@ -231,9 +231,7 @@ def test_the_version_read_in_one_query_is_the_one_the_orm_reads(django_assert_nu
     assert read.data.changed_at.tzinfo is not None
 
 
-def test_an_authoritys_page_is_read_once_per_data_version_and_again_after_a_change(
-    client, store
-):
+def test_an_authoritys_page_is_read_once_per_data_version_and_again_after_a_change(client, store):
     make_inspection("knowsley", Framework.SIF, date(2014, 4, 29), [J("Overall", "Good", "J")])
     first = client.get("/authorities/knowsley/")
     assert first.status_code == 200
