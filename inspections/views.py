@@ -87,7 +87,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "inspections/home.html",
         {
             "summary": queries.site_summary(version),
-            "latest_inspections": queries.latest_inspections(),
+            # The same for every visitor until the data changes.
+            "latest_inspections": shared_results.shared(
+                "latest-inspections", (), queries.latest_inspections, at=version
+            ),
             "distribution": distribution,
             "distribution_chart": queries.distribution_chart_data(distribution),
             "examples": examples,

@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from authorities.models import AuthorityType, Region
 from inspections.england import Line
 from inspections.models import Inspection, Judgement, Recommendation
-from inspections.queries.authority_list import AuthorityRow
+from inspections.queries.authority_list import AuthorityRow, DistributionRow
 from inspections.queries.common import authority_url, inspection_path
 from inspections.queries.sequels import Event, Prelude, Sequel
 from vocabulary import Area, Timescale, describe_printed_grade
@@ -169,6 +169,46 @@ def authority_rows(rows: Iterable[AuthorityRow], area_labels: list[str]) -> str:
             f'<td class="small" data-label="Type">{kind}</td>'
             f'<td class="small" data-label="Latest inspection">{latest}</td>'
             f"{latest_grade_cells(row, area_labels)}</tr>\n"
+        )
+    return mark_safe("".join(lines))
+
+
+def _count_link(count: int, href: str, label: str) -> str:
+    """A count of the home page's distribution, linking to the authorities it counts."""
+    if not count:
+        return "0"
+    return (
+        f'<a href="{href}" aria-label="{count} authorit{plural(count, "y", "ies")} {label}: '
+        f'list them">{count}</a>'
+    )
+
+
+@register.simple_tag
+def distribution_rows(distribution: Iterable[DistributionRow], list_url: str) -> str:
+    """The home page's latest grades: per area, how many authorities have each grade, each
+    count linking to the authority list filtered to them."""
+    base = _escape(list_url)
+    lines = []
+    for row in distribution:
+        area, value = _escape(row.area.label), _escape(row.area.value)
+        link = f"{base}?grade_area={value}&amp;grade="
+        counts = "".join(
+            f'<td class="num" data-label="{_escape(grade.label)}">'
+            + _count_link(
+                count, f"{link}{_escape(grade.value)}", f"{_escape(grade.short_label)} in {area}"
+            )
+            + "</td>"
+            for grade, count in row.counts
+        )
+        not_read = _count_link(
+            row.not_read, f"{link}not-read", f"whose grade in {area} could not be read"
+        )
+        judged = _count_link(row.total, f"{link}judged", f"judged in {area}")
+        lines.append(
+            f'\n      <tr>\n        <th scope="row">{area}</th>\n        {counts}\n'
+            f'        <td class="num" data-label="Grade not read">{not_read}</td>\n'
+            f'        <td class="num" data-label="Authorities judged">{judged}</td>\n'
+            "      </tr>\n    "
         )
     return mark_safe("".join(lines))
 
