@@ -147,30 +147,41 @@ _TIMESCALES = dict(Timescale.choices)
 
 @register.simple_tag
 def authority_rows(rows: Iterable[AuthorityRow], area_labels: list[str]) -> str:
-    """The authority list: name, region, type, latest inspection and latest grades."""
+    """The authority list: name, region, type, latest inspection and latest grades.
+
+    Each row's HTML is kept on the row: rows are shared by every request of a process
+    until the data changes (``queries.authority_rows``), so each is written once."""
+    labels = tuple(area_labels)
     lines = []
     for row in rows:
-        authority = row.authority
-        former = ' <span class="hint">(former)</span>' if authority.is_former else ""
-        if row.latest_inspection:
-            count = row.inspection_count
-            latest = (
-                f'{month_year(row.latest_inspection)}<br><span class="hint">'
-                f"{count} inspection{plural(count)}</span>"
-            )
-        else:
-            latest = '<span class="hint">none published</span>'
-        region = _REGIONS.get(authority.region) or _escape(authority.region)
-        kind = _TYPES.get(authority.authority_type) or _escape(authority.authority_type)
-        lines.append(
-            f'<tr><th scope="row"><a href="{_escape(row.url)}">{_escape(authority.name)}</a>'
-            f"{former}</th>"
-            f'<td class="small" data-label="Region">{region}</td>'
-            f'<td class="small" data-label="Type">{kind}</td>'
-            f'<td class="small" data-label="Latest inspection">{latest}</td>'
-            f"{latest_grade_cells(row, area_labels)}</tr>\n"
-        )
+        kept = row.__dict__.setdefault("_html", {})
+        if labels not in kept:
+            kept[labels] = _authority_row(row, area_labels)
+        lines.append(kept[labels])
     return mark_safe("".join(lines))
+
+
+def _authority_row(row: AuthorityRow, area_labels: list[str]) -> str:
+    authority = row.authority
+    former = ' <span class="hint">(former)</span>' if authority.is_former else ""
+    if row.latest_inspection:
+        count = row.inspection_count
+        latest = (
+            f'{month_year(row.latest_inspection)}<br><span class="hint">'
+            f"{count} inspection{plural(count)}</span>"
+        )
+    else:
+        latest = '<span class="hint">none published</span>'
+    region = _REGIONS.get(authority.region) or _escape(authority.region)
+    kind = _TYPES.get(authority.authority_type) or _escape(authority.authority_type)
+    return (
+        f'<tr><th scope="row"><a href="{_escape(row.url)}">{_escape(authority.name)}</a>'
+        f"{former}</th>"
+        f'<td class="small" data-label="Region">{region}</td>'
+        f'<td class="small" data-label="Type">{kind}</td>'
+        f'<td class="small" data-label="Latest inspection">{latest}</td>'
+        f"{latest_grade_cells(row, area_labels)}</tr>\n"
+    )
 
 
 def _count_link(count: int, href: str, label: str) -> str:

@@ -250,3 +250,20 @@ def test_an_authoritys_page_is_read_once_per_data_version_and_again_after_a_chan
 def test_an_address_no_authority_has_is_404_and_keeps_nothing(client, store):
     assert client.get("/authorities/no-such-place/").status_code == 404
     assert not list(store.glob("*/*.pickle"))
+
+
+def test_the_authority_lists_rows_are_read_once_per_data_version_and_again_after_a_change(
+    client, store
+):
+    make_inspection("knowsley", Framework.SIF, date(2014, 4, 29), [J("Overall", "Good", "J")])
+    first = client.get("/authorities/?region=north-west").content
+    with CaptureQueriesContext(connection) as again:
+        assert client.get("/authorities/?region=north-west").content == first
+    assert len(again) == 2  # the version, and which authorities the filters select
+
+    make_inspection(
+        "knowsley", Framework.ILACS, date(2019, 3, 4), [J("Overall", "Inadequate", "J")]
+    )
+    bump()
+    changed = client.get("/authorities/?region=north-west").content.decode()
+    assert "2 inspections" in changed and "2 inspections" not in first.decode()
