@@ -638,16 +638,17 @@ _national: tuple[str, England] | None = None
 _national_lock = threading.Lock()
 
 
-def national() -> England:
+def national(at: shared_results.Version | None = None) -> England:
     """The England data, read once per change of the data in each web process.
 
     Kept under the data version (:func:`shared_results.version`: bumped by every save,
     delete and load, with the newest judgement's id, which bulk writes such as synthetic
     data move without a signal), so it is never stale; the check costs two small queries
-    instead of reading every judgement that can count.
+    instead of reading every judgement that can count (none when the caller has read the
+    version, ``at``).
     """
     global _national
-    version = shared_results.version()
+    version = at or shared_results.version()
     with _national_lock:
         if _national is not None and _national[0] == version.key:
             return _national[1]

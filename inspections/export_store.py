@@ -54,9 +54,14 @@ def data_version() -> DataVersionNow:
     row = DataVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
     if row is None:
         return DataVersionNow("0", 0, None)
+    return version_now(row[0], row[1])
+
+
+def version_now(number: int, changed_at: datetime) -> DataVersionNow:
+    """The data version of a row read: its number and when it changed."""
     # The time as well as the number: a database restored to an older state, whose number
     # may come round again, does not meet files built from the newer one.
-    return DataVersionNow(f"{row[0]}.{row[1].timestamp():.6f}", row[0], row[1])
+    return DataVersionNow(f"{number}.{changed_at.timestamp():.6f}", number, changed_at)
 
 
 def digest(text: str, length: int) -> str:

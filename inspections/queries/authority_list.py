@@ -48,7 +48,9 @@ FULL_FRAMEWORKS = (Framework.SIF, Framework.ILACS, Framework.ILACS_2026)
 
 
 def latest_cells(
-    areas: Sequence[str] = LIST_AREAS, authority_ids: Iterable[int] | None = None
+    areas: Sequence[str] = LIST_AREAS,
+    authority_ids: Iterable[int] | None = None,
+    at: shared_results.Version | None = None,
 ) -> LatestCells:
     """Each authority's most recent judgement of each area: {authority id: {area: cell}}
     (see :func:`_every_latest_cell`), of the authorities in ``authority_ids`` if given.
@@ -58,7 +60,9 @@ def latest_cells(
     on every request. The cells are shared: read them, never change them.
     """
     areas = tuple(str(area) for area in areas)
-    everyone = shared_results.shared("latest-cells", areas, lambda: _every_latest_cell(areas))
+    everyone = shared_results.shared(
+        "latest-cells", areas, lambda: _every_latest_cell(areas), at=at
+    )
     if authority_ids is None:
         return everyone
     wanted = set(authority_ids)
@@ -176,10 +180,23 @@ def authority_rows(
     for unreadable, "judged" for any). ``sort`` is a key of :data:`AUTHORITY_SORTS`, "-" first for descending;
     authorities without a value sort last either way.
     """
-    authorities = list(authorities_with_counts(authorities))
-    latest = latest_cells(LIST_AREAS, [authority.pk for authority in authorities])
-    rows = [
-        AuthorityRow(
+    # Every authority's row is the same for every visitor until the data changes: built
+    # once per data version for every worker; a request reads which authorities its
+    # filters select (one narrow query) and picks their rows.
+    at = shared_results.version()
+    everyone = shared_results.shared("authority-rows", (), lambda: _every_authority_row(at), at=at)
+    rows = [everyone[pk] for pk in authorities.values_list("pk", flat=True) if pk in everyone]
+    if grade:
+        rows = [row for row in rows if _matches_grade(row.cell(grade_area), grade)]
+    return sort_authority_rows(rows, sort)
+
+
+def _every_authority_row(at: shared_results.Version) -> dict[int, AuthorityRow]:
+    """Every authority's row of the list, by id. Shared: read them, never change them."""
+    authorities = list(authorities_with_counts())
+    latest = latest_cells(LIST_AREAS, [authority.pk for authority in authorities], at=at)
+    return {
+        authority.pk: AuthorityRow(
             authority=authority,
             inspection_count=authority.inspection_count,
             latest_inspection=authority.latest_inspection,
@@ -187,10 +204,7 @@ def authority_rows(
             no_overall_grade=authority.pk in latest.without_overall,
         )
         for authority in authorities
-    ]
-    if grade:
-        rows = [row for row in rows if _matches_grade(row.cell(grade_area), grade)]
-    return sort_authority_rows(rows, sort)
+    }
 
 
 # The grade filter's values beyond the grades themselves: a grade that could not be read,

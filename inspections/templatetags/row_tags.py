@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from authorities.models import AuthorityType, Region
 from inspections.england import Line
 from inspections.models import Inspection, Judgement, Recommendation
-from inspections.queries.authority_list import AuthorityRow
+from inspections.queries.authority_list import AuthorityRow, DistributionRow
 from inspections.queries.common import authority_url, inspection_path
 from inspections.queries.sequels import Event, Prelude, Sequel
 from vocabulary import Area, Timescale, describe_printed_grade
@@ -147,28 +147,79 @@ _TIMESCALES = dict(Timescale.choices)
 
 @register.simple_tag
 def authority_rows(rows: Iterable[AuthorityRow], area_labels: list[str]) -> str:
-    """The authority list: name, region, type, latest inspection and latest grades."""
+    """The authority list: name, region, type, latest inspection and latest grades.
+
+    Each row's HTML is kept on the row: rows are shared by every request of a process
+    until the data changes (``queries.authority_rows``), so each is written once."""
+    labels = tuple(area_labels)
     lines = []
     for row in rows:
-        authority = row.authority
-        former = ' <span class="hint">(former)</span>' if authority.is_former else ""
-        if row.latest_inspection:
-            count = row.inspection_count
-            latest = (
-                f'{month_year(row.latest_inspection)}<br><span class="hint">'
-                f"{count} inspection{plural(count)}</span>"
+        kept = row.__dict__.setdefault("_html", {})
+        if labels not in kept:
+            kept[labels] = _authority_row(row, area_labels)
+        lines.append(kept[labels])
+    return mark_safe("".join(lines))
+
+
+def _authority_row(row: AuthorityRow, area_labels: list[str]) -> str:
+    authority = row.authority
+    former = ' <span class="hint">(former)</span>' if authority.is_former else ""
+    if row.latest_inspection:
+        count = row.inspection_count
+        latest = (
+            f'{month_year(row.latest_inspection)}<br><span class="hint">'
+            f"{count} inspection{plural(count)}</span>"
+        )
+    else:
+        latest = '<span class="hint">none published</span>'
+    region = _REGIONS.get(authority.region) or _escape(authority.region)
+    kind = _TYPES.get(authority.authority_type) or _escape(authority.authority_type)
+    return (
+        f'<tr><th scope="row"><a href="{_escape(row.url)}">{_escape(authority.name)}</a>'
+        f"{former}</th>"
+        f'<td class="small" data-label="Region">{region}</td>'
+        f'<td class="small" data-label="Type">{kind}</td>'
+        f'<td class="small" data-label="Latest inspection">{latest}</td>'
+        f"{latest_grade_cells(row, area_labels)}</tr>\n"
+    )
+
+
+def _count_link(count: int, href: str, label: str) -> str:
+    """A count of the home page's distribution, linking to the authorities it counts."""
+    if not count:
+        return "0"
+    return (
+        f'<a href="{href}" aria-label="{count} authorit{plural(count, "y", "ies")} {label}: '
+        f'list them">{count}</a>'
+    )
+
+
+@register.simple_tag
+def distribution_rows(distribution: Iterable[DistributionRow], list_url: str) -> str:
+    """The home page's latest grades: per area, how many authorities have each grade, each
+    count linking to the authority list filtered to them."""
+    base = _escape(list_url)
+    lines = []
+    for row in distribution:
+        area, value = _escape(row.area.label), _escape(row.area.value)
+        link = f"{base}?grade_area={value}&amp;grade="
+        counts = "".join(
+            f'<td class="num" data-label="{_escape(grade.label)}">'
+            + _count_link(
+                count, f"{link}{_escape(grade.value)}", f"{_escape(grade.short_label)} in {area}"
             )
-        else:
-            latest = '<span class="hint">none published</span>'
-        region = _REGIONS.get(authority.region) or _escape(authority.region)
-        kind = _TYPES.get(authority.authority_type) or _escape(authority.authority_type)
+            + "</td>"
+            for grade, count in row.counts
+        )
+        not_read = _count_link(
+            row.not_read, f"{link}not-read", f"whose grade in {area} could not be read"
+        )
+        judged = _count_link(row.total, f"{link}judged", f"judged in {area}")
         lines.append(
-            f'<tr><th scope="row"><a href="{_escape(row.url)}">{_escape(authority.name)}</a>'
-            f"{former}</th>"
-            f'<td class="small" data-label="Region">{region}</td>'
-            f'<td class="small" data-label="Type">{kind}</td>'
-            f'<td class="small" data-label="Latest inspection">{latest}</td>'
-            f"{latest_grade_cells(row, area_labels)}</tr>\n"
+            f'\n      <tr>\n        <th scope="row">{area}</th>\n        {counts}\n'
+            f'        <td class="num" data-label="Grade not read">{not_read}</td>\n'
+            f'        <td class="num" data-label="Authorities judged">{judged}</td>\n'
+            "      </tr>\n    "
         )
     return mark_safe("".join(lines))
 

@@ -214,3 +214,56 @@ def test_the_recommendation_list_counts_all_of_england_once_for_every_worker(
         "inspections": 2,
         "authorities": 2,
     }
+
+
+def test_the_version_read_in_one_query_is_the_one_the_orm_reads(django_assert_num_queries):
+    from django.db.models import Max
+
+    from inspections import export_store
+    from inspections.models import Judgement
+
+    make_inspection("knowsley", Framework.SIF, date(2014, 4, 29), [J("Overall", "Good", "J")])
+    bump()  # the version row exists and has changed
+    with django_assert_num_queries(1):
+        read = shared_results.version()
+    assert read.data == export_store.data_version()
+    assert read.last_judgement == Judgement.objects.aggregate(last=Max("id"))["last"]
+    assert read.data.changed_at.tzinfo is not None
+
+
+def test_an_authoritys_page_is_read_once_per_data_version_and_again_after_a_change(client, store):
+    make_inspection("knowsley", Framework.SIF, date(2014, 4, 29), [J("Overall", "Good", "J")])
+    first = client.get("/authorities/knowsley/")
+    assert first.status_code == 200
+    with CaptureQueriesContext(connection) as again:
+        assert client.get("/authorities/knowsley/").content == first.content
+    assert len(again) == 1  # the version; the timeline, names and themes are kept
+
+    make_inspection(
+        "knowsley", Framework.ILACS, date(2019, 3, 4), [J("Overall", "Inadequate", "J")]
+    )
+    bump()
+    changed = client.get("/authorities/knowsley/").content.decode()
+    assert "2019 ILACS" in changed and "2019 ILACS" not in first.content.decode()
+
+
+def test_an_address_no_authority_has_is_404_and_keeps_nothing(client, store):
+    assert client.get("/authorities/no-such-place/").status_code == 404
+    assert not list(store.glob("*/*.pickle"))
+
+
+def test_the_authority_lists_rows_are_read_once_per_data_version_and_again_after_a_change(
+    client, store
+):
+    make_inspection("knowsley", Framework.SIF, date(2014, 4, 29), [J("Overall", "Good", "J")])
+    first = client.get("/authorities/?region=north-west").content
+    with CaptureQueriesContext(connection) as again:
+        assert client.get("/authorities/?region=north-west").content == first
+    assert len(again) == 2  # the version, and which authorities the filters select
+
+    make_inspection(
+        "knowsley", Framework.ILACS, date(2019, 3, 4), [J("Overall", "Inadequate", "J")]
+    )
+    bump()
+    changed = client.get("/authorities/?region=north-west").content.decode()
+    assert "2 inspections" in changed and "2 inspections" not in first.decode()
