@@ -297,8 +297,12 @@ def compare(request: HttpRequest) -> HttpResponse:
     if not selection.is_canonical:
         return redirect(f"{reverse('inspections:compare')}?{selection.canonical_query}")
     grids = queries.compare_grids(selection.authorities, selection.areas, selection.years)
-    authorities = list(Authority.objects.order_by("name").values("slug", "name", "is_former"))
     national = england.national()
+    # The form's lists are the same for every comparison until the data changes: kept
+    # under the version England's data was just read under, so they cost no query.
+    authorities, datalist_names = shared_results.shared(
+        "compare-form-names", "all", _compare_form_names, at=national.version
+    )
     summaries = group_summaries(national, selection.authorities, selection.areas, selection.years)
     return render(
         request,
@@ -314,10 +318,7 @@ def compare(request: HttpRequest) -> HttpResponse:
             ],
             "year_choices": list(range(selection.year_to, FIRST_YEAR - 1, -1)),
             "all_authorities": authorities,
-            "datalist_names": sorted(
-                {a["name"] for a in authorities}
-                | set(AuthorityName.objects.values_list("name", flat=True))
-            ),
+            "datalist_names": datalist_names,
             "regions": Region.choices,
             "headline_areas": [(str(a), a.label) for a in HEADLINE_AREAS],
             "other_areas": [(v, label) for v, label in Area.choices if v not in HEADLINE_AREAS],
@@ -326,6 +327,16 @@ def compare(request: HttpRequest) -> HttpResponse:
             "csv_url": f"{reverse('inspections:compare-csv')}?{selection.canonical_query}",
         },
     )
+
+
+def _compare_form_names() -> tuple[list[dict], list[str]]:
+    """Every authority (slug, name, is_former) in name order, for the neighbours list, and
+    every name any authority is or was known by, for the names the form suggests."""
+    authorities = list(Authority.objects.order_by("name").values("slug", "name", "is_former"))
+    names = sorted(
+        {a["name"] for a in authorities} | set(AuthorityName.objects.values_list("name", flat=True))
+    )
+    return authorities, names
 
 
 def _compare_chart(grid, summary) -> dict:
