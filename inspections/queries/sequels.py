@@ -185,7 +185,8 @@ def what_happened_next(
 ) -> list[Sequel]:
     """The chosen events (filtered elsewhere), newest first, each with the authority's next
     graded inspection. ``priority_actions`` keeps only events that set some."""
-    wanted = set(chosen.values_list("id", flat=True))
+    # A set: the filter's order (by authority name, a join and a sort) is not needed.
+    wanted = set(chosen.order_by().values_list("id", flat=True))
     # Every event's pairing is the same whatever the filters: paired once per data version
     # (finding each next graded inspection was most of the page), then only picked here.
     at = shared_results.version()
