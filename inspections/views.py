@@ -8,10 +8,11 @@ from __future__ import annotations
 import mimetypes
 from collections import Counter
 from datetime import timedelta
+from functools import cache
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import (
     FileResponse,
     Http404,
@@ -212,10 +213,18 @@ INSPECTION_ROW_FIELDS = (
 )
 
 
-def inspection_list(request: HttpRequest) -> HttpResponse:
-    queryset = (
+@cache
+def _inspection_rows() -> QuerySet[Inspection]:
+    """The inspection list's query before its filters: built once per process (its four
+    subqueries cost about a millisecond to build, every request the same) and only ever
+    cloned, never evaluated itself."""
+    return (
         queries.inspections_with_counts().select_related("authority").only(*INSPECTION_ROW_FIELDS)
     )
+
+
+def inspection_list(request: HttpRequest) -> HttpResponse:
+    queryset = _inspection_rows().all()
     filterset = InspectionFilter(request.GET, queryset=queryset, request=request)
     return _explorer(
         request, filterset, "inspections/inspection_list.html", "inspections:inspections-csv"
