@@ -23,6 +23,7 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from authorities.models import Authority, AuthorityName, Region
 from vocabulary import HEADLINE_AREAS, Area, Grade
@@ -34,6 +35,7 @@ from .paging import OutlinePaginator
 from .queries.compare import FIRST_YEAR
 from .queries.group import group_summaries
 from .queries.themes import theme_counts, theme_links
+from .templatetags.row_tags import authority_options, datalist_options
 
 PAGE_SIZE = 50
 
@@ -307,10 +309,10 @@ def compare(request: HttpRequest) -> HttpResponse:
         return redirect(f"{reverse('inspections:compare')}?{selection.canonical_query}")
     grids = queries.compare_grids(selection.authorities, selection.areas, selection.years)
     national = england.national()
-    # The form's lists are the same for every comparison until the data changes: kept
-    # under the version England's data was just read under, so they cost no query.
-    authorities, datalist_names = shared_results.shared(
-        "compare-form-names", "all", _compare_form_names, at=national.version
+    # The form's lists are the same for every comparison until the data changes: kept,
+    # written, under the version England's data was just read under: no query, no HTML.
+    neighbour_options, name_options = shared_results.shared(
+        "compare-form-lists", "all", _compare_form_lists, at=national.version
     )
     summaries = group_summaries(national, selection.authorities, selection.areas, selection.years)
     return render(
@@ -326,8 +328,8 @@ def compare(request: HttpRequest) -> HttpResponse:
                 for grid in grids
             ],
             "year_choices": list(range(selection.year_to, FIRST_YEAR - 1, -1)),
-            "all_authorities": authorities,
-            "datalist_names": datalist_names,
+            "neighbour_options": mark_safe(neighbour_options),
+            "name_options": mark_safe(name_options),
             "regions": Region.choices,
             "headline_areas": [(str(a), a.label) for a in HEADLINE_AREAS],
             "other_areas": [(v, label) for v, label in Area.choices if v not in HEADLINE_AREAS],
@@ -338,14 +340,14 @@ def compare(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _compare_form_names() -> tuple[list[dict], list[str]]:
-    """Every authority (slug, name, is_former) in name order, for the neighbours list, and
-    every name any authority is or was known by, for the names the form suggests."""
+def _compare_form_lists() -> tuple[str, str]:
+    """The options of the neighbours list (every current authority, in name order) and of
+    the names the form suggests (every name any authority is or was known by)."""
     authorities = list(Authority.objects.order_by("name").values("slug", "name", "is_former"))
     names = sorted(
         {a["name"] for a in authorities} | set(AuthorityName.objects.values_list("name", flat=True))
     )
-    return authorities, names
+    return str(authority_options(authorities)), str(datalist_options(names))
 
 
 def _compare_chart(grid, summary) -> dict:
