@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from django.db.models import Max
-
 from . import export_store
 from .export_store import DataVersionNow
 
@@ -57,11 +55,14 @@ class Version:
 
 
 def version() -> Version:
-    """The version the shared results are kept under (two small queries)."""
+    """The version the shared results are kept under: one small query (every page that
+    reads a shared result asks it first)."""
     from .models import Judgement
+    from .paging import state
 
-    last = Judgement.objects.aggregate(last=Max("id"))["last"]
-    return Version(export_store.data_version(), last)
+    number, changed_at, last = state(Judgement)
+    row = None if number is None else (number, changed_at)
+    return Version(export_store.data_version_of(row), last)
 
 
 def shared(name: str, key: Hashable, compute: Callable[[], T], at: Version | None = None) -> T:
