@@ -643,7 +643,7 @@ def national(at: shared_results.Version | None = None) -> England:
 
     Kept under the data version (:func:`shared_results.version`: bumped by every save,
     delete and load, with the newest judgement's id, which bulk writes such as synthetic
-    data move without a signal), so it is never stale; the check costs two small queries
+    data move without a signal), so it is never stale; the check costs one small query
     instead of reading every judgement that can count (none when the caller has read the
     version, ``at``).
     """

@@ -52,6 +52,11 @@ def data_version() -> DataVersionNow:
     from .models import DataVersion
 
     row = DataVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
+    return data_version_of(row)
+
+
+def data_version_of(row: tuple[int, datetime] | None) -> DataVersionNow:
+    """The data version of the row's (version, changed_at); None: no row yet."""
     if row is None:
         return DataVersionNow("0", 0, None)
     return version_now(row[0], row[1])

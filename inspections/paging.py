@@ -15,6 +15,7 @@ The count is the outline's sum.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -78,15 +79,22 @@ def rows_between(rows: QuerySet, outline: Outline, start: int, stop: int) -> Que
     return rows.filter(inspection_id__in=inspections)[skip : skip + wanted]
 
 
-def _state(model) -> tuple:
-    """The data version and the newest row's id, in one query."""
+def state(model) -> tuple:
+    """The data version, when it changed and the newest row's id, in one query: (None,
+    None, newest) before the data version's row exists."""
+    row = next(iter(_state_query(model)[:1]), None)
+    return tuple(row or (None, None, model.objects.aggregate(newest=Max("pk"))["newest"]))
+
+
+@functools.cache
+def _state_query(model) -> QuerySet:
+    # Built once per process and cloned for each use: a query with a subquery costs more
+    # to build than to run.
     newest = model.objects.order_by("-pk").values("pk")[:1]
-    return tuple(
+    return (
         DataVersion.objects.filter(pk=1)
         .annotate(newest=Subquery(newest))
         .values_list("version", "changed_at", "newest")
-        .first()
-        or (None, None, model.objects.aggregate(newest=Max("pk"))["newest"])
     )
 
 
@@ -101,7 +109,7 @@ def outline_of(filterset) -> Outline:
     order = filterset.listing_order()
     data = filterset.data
     filters = sorted((name, data.getlist(name)) for name in filterset.filters if name in data)
-    described = repr((rows.model._meta.label, _state(rows.model), filters, order))
+    described = repr((rows.model._meta.label, state(rows.model), filters, order))
     key = "paging.outline:" + hashlib.sha256(described.encode()).hexdigest()
     outline = cache.get(key)
     if outline is None:

@@ -22,14 +22,8 @@ import pickle
 import threading
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from datetime import UTC
 from pathlib import Path
 from typing import Any, TypeVar
-
-from django.db import connection
-from django.db.models import Max
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
 from . import export_store
 from .export_store import DataVersionNow
@@ -61,33 +55,14 @@ class Version:
 
 
 def version() -> Version:
-    """The version the shared results are kept under, in one small query.
+    """The version the shared results are kept under: one small query (every page that
+    reads a shared result asks it first)."""
+    from .models import Judgement
+    from .paging import state
 
-    Written as SQL: most pages read it, and the two ORM queries it replaces cost a
-    millisecond of Python a request (building and compiling them), many times the
-    database's work. The data version is read as :func:`export_store.data_version` reads
-    it, so both name the same folder of the store.
-    """
-    from .models import DataVersion, Judgement
-
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {quote('version')}, {quote('changed_at')}, "
-            f"(SELECT MAX({quote('id')}) FROM {quote(Judgement._meta.db_table)}) "
-            f"FROM {quote(DataVersion._meta.db_table)} WHERE {quote('id')} = 1"
-        )
-        row = cursor.fetchone()
-    if row is None:  # no change recorded yet (a new database)
-        last = Judgement.objects.aggregate(last=Max("id"))["last"]
-        return Version(export_store.data_version(), last)
-    number, changed_at, last = row
-    if isinstance(changed_at, str):
-        changed_at = parse_datetime(changed_at)
-    if timezone.is_naive(changed_at):
-        # SQLite keeps UTC without a zone, as the ORM reads it (USE_TZ).
-        changed_at = changed_at.replace(tzinfo=UTC)
-    return Version(export_store.version_now(number, changed_at), last)
+    number, changed_at, last = state(Judgement)
+    row = None if number is None else (number, changed_at)
+    return Version(export_store.data_version_of(row), last)
 
 
 def shared(name: str, key: Hashable, compute: Callable[[], T], at: Version | None = None) -> T:

@@ -121,6 +121,7 @@ class Prelude:
     event: Event
     previous: Event | None
     visits: tuple[Event, ...]
+    authority_id: int
 
     @property
     def cell(self) -> GradeCell | None:
@@ -139,12 +140,12 @@ class Prelude:
         return self.visits[-1] if self.visits else None
 
 
-def _events() -> dict[int, list[Event]]:
+def _events(at: shared_results.Version | None = None) -> dict[int, list[Event]]:
     """Every published event, by authority id, oldest first, with its headline grades and
     its number of priority actions; computed once per data version for every worker
     (:mod:`inspections.shared_results`): both pages and their exports read it whole. The
     events are shared: read them, never change them."""
-    return shared_results.shared("sequel-events", SEQUEL_AREAS, _read_events)
+    return shared_results.shared("sequel-events", SEQUEL_AREAS, _read_events, at=at)
 
 
 def _read_events() -> dict[int, list[Event]]:
@@ -184,13 +185,26 @@ def what_happened_next(
 ) -> list[Sequel]:
     """The chosen events (filtered elsewhere), newest first, each with the authority's next
     graded inspection. ``priority_actions`` keeps only events that set some."""
-    wanted = set(chosen.values_list("id", flat=True))
-    sequels = []
-    for events in _events().values():
-        for index, event in enumerate(events):
-            if event.id not in wanted or (priority_actions and not event.priority_actions):
-                continue
-            sequels.append(Sequel(event, _next_graded(events, index)))
+    # A set: the filter's order (by authority name, a join and a sort) is not needed.
+    wanted = set(chosen.order_by().values_list("id", flat=True))
+    # Every event's pairing is the same whatever the filters: paired once per data version
+    # (finding each next graded inspection was most of the page), then only picked here.
+    at = shared_results.version()
+    every = shared_results.shared("sequels", SEQUEL_AREAS, lambda: _every_sequel(at), at=at)
+    return [
+        sequel
+        for sequel in every
+        if sequel.event.id in wanted and (sequel.event.priority_actions or not priority_actions)
+    ]
+
+
+def _every_sequel(at: shared_results.Version) -> list[Sequel]:
+    """Every event beside its next graded inspection, newest first."""
+    sequels = [
+        Sequel(event, _next_graded(events, index))
+        for events in _events(at).values()
+        for index, event in enumerate(events)
+    ]
     sequels.sort(key=lambda s: (s.event.start_date, s.event.authority_name), reverse=True)
     return sequels
 
@@ -200,11 +214,21 @@ def what_came_before(
 ) -> list[Prelude]:
     """Every graded inspection that judged ``area`` at ``grade`` (newest first), with the
     authority's previous graded inspection and the visits since it."""
-    chosen = None if authority_ids is None else set(authority_ids)
+    # Paired once per data version for each (area, grade) the form offers, then only
+    # picked by authority here.
+    at = shared_results.version()
+    every = shared_results.shared(
+        "preludes", (area, grade), lambda: _every_prelude(area, grade, at), at=at
+    )
+    if authority_ids is None:
+        return list(every)  # the shared list stays as it is
+    chosen = set(authority_ids)
+    return [prelude for prelude in every if prelude.authority_id in chosen]
+
+
+def _every_prelude(area: str, grade: str, at: shared_results.Version) -> list[Prelude]:
     preludes = []
-    for authority_id, events in _events().items():
-        if chosen is not None and authority_id not in chosen:
-            continue
+    for authority_id, events in _events(at).items():
         previous: Event | None = None
         visits: list[Event] = []
         for event in events:
@@ -215,7 +239,7 @@ def what_came_before(
                 continue
             cell = event.cell(area)
             if cell is not None and cell.grade == grade:
-                preludes.append(Prelude(area, event, previous, tuple(visits)))
+                preludes.append(Prelude(area, event, previous, tuple(visits), authority_id))
             previous, visits = event, []
     preludes.sort(key=lambda p: (p.event.start_date, p.event.authority_name), reverse=True)
     return preludes

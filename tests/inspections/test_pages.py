@@ -400,6 +400,25 @@ def test_compare_accepts_any_name_of_an_authority(client, merseyside):
     assert response["Location"] == "/compare/?authority=knowsley&authority=st-helens&area=overall"
 
 
+def test_compare_form_suggests_every_name_and_a_name_added_at_once(
+    client, merseyside, django_capture_on_commit_callbacks
+):
+    from authorities.models import Authority, AuthorityName
+
+    url = "/compare/?authority=knowsley&area=overall"
+    page = html(client.get(url))
+    assert '<option value="St. Helens">' in page  # another name, as well as the authority's
+    assert '<option value="Knowsley">' in page
+    assert '<option value="Knowsley Borough">' not in page
+    # The lists are kept per data version: a new name bumps it when its transaction
+    # commits, so the next page has it.
+    with django_capture_on_commit_callbacks(execute=True):
+        AuthorityName.objects.create(
+            authority=Authority.objects.get(slug="knowsley"), name="Knowsley Borough"
+        )
+    assert '<option value="Knowsley Borough">' in html(client.get(url))
+
+
 def test_compare_reports_unknown_names_and_defaults_the_area(client, merseyside):
     response = client.get("/compare/", {"authority": ["knowsley", "Atlantis"]})
     assert response.status_code == 200

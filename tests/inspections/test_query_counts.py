@@ -20,11 +20,11 @@ pytestmark = pytest.mark.django_db
 # Latest grades (home, authority list) read each authority's latest full inspection too (1),
 # to tell an authority without an overall grade (2026 framework) from one with an old one;
 # they are kept per data version for every worker (inspections.shared_results), which costs
-# 2 queries to read the version (these counts are after a change of the data: the latest
-# grades are read again; until the next change those 2 queries replace them). The home
-# page's counts are kept the same way: after a change, 2 for the version, 4 for the counts,
-# 5 for the grade distribution (its latest grades read the version again), 1 for the
-# latest inspections; until the next change, 3 queries.
+# 1 query to read the version (these counts are after a change of the data: the latest
+# grades are read again; until the next change that query replaces them). The home
+# page's counts are kept the same way: after a change, 1 for the version, 4 for the counts,
+# 4 for the grade distribution (its latest grades read the version again), 1 for the
+# latest inspections; until the next change, 2 queries.
 PAGES = {
     "home": (lambda a, i: "/", 12),
     "authority-list": (lambda a, i: "/authorities/", 5),

@@ -150,6 +150,14 @@ def test_what_came_before_another_area_and_grade_in_a_region(client, knowsley_vi
     }
     assert ("st-helens", 2019) in found
     assert all(p.cell.area == "help-and-protection" for p in response.context["preludes"])
+    # The same area and grade picked by region: St Helens's only in its own.
+    for region, listed in (("north-west", True), ("london", False)):
+        response = client.get(
+            "/what-came-before/",
+            {"area": "help-and-protection", "grade": "good", "region": region},
+        )
+        slugs = {p.event.authority_slug for p in response.context["preludes"]}
+        assert ("st-helens" in slugs) is listed
 
 
 def test_what_came_before_csv(client, knowsley_visits):
