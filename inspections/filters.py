@@ -192,7 +192,8 @@ class InspectionFieldsFilterSet(KeptFormClass, django_filters.FilterSet):
             return []
         active = []
         for name, value in self.form.cleaned_data.items():
-            if value in (None, "", []) or name in {"sort"}:
+            # An unticked box (False) asks for nothing: it is not a filter in use.
+            if value in (None, "", []) or value is False or name in {"sort"}:
                 continue
             field = self.form.fields[name]
             shown = value

@@ -82,6 +82,13 @@ def test_an_inspection_whose_grades_were_not_read_is_not_the_next_graded_one(
     assert response.context["sequels"][1].next.start_date == date(2021, 10, 11)
 
 
+def test_the_page_names_only_the_filters_in_use(client, knowsley_visits):
+    unticked = client.get("/what-happened-next/").context["active_filters"]
+    assert unticked == [("Kind", "Focused visits (not graded)")]
+    ticked = client.get("/what-happened-next/", {"priority_actions": "on"}).context
+    assert ("Only visits that set priority actions", "yes") in ticked["active_filters"]
+
+
 def test_what_happened_next_is_shown_a_page_at_a_time_and_counted_and_exported_whole(
     client, knowsley_visits, monkeypatch
 ):
