@@ -59,11 +59,7 @@ def data_version_of(row: tuple[int, datetime] | None) -> DataVersionNow:
     """The data version of the row's (version, changed_at); None: no row yet."""
     if row is None:
         return DataVersionNow("0", 0, None)
-    return version_now(row[0], row[1])
-
-
-def version_now(number: int, changed_at: datetime) -> DataVersionNow:
-    """The data version of a row read: its number and when it changed."""
+    number, changed_at = row
     # The time as well as the number: a database restored to an older state, whose number
     # may come round again, does not meet files built from the newer one.
     return DataVersionNow(f"{number}.{changed_at.timestamp():.6f}", number, changed_at)
