@@ -9,7 +9,8 @@ browser tests read these rows as they read the template's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from django import template
@@ -38,6 +39,18 @@ from .inspection_tags import (
 
 register = template.Library()
 
+
+def rows_tag(write: Callable[..., Iterable[str]]) -> Callable[..., str]:
+    """Registers ``write`` as a tag writing a table's rows (or a list's items): it yields
+    each one's HTML, every value in it escaped, and the tag prints them all."""
+
+    @functools.wraps(write)
+    def tag(*args, **kwargs) -> str:
+        return mark_safe("".join(write(*args, **kwargs)))
+
+    return register.simple_tag(tag)
+
+
 # As Django's date filter writes "M": the month's first three letters.
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -57,6 +70,22 @@ def plural(count: int, singular: str = "", several: str = "s") -> str:
     return singular if count == 1 else several
 
 
+def _cell(label: str, content: str, css: str = "", span: int = 1) -> str:
+    """A data cell named by its column: at phone widths a table stacks into cards and each
+    cell prints its ``data-label`` beside its content. ``label`` is HTML-safe already."""
+    attributes = (f' class="{css}"' if css else "") + (f' colspan="{span}"' if span > 1 else "")
+    return f'<td{attributes} data-label="{label}">{content}</td>'
+
+
+def _row(*cells: str) -> str:
+    return f"<tr>{''.join(cells)}</tr>\n"
+
+
+def _row_heading(url: str, name: str, after: str = "") -> str:
+    """A row's heading: the authority it is about, linked to its page."""
+    return f'<th scope="row"><a href="{_escape(url)}">{_escape(name)}</a>{after}</th>'
+
+
 def _event_link(event: Event) -> str:
     return (
         f'<a href="{_escape(event.url)}">{_escape(event.framework_name)}</a> '
@@ -64,10 +93,9 @@ def _event_link(event: Event) -> str:
     )
 
 
-@register.simple_tag
-def sequel_rows(sequels: Iterable[Sequel], area_labels: list[str]) -> str:
+@rows_tag
+def sequel_rows(sequels: Iterable[Sequel], area_labels: list[str]) -> Iterator[str]:
     """What happened next: an event, and the next graded inspection with its grades."""
-    rows = []
     for sequel in sequels:
         event, following = sequel.event, sequel.next
         priority = event.priority_actions
@@ -77,46 +105,39 @@ def sequel_rows(sequels: Iterable[Sequel], area_labels: list[str]) -> str:
             else ""
         )
         if following is not None:
-            then = (
-                f'<td data-label="Next graded inspection">{_event_link(following)} '
-                f'<span class="hint">({sequel.days_to_next:,} days later)</span></td>'
-                + grade_cells(sequel.next_cells, area_labels)
-            )
+            then = _cell(
+                "Next graded inspection",
+                f'{_event_link(following)} <span class="hint">({sequel.days_to_next:,} days '
+                "later)</span>",
+            ) + grade_cells(sequel.next_cells, area_labels)
         else:
-            then = (
-                f'<td data-label="Next graded inspection" colspan="{len(area_labels) + 1}">'
-                '<span class="hint">none yet</span></td>'
+            then = _cell(
+                "Next graded inspection",
+                '<span class="hint">none yet</span>',
+                span=len(area_labels) + 1,
             )
-        rows.append(
-            f'<tr><th scope="row"><a href="{_escape(event.authority_url)}">'
-            f"{_escape(event.authority_name)}</a></th>"
-            f'<td data-label="Inspection or visit">{_event_link(event)}{flag}</td>{then}</tr>\n'
+        yield _row(
+            _row_heading(event.authority_url, event.authority_name),
+            _cell("Inspection or visit", _event_link(event) + flag),
+            then,
         )
-    return mark_safe("".join(rows))
 
 
-@register.simple_tag
-def prelude_rows(preludes: Iterable[Prelude]) -> str:
+@rows_tag
+def prelude_rows(preludes: Iterable[Prelude]) -> Iterator[str]:
     """What came before: a grade, the previous graded inspection and the visits between."""
-    rows = []
     for prelude in preludes:
         event, previous = prelude.event, prelude.previous
         if previous is not None:
             before_cell = prelude.previous_cell
-            before = (
-                f'<td data-label="Previous graded inspection">{_event_link(previous)}</td>'
-                '<td data-label="Its grade" class="grade-col">'
-                + (
-                    cell_badge(before_cell)
-                    if before_cell
-                    else '<span class="hint">not judged</span>'
-                )
-                + "</td>"
+            before = _cell("Previous graded inspection", _event_link(previous)) + _cell(
+                "Its grade",
+                cell_badge(before_cell) if before_cell else '<span class="hint">not judged</span>',
+                "grade-col",
             )
         else:
-            before = (
-                '<td data-label="Previous graded inspection" colspan="2">'
-                '<span class="hint">none stored</span></td>'
+            before = _cell(
+                "Previous graded inspection", '<span class="hint">none stored</span>', span=2
             )
         if prelude.visits:
             with_priority = prelude.visits_with_priority_actions
@@ -128,14 +149,13 @@ def prelude_rows(preludes: Iterable[Prelude]) -> str:
             )
         else:
             visits = '<span class="hint">none</span>'
-        rows.append(
-            f'<tr><th scope="row"><a href="{_escape(event.authority_url)}">'
-            f"{_escape(event.authority_name)}</a></th>"
-            f'<td data-label="Inspection">{_event_link(event)}</td>'
-            f'<td data-label="Grade" class="grade-col">{cell_badge(prelude.cell)}</td>'
-            f'{before}<td data-label="Focused visits between">{visits}</td></tr>\n'
+        yield _row(
+            _row_heading(event.authority_url, event.authority_name),
+            _cell("Inspection", _event_link(event)),
+            _cell("Grade", cell_badge(prelude.cell), "grade-col"),
+            before,
+            _cell("Focused visits between", visits),
         )
-    return mark_safe("".join(rows))
 
 
 # Display names, escaped once.
@@ -145,20 +165,18 @@ _AREAS = dict(Area.choices)
 _TIMESCALES = dict(Timescale.choices)
 
 
-@register.simple_tag
-def authority_rows(rows: Iterable[AuthorityRow], area_labels: list[str]) -> str:
+@rows_tag
+def authority_rows(rows: Iterable[AuthorityRow], area_labels: list[str]) -> Iterator[str]:
     """The authority list: name, region, type, latest inspection and latest grades.
 
     Each row's HTML is kept on the row: rows are shared by every request of a process
     until the data changes (``queries.authority_rows``), so each is written once."""
     labels = tuple(area_labels)
-    lines = []
     for row in rows:
         kept = row.__dict__.setdefault("_html", {})
         if labels not in kept:
             kept[labels] = _authority_row(row, area_labels)
-        lines.append(kept[labels])
-    return mark_safe("".join(lines))
+        yield (kept[labels])
 
 
 def _authority_row(row: AuthorityRow, area_labels: list[str]) -> str:
@@ -174,13 +192,12 @@ def _authority_row(row: AuthorityRow, area_labels: list[str]) -> str:
         latest = '<span class="hint">none published</span>'
     region = _REGIONS.get(authority.region) or _escape(authority.region)
     kind = _TYPES.get(authority.authority_type) or _escape(authority.authority_type)
-    return (
-        f'<tr><th scope="row"><a href="{_escape(row.url)}">{_escape(authority.name)}</a>'
-        f"{former}</th>"
-        f'<td class="small" data-label="Region">{region}</td>'
-        f'<td class="small" data-label="Type">{kind}</td>'
-        f'<td class="small" data-label="Latest inspection">{latest}</td>'
-        f"{latest_grade_cells(row, area_labels)}</tr>\n"
+    return _row(
+        _row_heading(row.url, authority.name, former),
+        _cell("Region", region, "small"),
+        _cell("Type", kind, "small"),
+        _cell("Latest inspection", latest, "small"),
+        latest_grade_cells(row, area_labels),
     )
 
 
@@ -194,34 +211,36 @@ def _count_link(count: int, href: str, label: str) -> str:
     )
 
 
-@register.simple_tag
-def distribution_rows(distribution: Iterable[DistributionRow], list_url: str) -> str:
+@rows_tag
+def distribution_rows(distribution: Iterable[DistributionRow], list_url: str) -> Iterator[str]:
     """The home page's latest grades: per area, how many authorities have each grade, each
     count linking to the authority list filtered to them."""
     base = _escape(list_url)
-    lines = []
     for row in distribution:
         area, value = _escape(row.area.label), _escape(row.area.value)
         link = f"{base}?grade_area={value}&amp;grade="
         counts = "".join(
-            f'<td class="num" data-label="{_escape(grade.label)}">'
-            + _count_link(
-                count, f"{link}{_escape(grade.value)}", f"{_escape(grade.short_label)} in {area}"
+            _cell(
+                _escape(grade.label),
+                _count_link(
+                    count,
+                    f"{link}{_escape(grade.value)}",
+                    f"{_escape(grade.short_label)} in {area}",
+                ),
+                "num",
             )
-            + "</td>"
             for grade, count in row.counts
         )
         not_read = _count_link(
             row.not_read, f"{link}not-read", f"whose grade in {area} could not be read"
         )
         judged = _count_link(row.total, f"{link}judged", f"judged in {area}")
-        lines.append(
+        yield (
             f'\n      <tr>\n        <th scope="row">{area}</th>\n        {counts}\n'
-            f'        <td class="num" data-label="Grade not read">{not_read}</td>\n'
-            f'        <td class="num" data-label="Authorities judged">{judged}</td>\n'
+            f"        {_cell('Grade not read', not_read, 'num')}\n"
+            f"        {_cell('Authorities judged', judged, 'num')}\n"
             "      </tr>\n    "
         )
-    return mark_safe("".join(lines))
 
 
 def _inspection_link(inspection: Inspection) -> str:
@@ -232,17 +251,19 @@ def _inspection_link(inspection: Inspection) -> str:
     )
 
 
-def _authority_heading(authority) -> str:
-    return (
-        f'<th scope="row"><a href="{_escape(authority_url(authority.slug))}">'
-        f"{_escape(authority.name)}</a></th>"
+def _listed_row(inspection: Inspection, *cells: str) -> str:
+    """A row of a list of an inspection's parts: its authority, the inspection, ``cells``."""
+    authority = inspection.authority
+    return _row(
+        _row_heading(authority_url(authority.slug), authority.name),
+        _inspection_cell(inspection),
+        *cells,
     )
 
 
-@register.simple_tag
-def inspection_rows(inspections: Iterable[Inspection]) -> str:
+@rows_tag
+def inspection_rows(inspections: Iterable[Inspection]) -> Iterator[str]:
     """The inspection list: dates, overall grade and how many rows were read."""
-    rows = []
     for inspection in inspections:
         start, end = inspection.start_date, inspection.end_date
         dates = day_month_year(start) + (f" – {day_month_year(end)}" if end != start else "")
@@ -256,74 +277,69 @@ def inspection_rows(inspections: Iterable[Inspection]) -> str:
             overall = '<span class="hint">not graded (visit)</span>'
         else:
             overall = '<span class="hint">none</span>'
-        rows.append(
-            f"<tr>{_authority_heading(inspection.authority)}"
-            f'<td data-label="Inspection">{_inspection_link(inspection)}</td>'
-            f'<td data-label="Dates">{dates}</td>'
-            f'<td data-label="Published">{published}</td>'
-            f'<td data-label="Overall effectiveness">{overall}</td>'
-            f'<td class="num" data-label="Judgements">{inspection.judgement_count}</td>'
-            f'<td class="num" data-label="Recommendations">{inspection.recommendation_count}</td>'
-            "</tr>\n"
+        authority = inspection.authority
+        yield _row(
+            _row_heading(authority_url(authority.slug), authority.name),
+            _cell("Inspection", _inspection_link(inspection)),
+            _cell("Dates", dates),
+            _cell("Published", published),
+            _cell("Overall effectiveness", overall),
+            _cell("Judgements", str(inspection.judgement_count), "num"),
+            _cell("Recommendations", str(inspection.recommendation_count), "num"),
         )
-    return mark_safe("".join(rows))
 
 
 def _inspection_cell(inspection: Inspection) -> str:
-    return (
-        f'<td data-label="Inspection">{_inspection_link(inspection)}<br>'
-        f'<span class="hint">{day_month_year(inspection.start_date)}</span></td>'
+    return _cell(
+        "Inspection",
+        f'{_inspection_link(inspection)}<br><span class="hint">'
+        f"{day_month_year(inspection.start_date)}</span>",
     )
 
 
-@register.simple_tag
-def judgement_rows(judgements: Iterable[Judgement]) -> str:
+@rows_tag
+def judgement_rows(judgements: Iterable[Judgement]) -> Iterator[str]:
     """The judgement list: the label and grade as printed, and the comparable grade."""
-    rows = []
     for judgement in judgements:
-        inspection = judgement.inspection
-        printed = judgement.grade_as_printed or "(blank)"
-        description = describe_printed_grade(inspection.framework, judgement.grade_as_printed)
-        area = _AREAS.get(judgement.area, judgement.area)
-        rows.append(
-            f"<tr>{_authority_heading(inspection.authority)}{_inspection_cell(inspection)}"
-            f'<td data-label="Section">{_escape(judgement.section)}</td>'
-            f'<td class="label" data-label="Judgement">{_escape(judgement.label)}</td>'
-            f'<td data-label="Printed grade">{_escape(printed)}</td>'
-            f'<td data-label="Comparable grade">{grade_badge(judgement.grade, description)}</td>'
-            f'<td data-label="Area">{_escape(area)}</td></tr>\n'
+        printed = judgement.grade_as_printed
+        description = describe_printed_grade(judgement.inspection.framework, printed)
+        yield _listed_row(
+            judgement.inspection,
+            _cell("Section", _escape(judgement.section)),
+            _cell("Judgement", _escape(judgement.label), "label"),
+            _cell("Printed grade", _escape(printed or "(blank)")),
+            _cell("Comparable grade", grade_badge(judgement.grade, description)),
+            _cell("Area", _escape(_AREAS.get(judgement.area, judgement.area))),
         )
-    return mark_safe("".join(rows))
 
 
-@register.simple_tag
-def recommendation_rows(recommendations: Iterable[Recommendation], text_search=None) -> str:
+@rows_tag
+def recommendation_rows(
+    recommendations: Iterable[Recommendation], text_search=None
+) -> Iterator[str]:
     """The recommendation list: its text, the words searched for marked, and its themes."""
     marks = highlighter(text_search)
-    rows = []
     for recommendation in recommendations:
-        inspection = recommendation.inspection
         timescale = _TIMESCALES.get(recommendation.timescale, recommendation.timescale)
         themes = "".join(
             f' <span class="tag" title="{_escape(theme.label)}">{_escape(theme.short_label)}</span>'
             for theme in recommendation.themes
         )
-        rows.append(
-            f"<tr>{_authority_heading(inspection.authority)}{_inspection_cell(inspection)}"
-            f'<td data-label="Section">{_escape(recommendation.section)}</td>'
-            f'<td class="small" data-label="Timescale">{_escape(timescale)}</td>'
-            f'<td class="text" data-label="Recommendation">{marks(recommendation.text)}{themes}'
-            "</td></tr>\n"
+        yield (
+            _listed_row(
+                recommendation.inspection,
+                _cell("Section", _escape(recommendation.section)),
+                _cell("Timescale", _escape(timescale), "small"),
+                _cell("Recommendation", marks(recommendation.text) + themes, "text"),
+            )
         )
-    return mark_safe("".join(rows))
 
 
-@register.simple_tag
-def england_lines(lines: list[Line], area: Area, query: str) -> str:
+@rows_tag
+def england_lines(lines: list[Line], area: Area, query: str) -> Iterator[str]:
     """An area's table on the England page: England then each region, the authorities at
     each grade (each count naming them) and how many were judged."""
     area_words = area.label.lower()
-    rows = []
     for index, line in enumerate(lines):
         where = "" if line.key == "england" else f"&amp;region={_escape(line.key)}"
         who = "" if line.key == "england" else f"{_escape(line.name)} "
@@ -343,7 +359,7 @@ def england_lines(lines: list[Line], area: Area, query: str) -> str:
                 shown = "0"
             if share is not None:
                 shown += f' <span class="hint">({share}%)</span>'
-            cells.append(f'<td data-label="{_escape(grade.label)}">{shown}</td>')
+            cells.append(_cell(_escape(grade.label), shown))
         total = line.total
         if total:
             label = (
@@ -354,26 +370,23 @@ def england_lines(lines: list[Line], area: Area, query: str) -> str:
         else:
             judged = "0"
         opening = '<tr class="total">' if index == 0 else "<tr>"
-        rows.append(
+        yield (
             f'{opening}<th scope="row">{_escape(line.name)}</th>{"".join(cells)}'
-            f'<td data-label="Authorities judged">{judged}</td></tr>\n'
+            f"{_cell('Authorities judged', judged)}</tr>\n"
         )
-    return mark_safe("".join(rows))
 
 
-@register.simple_tag
-def chart_number_rows(chart: dict) -> str:
+@rows_tag
+def chart_number_rows(chart: dict) -> Iterator[str]:
     """The numbers of the England page's chart: each quarter's shares and its base."""
-    rows = []
     for label, shares, judged, existing, few in chart_rows(chart):
         cells = "".join(f"<td>{share or '–'}</td>" for share in shares)
         flag = ' <strong class="few-judged">few judged</strong>' if few else ""
         opening = '<tr class="few">' if few else "<tr>"
-        rows.append(
+        yield (
             f'{opening}<th scope="row"><a href="?as_at={_escape(label)}">{_escape(label)}</a></th>'
             f"{cells}<td>n = {judged} of {existing}{flag}</td></tr>"
         )
-    return mark_safe("".join(rows))
 
 
 _NO_INSPECTION = (
@@ -382,11 +395,10 @@ _NO_INSPECTION = (
 )
 
 
-@register.simple_tag
-def compare_grid_rows(rows) -> str:
+@rows_tag
+def compare_grid_rows(rows) -> Iterator[str]:
     """A comparison grid: an authority a row, a year a column, each inspection's grade
     in its year (a linked badge with the grade as printed)."""
-    lines = []
     for row in rows:
         authority = row.authority
         columns = []
@@ -400,41 +412,30 @@ def compare_grid_rows(rows) -> str:
                 )
                 cells.append(f'<div class="grid-cell">{cell_badge(cell, True, True)}{note}</div>')
             columns.append(f"<td>{''.join(cells) or _NO_INSPECTION}</td>")
-        lines.append(
-            f'<tr><th scope="row"><a href="{_escape(authority_url(authority.slug))}">'
-            f"{_escape(authority.name)}</a></th>{''.join(columns)}</tr>\n"
-        )
-    return mark_safe("".join(lines))
+        yield _row(_row_heading(authority_url(authority.slug), authority.name), *columns)
 
 
-@register.simple_tag
-def authority_options(authorities: Iterable[dict]) -> str:
+@rows_tag
+def authority_options(authorities: Iterable[dict]) -> Iterator[str]:
     """An ``<option>`` for each authority that still exists, by its slug (``values()``
     of slug, name and is_former)."""
-    return mark_safe(
-        "".join(
-            f'<option value="{_escape(a["slug"])}">{_escape(a["name"])}</option>'
-            for a in authorities
-            if not a["is_former"]
-        )
-    )
+    for a in authorities:
+        if not a["is_former"]:
+            yield f'<option value="{_escape(a["slug"])}">{_escape(a["name"])}</option>'
 
 
-@register.simple_tag
-def datalist_options(names) -> str:
+@rows_tag
+def datalist_options(names) -> Iterator[str]:
     """A ``<datalist>``'s options: each name a suggestion."""
-    return mark_safe("".join(f'<option value="{_escape(name)}">' for name in names))
+    for name in names:
+        yield f'<option value="{_escape(name)}">'
 
 
-@register.simple_tag
-def year_options(years: Iterable[int], chosen: int | None) -> str:
+@rows_tag
+def year_options(years: Iterable[int], chosen: int | None) -> Iterator[str]:
     """A year ``<select>``'s options, the chosen one selected."""
-    return mark_safe(
-        "".join(
-            f'<option value="{year}"{" selected" if year == chosen else ""}>{year}</option>'
-            for year in years
-        )
-    )
+    for year in years:
+        yield f'<option value="{year}"{" selected" if year == chosen else ""}>{year}</option>'
 
 
 MONTH_NAMES = (
@@ -468,15 +469,14 @@ def _named_share(share, link: str, who: str, as_at: date) -> str:
     )
 
 
-@register.simple_tag
-def group_year_rows(summary) -> str:
+@rows_tag
+def group_year_rows(summary) -> Iterator[str]:
     """The group year by year (compare): the group's counts at each grade, its share good
     or better, the focus authority's grade and rank, the median, the region and England."""
     england_path = reverse("inspections:england")
     area = _escape(summary.area.value)
     region = _escape(summary.focus.region)
     region_name = _escape(summary.region_name)
-    rows = []
     for year in summary.years:
         as_at = year.as_at
         counts = "".join(f'<td class="num">{count}</td>' for count in year.counts)
@@ -505,22 +505,20 @@ def group_year_rows(summary) -> str:
         in_england = _named_share(
             year.england, f"{query}&amp;area={area}#named", "authorities in England", as_at
         )
-        rows.append(
+        yield (
             f'<tr><th scope="row">{day_month_year(as_at)}</th>{counts}'
             f'<td class="num">{good}</td><td>{focus}</td><td>{rank}</td><td>{median}</td>'
             f'<td class="num">{in_region}</td><td class="num">{in_england}</td></tr>\n'
         )
-    return mark_safe("".join(rows))
 
 
 NO_HEADLINE = '<li class="hint">no headline judgement read</li>'
 
 
-@register.simple_tag
-def new_entry_rows(entries) -> str:
+@rows_tag
+def new_entry_rows(entries) -> Iterator[str]:
     """What's new: each publication's date, authority, report and what it found (an
     inspection's headline grades, or a visit's priority actions and focus)."""
-    rows = []
     for entry in entries:
         inspection = entry.inspection
         if entry.is_visit:
@@ -540,14 +538,14 @@ def new_entry_rows(entries) -> str:
             )
             found = f'<ul class="new-grades">{grades or NO_HEADLINE}</ul>'
         published = day_month_year(inspection.published_on) if inspection.published_on else ""
-        rows.append(
-            f'<tr><td data-label="Published">{published}</td>'
-            f'<td data-label="Authority"><a href="{_escape(authority_url(inspection.authority.slug))}">'
-            f"{_escape(inspection.authority.name)}</a></td>"
-            f'<td data-label="Report">{_inspection_link(inspection)}</td>'
-            f'<td data-label="What it found">{found}</td></tr>\n'
+        authority = inspection.authority
+        link = f'<a href="{_escape(authority_url(authority.slug))}">{_escape(authority.name)}</a>'
+        yield _row(
+            _cell("Published", published),
+            _cell("Authority", link),
+            _cell("Report", _inspection_link(inspection)),
+            _cell("What it found", found),
         )
-    return mark_safe("".join(rows))
 
 
 _OFFICIAL_NOTE = "from Ofsted's official statistics; report not read here"
@@ -609,12 +607,11 @@ def _timeline_cell(column) -> str:
     )
 
 
-@register.simple_tag
-def timeline_rows(timeline, authority) -> str:
+@rows_tag
+def timeline_rows(timeline, authority) -> Iterator[str]:
     """An authority's timeline table: each inspection's grades and the change in each,
     each visit's summary, and each publication Ofsted lists that is not read here."""
     span = len(timeline.areas) or 1
-    rows = []
     for entry in timeline.events:
         if entry.is_listed:
             publication = entry.publication
@@ -624,7 +621,7 @@ def timeline_rows(timeline, authority) -> str:
                 if publication.is_read_kind
                 else "a kind of publication this app does not read"
             )
-            rows.append(
+            yield (
                 f'<tr class="listed"><th scope="row"><a href="{_escape(publication.url)}" '
                 f'rel="external">{_escape(publication.listed_as)}</a><br>'
                 f'<span class="hint">published {published}</span></th>'
@@ -632,51 +629,45 @@ def timeline_rows(timeline, authority) -> str:
                 "Ofsted's site.</span></td></tr>\n"
             )
         elif entry.is_visit:
-            rows.append(
+            yield (
                 f'<tr class="visit">{_timeline_heading(entry, authority)}'
                 f'<td colspan="{span}">{visit_summary(entry)}</td></tr>\n'
             )
         else:
             cells = "".join(_timeline_cell(column) for column in entry.columns)
-            rows.append(f"<tr>{_timeline_heading(entry, authority)}{cells}</tr>\n")
-    return mark_safe("".join(rows))
+            yield f"<tr>{_timeline_heading(entry, authority)}{cells}</tr>\n"
 
 
-@register.simple_tag
-def chosen_authority_items(authorities) -> str:
+@rows_tag
+def chosen_authority_items(authorities) -> Iterator[str]:
     """The compare form's chosen authorities: a ticked box each, to untick."""
-    items = []
     for authority in authorities:
         slug = _escape(authority.slug)
-        items.append(
+        yield (
             f'<li><input type="checkbox" name="authority" value="{slug}" id="chosen-{slug}" '
             f'checked> <label for="chosen-{slug}">{_escape(authority.name)}</label></li>\n'
         )
-    return mark_safe("".join(items))
 
 
-@register.simple_tag
-def area_items(areas: Iterable[tuple[str, str]], chosen: Iterable[str]) -> str:
+@rows_tag
+def area_items(areas: Iterable[tuple[str, str]], chosen: Iterable[str]) -> Iterator[str]:
     """The compare form's areas: a box each, ticked where chosen."""
     chosen = set(chosen)
-    items = []
     for value, label in areas:
         ticked = " checked" if value in chosen else ""
         shown = _escape(value)
-        items.append(
+        yield (
             f'<li><input type="checkbox" name="area" value="{shown}" id="area-{shown}"{ticked}> '
             f'<label for="area-{shown}">{_escape(label)}</label></li>\n'
         )
-    return mark_safe("".join(items))
 
 
-@register.simple_tag
-def standing_rows(standing, latest_framework: str) -> str:
+@rows_tag
+def standing_rows(standing, latest_framework: str) -> Iterator[str]:
     """Where an authority stands: its latest grade in each area against its statistical
     neighbours', its region's and England's, each group's authorities named on the England
     page where it can name them."""
     england_path = reverse("inspections:england")
-    rows = []
     for row in standing:
         area_label = row.area.label
         own = row.standing
@@ -705,7 +696,6 @@ def standing_rows(standing, latest_framework: str) -> str:
                     f'{_escape(area_label.lower())}">name them</a>'
                 )
             cells.append(f"<td>{text}</td>")
-        rows.append(
+        yield (
             f'<tr><th scope="row">{_escape(area_label)}</th><td>{mine}</td>{"".join(cells)}</tr>\n'
         )
-    return mark_safe("".join(rows))
