@@ -548,6 +548,29 @@ def new_entry_rows(entries) -> Iterator[str]:
         )
 
 
+@rows_tag
+def official_record_rows(records) -> Iterator[str]:
+    """An inspection's rows in Ofsted's official statistics: where each is, what it says
+    happened and when, and its grades (or a visit's theme)."""
+    for record in records:
+        grades = "; ".join(
+            f"{_escape(judgement.label)}: {_escape(judgement.grade_as_printed)}"
+            for judgement in record.judgements.all()
+        )
+        yield _row(
+            f'<th scope="row">{_escape(record.release)} <span class="hint">(sheet '
+            f"{_escape(record.sheet)}, row {record.row})</span></th>",
+            _cell("As the table gives it", _escape(record.event)),
+            _cell("Date", _day_or_not_given(record.start_date)),
+            _cell("Published", _day_or_not_given(record.published_on)),
+            _cell("Grades or theme", grades or _escape(record.theme or "–")),
+        )
+
+
+def _day_or_not_given(day: date | None) -> str:
+    return day_month_year(day) if day else "not given"
+
+
 _OFFICIAL_NOTE = "from Ofsted's official statistics; report not read here"
 
 

@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from official.models import OfficialRecord
 from tests.inspections import factories
 
 # From 2010: every year of their inspections (the default is the last ten years).
@@ -429,6 +430,45 @@ def test_on_a_phone_the_data_comes_first_and_stays_on_screen(page, merseyside, s
     page.locator("details.filters-panel > summary").click()
     assert page.locator("form.filters button[type=submit]").is_visible()
     screenshot(page, "phone-" + path.strip("/").split("/")[0].split("?")[0])
+
+
+def test_on_a_phone_an_inspections_official_record_is_a_named_card_on_screen(
+    page, merseyside, screenshot
+):
+    """The inspection page's table of Ofsted's official statistics stacks at 390 px too:
+    every cell of its row within the screen, each named."""
+    inspection = merseyside["knowsley"][-1]
+    record = OfficialRecord.objects.create(
+        release="Local authority inspection outcomes as at 31 March 2025",
+        release_published_on=date(2025, 9, 25),
+        file_name="release.ods",
+        sheet="In-year_inspections",
+        row=4,
+        event="ILACS Standard Inspection",
+        authority=inspection.authority,
+        name_in_table="Knowsley",
+        framework=inspection.framework,
+        start_date=inspection.start_date,
+        inspection=inspection,
+    )
+    record.judgements.create(order=1, label="Overall effectiveness", grade_as_printed="Good")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base_url + inspection.get_absolute_url())
+    row = page.locator("section[aria-labelledby=official] tbody tr").first
+    for cell in row.locator("th, td").all():
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, cell.inner_text()
+    names = row.locator("td").evaluate_all(
+        "cells => cells.map(c => getComputedStyle(c, '::before').content)"
+    )
+    assert names == [
+        '"As the table gives it: "',
+        '"Date: "',
+        '"Published: "',
+        '"Grades or theme: "',
+    ]
+    assert "Overall effectiveness: Good" in row.inner_text()
+    screenshot(page, "inspection-official-390")
 
 
 def test_on_a_phone_the_home_counts_are_named_cards_on_screen(page, merseyside, screenshot):

@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 from inspections.models import Inspection
+from official.models import OfficialRecord
 from vocabulary import Framework
 
 from .factories import J, R, authority, focused_visit, make_inspection
@@ -40,7 +41,7 @@ def hostile(clock) -> Inspection:
         focus=f"Care leavers {marker('focus')}",
         priority=[f"Act now {marker('priority')}"],
     )
-    return make_inspection(
+    inspection = make_inspection(
         knowsley,
         Framework.ILACS,
         date(2024, 11, 18),
@@ -57,6 +58,23 @@ def hostile(clock) -> Inspection:
         lead_inspector=f"A Inspector {marker('inspector')}",
         published_on=date(2024, 12, 20),
     )
+    record = OfficialRecord.objects.create(
+        release=f"Outcomes {marker('release')}",
+        release_published_on=date(2025, 9, 25),
+        file_name="release.ods",
+        sheet="In-year",
+        row=4,
+        event=f"ILACS {marker('event')}",
+        authority=knowsley,
+        name_in_table="Knowsley",
+        framework=Framework.ILACS,
+        start_date=date(2024, 11, 18),
+        inspection=inspection,
+    )
+    record.judgements.create(
+        order=1, label=f"Overall {marker('olabel')}", grade_as_printed=f"Good {marker('ograde')}"
+    )
+    return inspection
 
 
 def _page(client, path: str) -> str:
@@ -71,7 +89,17 @@ def _page(client, path: str) -> str:
         ("/", []),
         ("/authorities/", ["authority"]),
         ("/authorities/knowsley/", ["authority", "label", "printed"]),
-        ("{inspection}", ["authority", "label", "printed", "section", "recommendation"]),
+        (
+            "{inspection}",
+            [
+                "authority",
+                "label",
+                "printed",
+                "section",
+                "recommendation",
+                *("release", "event", "olabel", "ograde"),
+            ],
+        ),
         ("/inspections/", ["authority"]),
         ("/judgements/", ["authority", "label", "printed", "section"]),
         ("/recommendations/", ["authority", "recommendation", "rsection", "priority"]),
