@@ -19,7 +19,7 @@ on every sample report.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pdfminer.layout import LAParams, LTChar
@@ -129,11 +129,7 @@ class LineDevice(PDFTextDevice):
         # PDFTextDevice.render_string and render_string_horizontal, with LTChar's box inline.
         matrix = mult_matrix(textstate.matrix, self.ctm)
         fontsize = textstate.fontsize
-        scaling = textstate.scaling * 0.01
-        charspace = textstate.charspace * scaling
-        wordspace = 0 if font.is_multibyte() else textstate.wordspace * scaling
         rise = textstate.rise
-        dxscale = 0.001 * fontsize * scaling
         glyphs = self._glyphs.get(font)
         if glyphs is None:
             glyphs = self._glyphs[font] = {}
@@ -142,23 +138,9 @@ class LineDevice(PDFTextDevice):
         bottom = descent + rise
         top = descent + rise + fontsize
         a, b, c, d, e, f = matrix
-        x, y = textstate.linematrix
+        y = textstate.linematrix[1]
         if b or c:
-            x = self._rotated(
-                seq,
-                glyphs,
-                font,
-                matrix,
-                (x, y),
-                fontsize,
-                scaling,
-                charspace,
-                wordspace,
-                dxscale,
-                bottom,
-                top,
-            )
-            textstate.linematrix = (x, y)
+            self._rotated(_walk(textstate, seq, font, glyphs), matrix, y, bottom, top)
             return
         # Upright (or mirrored) text: translate_matrix and apply_matrix_rect with b = c = 0,
         # where their terms in b and c are zeros and the box's bottom and top are the same
@@ -173,107 +155,60 @@ class LineDevice(PDFTextDevice):
             self.word_margin,
         )
         previous, line, lines = self._previous, self._line, self.lines
-        needcharspace = False
-        for item in seq:
-            if isinstance(item, (int, float)):
-                x -= item * dxscale
-                needcharspace = True
-            elif isinstance(item, bytes):
-                for cid in font.decode(item):
-                    if needcharspace:
-                        x += charspace
-                    known = glyphs.get(cid)
-                    if known is None:
-                        known = glyphs[cid] = (_text(font, cid), font.char_width(cid))
-                    text, textwidth = known
-                    adv = textwidth * fontsize * scaling
-                    e1 = x * a + e
-                    right = a * adv + e1
-                    x0, x1 = (right, e1) if right < e1 else (e1, right)
-                    width = x1 - x0
-                    glyph = (x0, y0, x1, y1, width, height, text)
-                    # _glyph and Line.add, inline: they run once per glyph of every page.
-                    if previous is not None:
-                        px0, py0, px1, py1, pwidth, pheight, _ = previous
-                        if (
-                            y0 <= py1
-                            and py0 <= y1
-                            and (pheight if pheight < height else height) * line_overlap
-                            < min(abs(py0 - y1), abs(py1 - y0))
-                            and (
-                                0 if x0 <= px1 and px0 <= x1 else min(abs(px0 - x1), abs(px1 - x0))
-                            )
-                            < (pwidth if pwidth > width else width) * char_margin
-                        ):
-                            if line is None:
-                                line = Line()
-                                line.add(previous, word_margin)
-                            line.add(glyph, word_margin)
-                        elif line is not None:
-                            lines.append(line)
-                            line = None
-                        else:
-                            alone = Line()
-                            alone.add(previous, word_margin)
-                            lines.append(alone)
-                    previous = glyph
-                    x += adv
-                    if cid == 32 and wordspace:
-                        x += wordspace
-                    needcharspace = True
+        for x, adv, text in _walk(textstate, seq, font, glyphs):
+            e1 = x * a + e
+            right = a * adv + e1
+            x0, x1 = (right, e1) if right < e1 else (e1, right)
+            width = x1 - x0
+            glyph = (x0, y0, x1, y1, width, height, text)
+            # _glyph and Line.add, inline: they run once per glyph of every page.
+            if previous is not None:
+                px0, py0, px1, py1, pwidth, pheight, _ = previous
+                if (
+                    y0 <= py1
+                    and py0 <= y1
+                    and (pheight if pheight < height else height) * line_overlap
+                    < min(abs(py0 - y1), abs(py1 - y0))
+                    and (0 if x0 <= px1 and px0 <= x1 else min(abs(px0 - x1), abs(px1 - x0)))
+                    < (pwidth if pwidth > width else width) * char_margin
+                ):
+                    if line is None:
+                        line = Line()
+                        line.add(previous, word_margin)
+                    line.add(glyph, word_margin)
+                elif line is not None:
+                    lines.append(line)
+                    line = None
+                else:
+                    alone = Line()
+                    alone.add(previous, word_margin)
+                    lines.append(alone)
+            previous = glyph
         self._previous, self._line = previous, line
-        textstate.linematrix = (x, y)
 
     def _rotated(
         self,
-        seq: Sequence[Any],
-        glyphs: dict[int, tuple[str, float]],
-        font: PDFFont,
+        walk: Iterator[tuple[float, float, str]],
         matrix: tuple[float, float, float, float, float, float],
-        position: tuple[float, float],
-        fontsize: float,
-        scaling: float,
-        charspace: float,
-        wordspace: float,
-        dxscale: float,
+        y: float,
         bottom: float,
         top: float,
-    ) -> float:
-        """render_string_horizontal for text turned by its matrix: LTChar's box in full.
-        Returns where the string ends (its x in text space)."""
+    ) -> None:
+        """Text turned by its matrix: each glyph's box as LTChar computes it in full."""
         a, b, c, d, e, f = matrix
-        x, y = position
-        needcharspace = False
-        for item in seq:
-            if isinstance(item, (int, float)):
-                x -= item * dxscale
-                needcharspace = True
-            elif isinstance(item, bytes):
-                for cid in font.decode(item):
-                    if needcharspace:
-                        x += charspace
-                    known = glyphs.get(cid)
-                    if known is None:
-                        known = glyphs[cid] = (_text(font, cid), font.char_width(cid))
-                    text, textwidth = known
-                    adv = textwidth * fontsize * scaling
-                    # translate_matrix, then apply_matrix_rect on (0, bottom, adv, top).
-                    e1 = x * a + y * c + e
-                    f1 = x * b + y * d + f
-                    left1, bottom1 = a * 0 + c * bottom + e1, b * 0 + d * bottom + f1
-                    right1, bottom2 = a * adv + c * bottom + e1, b * adv + d * bottom + f1
-                    right2, top1 = a * adv + c * top + e1, b * adv + d * top + f1
-                    left2, top2 = a * 0 + c * top + e1, b * 0 + d * top + f1
-                    x0 = min(left1, left2, right1, right2)
-                    y0 = min(bottom1, bottom2, top1, top2)
-                    x1 = max(left1, left2, right1, right2)
-                    y1 = max(bottom1, bottom2, top1, top2)
-                    self._glyph((x0, y0, x1, y1, x1 - x0, y1 - y0, text))
-                    x += adv
-                    if cid == 32 and wordspace:
-                        x += wordspace
-                    needcharspace = True
-        return x
+        for x, adv, text in walk:
+            # translate_matrix, then apply_matrix_rect on (0, bottom, adv, top).
+            e1 = x * a + y * c + e
+            f1 = x * b + y * d + f
+            left1, bottom1 = a * 0 + c * bottom + e1, b * 0 + d * bottom + f1
+            right1, bottom2 = a * adv + c * bottom + e1, b * adv + d * bottom + f1
+            right2, top1 = a * adv + c * top + e1, b * adv + d * top + f1
+            left2, top2 = a * 0 + c * top + e1, b * 0 + d * top + f1
+            x0 = min(left1, left2, right1, right2)
+            y0 = min(bottom1, bottom2, top1, top2)
+            x1 = max(left1, left2, right1, right2)
+            y1 = max(bottom1, bottom2, top1, top2)
+            self._glyph((x0, y0, x1, y1, x1 - x0, y1 - y0, text))
 
     def render_char(
         self,
@@ -333,6 +268,44 @@ class LineDevice(PDFTextDevice):
             line = Line()
             line.add(previous, self.word_margin)
             self.lines.append(line)
+
+
+def _walk(
+    textstate: PDFTextState,
+    seq: Sequence[Any],
+    font: PDFFont,
+    glyphs: dict[int, tuple[str, float]],
+) -> Iterator[tuple[float, float, str]]:
+    """PDFTextDevice.render_string_horizontal's walk along a string (a TJ array): yields
+    each glyph's x in text space, its advance and its text, with kerning, character and
+    word spacing applied as pdfminer applies them, then leaves the text state's line matrix
+    where the string ends. ``glyphs`` caches the font's text and width of each glyph code."""
+    fontsize = textstate.fontsize
+    scaling = textstate.scaling * 0.01
+    charspace = textstate.charspace * scaling
+    wordspace = 0 if font.is_multibyte() else textstate.wordspace * scaling
+    dxscale = 0.001 * fontsize * scaling
+    x, y = textstate.linematrix
+    needcharspace = False
+    for item in seq:
+        if isinstance(item, (int, float)):
+            x -= item * dxscale
+            needcharspace = True
+        elif isinstance(item, bytes):
+            for cid in font.decode(item):
+                if needcharspace:
+                    x += charspace
+                known = glyphs.get(cid)
+                if known is None:
+                    known = glyphs[cid] = (_text(font, cid), font.char_width(cid))
+                text, textwidth = known
+                adv = textwidth * fontsize * scaling
+                yield x, adv, text
+                x += adv
+                if cid == 32 and wordspace:
+                    x += wordspace
+                needcharspace = True
+    textstate.linematrix = (x, y)
 
 
 def _text(font: PDFFont, cid: int) -> str:
