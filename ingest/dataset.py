@@ -60,7 +60,6 @@ from .dataset_schema import (
 )
 from .load import FRONT_PAGE_FIELDS, Listing, Status, copy_report_fields
 from .parsers.base import ParsedJudgement, ParsedRecommendation, ParsedReport
-from .statistics import analyse_tables
 
 DATASET_DIR = Path(settings.BASE_DIR) / "dataset"
 INSPECTIONS_FILE = "inspections.jsonl"
@@ -492,8 +491,6 @@ def load_records(records: Sequence[DatasetRecord], *, allow_older: bool = False)
         ) from error
     summary.counts[Status.CREATED] = len(plan.new)
     summary.counts[Status.REPLACED] = len(plan.replace)
-    if plan.new or plan.replace:
-        analyse_tables(Inspection, Judgement, Recommendation)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -61,6 +61,7 @@ def ofsted_page(authority: Authority) -> str:
 @dataclass
 class StoreSummary:
     counts: Counter[str] = field(default_factory=Counter)
+    wrote: bool = False  # any inspection, record or judgement written or deleted
     unmatched: list[str] = field(default_factory=list)  # standing rows with no inspection
 
 
@@ -335,7 +336,8 @@ def store(rows: list[TableRow]) -> StoreSummary:
         if replaced:
             summary.counts["table-made inspections replaced by a stored report"] += replaced
             orphans.delete()
-        if wrote or new or changed:
+        if wrote or new or changed or replaced:
+            summary.wrote = True
             freshness.changed()  # bulk writes send no signals
     return summary
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -210,3 +211,27 @@ def test_commands_round_trip(tmp_path, capsys):
     call_command("load_dataset", input=tmp_path)
     out = capsys.readouterr().out
     assert "2 inspections" in out and "2 created" in out
+
+
+def _planner_rows(model) -> float:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [model._meta.db_table]
+        )
+        return cursor.fetchone()[0]
+
+
+def test_a_load_leaves_the_planner_statistics_of_every_table_it_wrote(tmp_path):
+    """PostgreSQL: after a load, the planner knows the rows of the official statistics'
+    tables as well as the reports' (analysed after both are written, not between)."""
+    from django.db import connection
+
+    from official.models import OfficialJudgement, OfficialRecord
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's")
+    call_command("load_dataset", stdout=StringIO())
+    for model in (Inspection, Judgement, Recommendation, OfficialRecord, OfficialJudgement):
+        assert _planner_rows(model) > 0, model.__name__

@@ -11,7 +11,10 @@ from django.db import DatabaseError, transaction
 
 from ingest import dataset
 from ingest.load import Status
+from ingest.statistics import analyse_tables
 from inspections import freshness
+from inspections.models import Inspection, Judgement, Recommendation
+from official.models import OfficialJudgement, OfficialRecord
 
 if TYPE_CHECKING:
     from official.dataset import OfficialLoad
@@ -49,6 +52,14 @@ class Command(BaseCommand):
                 official = self._load_official(options["input"] / "official")
         except dataset.DatasetError as error:
             raise CommandError(str(error)) from error
+        if (
+            summary.counts[Status.CREATED]
+            or summary.counts[Status.REPLACED]
+            or official.summary.wrote
+        ):
+            # After the commit, every table the load wrote: the planner otherwise believes
+            # them nearly empty until autovacuum runs (see ingest.statistics).
+            analyse_tables(Inspection, Judgement, Recommendation, OfficialRecord, OfficialJudgement)
         for left in summary.left:
             self.stdout.write(f"left: {left}")
         for note in summary.notes:
