@@ -41,18 +41,17 @@ from vocabulary import (
 )
 
 from ..document import Document, Line
-from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
+from .base import ParsedJudgement, ParsedRecommendation, ParsedReport, ParserSpec
 from .common import FrontPage, clean_person_name, normalise_space, parse_date, parse_failure, squash
 from .judgements import judgement
 from .lists import Item, recommendations
 
-PARSER_VERSION = "apa-1"
-KINDS = (Framework.APA,)
-# Title patterns (lower-cased, single-spaced text) that say a report is of this kind.
-TITLES = (r"annual performance assessment of services for children",)
-PAGES_NEEDED = None  # the whole report
-
 FRAMEWORK = Framework.APA
+SPEC = ParserSpec(
+    version="apa-1",
+    kinds=(FRAMEWORK,),
+    titles=(r"annual performance assessment of services for children",),
+)
 
 _fail = parse_failure("annual performance assessment letter")
 
@@ -107,7 +106,7 @@ def parse(document: Document) -> ParsedReport:
 
     # The letter's date is the only one it prints: see the module's docstring.
     front = FrontPage(title, authority, letter_date, letter_date, letter_date)
-    report = front.report(FRAMEWORK, InspectionType.FULL, PARSER_VERSION)
+    report = front.report(FRAMEWORK, InspectionType.FULL, SPEC.version)
     report.lead_inspector = _signatory(lines, index, report.warnings)
 
     table = _grade_table(document, lines, index, report.warnings)

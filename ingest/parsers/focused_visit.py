@@ -32,7 +32,7 @@ from datetime import date
 from vocabulary import Framework, InspectionType, RecommendationKind
 
 from ..document import Document
-from .base import ParsedRecommendation, ParsedReport
+from .base import ParsedRecommendation, ParsedReport, ParserSpec
 from .common import (
     APOSTROPHE,
     BULLET,
@@ -52,16 +52,18 @@ from .common import (
 from .lists import Item, ListRows, ends_sentence, recommendations
 from .themes import take_themes
 
-PARSER_VERSION = "focused-visit-5"
-KINDS = (Framework.FOCUSED_VISIT,)
-TITLES = (r"\bfocused visit to\b",)
-# A letter's front page, focus and lists fill its first two pages in most letters, and its
-# signature is on its last: the pages between (findings) are not read unless the parser
-# finds it needs them (:func:`_needs_more_pages`; then it is given one page more at a
-# time). In the corpus, 6 letters in 7 need no more, and every letter reads the same as
-# when read whole: a third of the letters' pages are not extracted.
-PAGES_NEEDED = 2
-LAST_PAGES_NEEDED = 1
+SPEC = ParserSpec(
+    version="focused-visit-5",
+    kinds=(Framework.FOCUSED_VISIT,),
+    titles=(r"\bfocused visit to\b",),
+    # A letter's front page, focus and lists fill its first two pages in most letters, and
+    # its signature is on its last: the pages between (findings) are not read unless the
+    # parser finds it needs them (:func:`_needs_more_pages`; then it is given one page more
+    # at a time). In the corpus, 6 letters in 7 need no more, and every letter reads the
+    # same as when read whole: a third of the letters' pages are not extracted.
+    pages_needed=2,
+    last_pages_needed=1,
+)
 
 _fail = parse_failure("focused visit letter")
 
@@ -224,7 +226,7 @@ def parse(document: Document) -> ParsedReport:
     report = header.report(
         Framework.FOCUSED_VISIT,
         InspectionType.VISIT,
-        PARSER_VERSION,
+        SPEC.version,
         lead_inspector=lead,
         focus=focus,
         judgements=[],
@@ -243,7 +245,7 @@ def _needs_more_pages(
     priority: _List,
     improve: _List,
 ) -> bool:
-    """Whether a letter read in part (its opening pages and its last, :data:`PAGES_NEEDED`)
+    """Whether a letter read in part (its opening pages and its last, as :data:`SPEC` says)
     may say more than was read: what the parser reads is then not all on those pages.
 
     Enough was read when the opening rows the front page, dates and focus were read from

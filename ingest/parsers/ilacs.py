@@ -84,7 +84,7 @@ from vocabulary import (
 
 from ..document import Document, Line
 from ..errors import UnknownReportKind
-from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
+from .base import ParsedJudgement, ParsedRecommendation, ParsedReport, ParserSpec
 from .common import (
     INSPECTION_DATES,
     PAGE_NUMBER,
@@ -111,26 +111,28 @@ from .judgements import (
 from .lists import Item, ListRows, looks_like_heading, recommendations
 from .themes import take_themes
 
-PARSER_VERSION = "ilacs-3"
-KINDS = (Framework.ILACS, Framework.ILACS_2026)  # the parser tells them apart (_framework)
-TITLES = (
-    r"inspection of children'?s social care services",
-    r"local authority children'?s services",
-    # "Inspection of local authority children's social care services" (Tameside 2019),
-    # "Inspection of Kent County Council children's services" (Kent 2022, whose first
-    # page mentions an earlier focused visit), a trust's running footer "Inspection of
-    # Bradford Children and Families Trust children's services" (its title has no
-    # "children's services").
-    r"inspection of local authority children'?s social care services",
-    r"inspection of (?:the )?[a-z][a-z ,'&-]{1,80}? children'?s services\b",
+SPEC = ParserSpec(
+    version="ilacs-3",
+    kinds=(Framework.ILACS, Framework.ILACS_2026),  # the parser tells them apart (_framework)
+    titles=(
+        r"inspection of children'?s social care services",
+        r"local authority children'?s services",
+        # "Inspection of local authority children's social care services" (Tameside 2019),
+        # "Inspection of Kent County Council children's services" (Kent 2022, whose first
+        # page mentions an earlier focused visit), a trust's running footer "Inspection of
+        # Bradford Children and Families Trust children's services" (its title has no
+        # "children's services").
+        r"inspection of local authority children'?s social care services",
+        r"inspection of (?:the )?[a-z][a-z ,'&-]{1,80}? children'?s services\b",
+    ),
+    # Checked over the corpus: every ILACS report parses to the same judgements and
+    # recommendations from its first three pages as from all of them (from two, 34 of 321
+    # lose recommendations that start on or run to page 3). A report whose list of what
+    # needs to improve has not ended by the last page read is read whole
+    # (ParsedReport.needs_more_pages). What is not read is the body past those pages, whose
+    # headings only restate the table's grades.
+    pages_needed=3,
 )
-# Checked over the corpus: every ILACS report parses to the same judgements and
-# recommendations from its first three pages as from all of them (from two, 34 of 321 lose
-# recommendations that start on or run to page 3). A report whose list of what needs to
-# improve has not ended by the last page read is read whole (ParsedReport.needs_more_pages).
-# What is not read is the body past those pages, whose headings only restate the table's
-# grades.
-PAGES_NEEDED = 3
 
 JUDGEMENTS_SECTION = "Judgements"
 # From April 2026 ILACS reports carry no overall effectiveness judgement.
@@ -332,7 +334,7 @@ def parse(document: Document) -> ParsedReport:
     return header.report(
         framework,
         _inspection_type(rows, header),
-        PARSER_VERSION,
+        SPEC.version,
         lead_inspector=lead,
         judgements=judgements,
         recommendations=recommendations,

@@ -50,7 +50,7 @@ from vocabulary import (
 )
 
 from ..document import Document, Line
-from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
+from .base import ParsedJudgement, ParsedRecommendation, ParsedReport, ParserSpec
 from .common import (
     APOSTROPHE,
     BULLET,
@@ -66,13 +66,12 @@ from .common import (
 from .judgements import judgement
 from .lists import Item, recommendations, split_inline_bullets, split_timescale
 
-PARSER_VERSION = "lac-1"
-KINDS = (Framework.LAC,)
-# Title patterns (lower-cased, single-spaced text) that say a report is of this kind.
-TITLES = (r"inspection of looked after children services",)
-PAGES_NEEDED = None  # the whole report
-
 FRAMEWORK = Framework.LAC
+SPEC = ParserSpec(
+    version="lac-1",
+    kinds=(FRAMEWORK,),
+    titles=(r"inspection of looked after children services",),
+)
 
 SECTION = "Services for looked after children"
 
@@ -160,9 +159,7 @@ def parse(document: Document) -> ParsedReport:
     """
     rows = _rows(list(document.lines()))
     header = _header(document, rows)
-    report = header.report(
-        FRAMEWORK, InspectionType.FULL, PARSER_VERSION, lead_inspector=header.lead
-    )
+    report = header.report(FRAMEWORK, InspectionType.FULL, SPEC.version, lead_inspector=header.lead)
     for missing, what in (
         (header.start is None, "inspection dates"),
         (header.published is None, "publication date"),

@@ -42,7 +42,7 @@ from vocabulary import (
 )
 
 from ..document import Document
-from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
+from .base import ParsedJudgement, ParsedRecommendation, ParsedReport, ParserSpec
 from .common import (
     BULLET,
     FOOTNOTE,
@@ -63,13 +63,12 @@ from .common import (
 from .judgements import FOUR_WORD_GRADE, judgement
 from .lists import Item, ListRows, looks_like_heading, recommendations, split_inline_bullets
 
-PARSER_VERSION = "lscb-1"
-KINDS = (Framework.LSCB_REVIEW,)
-# Title patterns (lower-cased, single-spaced text) that say a report is of this kind.
-TITLES = (r"review of the effectiveness of the local safeguarding children board",)
-PAGES_NEEDED = None  # the whole report
-
 FRAMEWORK = Framework.LSCB_REVIEW
+SPEC = ParserSpec(
+    version="lscb-1",
+    kinds=(FRAMEWORK,),
+    titles=(r"review of the effectiveness of the local safeguarding children board",),
+)
 
 SUMMARY_SECTION = "Summary of judgements"
 RECOMMENDATIONS_SECTION = "Recommendations"
@@ -159,7 +158,7 @@ def parse(document: Document) -> ParsedReport:
 
     front = FrontPage(title, _authority(document, rows, title_index), start, end, published)
     report = front.report(
-        FRAMEWORK, InspectionType.FULL, PARSER_VERSION, lead_inspector=_lead_inspector(rows)
+        FRAMEWORK, InspectionType.FULL, SPEC.version, lead_inspector=_lead_inspector(rows)
     )
     for missing, what in (
         (start is None, "'Inspection date'"),

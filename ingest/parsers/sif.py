@@ -81,7 +81,7 @@ from vocabulary import (
 )
 
 from ..document import Document, Line
-from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
+from .base import ParsedJudgement, ParsedRecommendation, ParsedReport, ParserSpec
 from .common import (
     APOSTROPHE,
     FOOTNOTE,
@@ -113,16 +113,15 @@ from .judgements import (
 )
 from .lists import CLOSING, Item, ListRows, ends_sentence, looks_like_heading, recommendations
 
-PARSER_VERSION = "sif-2"
-KINDS = (Framework.SIF,)
-# Title patterns (lower-cased, single-spaced text) that say a report is of this kind.
-TITLES = (
-    r"inspection of services for children in need of help and protection,? "
-    r"children looked after and care leavers",
-)
-PAGES_NEEDED = None  # the whole report
-
 FRAMEWORK = Framework.SIF
+SPEC = ParserSpec(
+    version="sif-2",
+    kinds=(FRAMEWORK,),
+    titles=(
+        r"inspection of services for children in need of help and protection,? "
+        r"children looked after and care leavers",
+    ),
+)
 
 SUMMARY_SECTION = "Summary of judgements"
 LSCB_SECTION = "Review of the Local Safeguarding Children Board"
@@ -328,7 +327,7 @@ def parse(document: Document) -> ParsedReport:
     report = header.report(
         FRAMEWORK,
         InspectionType.REINSPECTION if header.reinspection else InspectionType.FULL,
-        PARSER_VERSION,
+        SPEC.version,
     )
     if header.published is None:
         report.warnings.append(

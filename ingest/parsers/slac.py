@@ -67,7 +67,7 @@ from vocabulary import (
 )
 
 from ..document import Document, Line
-from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
+from .base import ParsedJudgement, ParsedRecommendation, ParsedReport, ParserSpec
 from .common import (
     BULLET,
     PAGE_NUMBER,
@@ -83,13 +83,12 @@ from .common import (
 from .judgements import judgement
 from .lists import Item, looks_like_heading, recommendations, timescale_of
 
-PARSER_VERSION = "slac-2"
-KINDS = (Framework.SLAC,)
-# Title patterns (lower-cased, single-spaced text) that say a report is of this kind.
-TITLES = (r"inspection of safeguarding and looked after children services",)
-PAGES_NEEDED = None  # the whole report
-
 FRAMEWORK = Framework.SLAC
+SPEC = ParserSpec(
+    version="slac-2",
+    kinds=(FRAMEWORK,),
+    titles=(r"inspection of safeguarding and looked after children services",),
+)
 
 SAFEGUARDING = "Safeguarding services"
 LOOKED_AFTER = "Services for looked after children"
@@ -493,7 +492,7 @@ def parse(document: Document) -> ParsedReport:
     rows = [Row.of(line) for line in document.lines()]
     header = _header(document, rows)
     report = header.report(
-        FRAMEWORK, InspectionType.FULL, PARSER_VERSION, lead_inspector=header.inspector
+        FRAMEWORK, InspectionType.FULL, SPEC.version, lead_inspector=header.inspector
     )
     warnings = report.warnings
     if header.published is None:
@@ -1084,4 +1083,4 @@ def _item_texts(item: Item) -> list[str]:
     return split_run_together(text)
 
 
-__all__ = ["FRAMEWORK", "LOOKED_AFTER", "PARSER_VERSION", "SAFEGUARDING", "parse"]
+__all__ = ["FRAMEWORK", "LOOKED_AFTER", "SAFEGUARDING", "SPEC", "parse"]
