@@ -17,7 +17,11 @@ The rest of the toolkit: :mod:`ingest.parsers.lists` reads printed lists and kno
 they end; :mod:`ingest.parsers.judgements` reads graded headings and builds judgements.
 
 Only what reads the same in every parser that uses it lives here; a framework's own
-variant of a pattern stays in its module, with a comment saying how it differs.
+variant of a pattern stays in its module, with a comment saying how it differs. The parser
+modules import the classes (:class:`Row`, :class:`FrontPage`, :class:`FrontPageFields`) by
+name and reach everything else through the module (``from . import common``;
+``common.join_wrapped``, ``common.BULLET``), so that a shared helper or pattern reads apart
+from a parser's own variant (``_BULLET``).
 """
 
 from __future__ import annotations

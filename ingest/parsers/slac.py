@@ -67,19 +67,9 @@ from vocabulary import (
 )
 
 from ..document import Document, Line
+from . import common
 from .base import ParsedJudgement, ParsedRecommendation, ParsedReport, ParserSpec
-from .common import (
-    BULLET,
-    PAGE_NUMBER,
-    FrontPage,
-    FrontPageFields,
-    Row,
-    clean_text,
-    join_wrapped,
-    line_cells,
-    normalise_space,
-    parse_failure,
-)
+from .common import FrontPage, FrontPageFields, Row
 from .judgements import judgement
 from .lists import Item, looks_like_heading, recommendations, timescale_of
 
@@ -203,11 +193,11 @@ def is_page_furniture(cells: Sequence[str]) -> bool:
     if not cells:
         return False
     plain = " ".join(cells)
-    if PAGE_NUMBER.match(plain):
+    if common.PAGE_NUMBER.match(plain):
         return True
     return (
         len(cells) > 1
-        and PAGE_NUMBER.match(cells[-1]) is not None
+        and common.PAGE_NUMBER.match(cells[-1]) is not None
         and "inspection of" in plain.lower()
     )
 
@@ -215,7 +205,7 @@ def is_page_furniture(cells: Sequence[str]) -> bool:
 def label_key(label: str) -> str:
     """A printed label normalised for matching only: lower-case, no punctuation or markup,
     British spelling of "-ization", no leading "the"."""
-    text = clean_text(label).lower().replace("&", " and ")
+    text = common.clean_text(label).lower().replace("&", " and ")
     text = _IZE.sub("is", text)
     text = _NOT_WORD.sub(" ", text).strip()
     return text[4:] if text.startswith("the ") else text
@@ -252,7 +242,7 @@ def join_cells(cells: Sequence[str], is_word: Callable[[str], bool] | None = Non
     text = cells[0]
     for cell in cells[1:]:
         text = _join_pair(text, cell, is_word)
-    return normalise_space(text)
+    return common.normalise_space(text)
 
 
 def _join_pair(left: str, right: str, is_word: Callable[[str], bool] | None) -> str:
@@ -290,7 +280,7 @@ class RecordRow:
 
     @property
     def label(self) -> str:
-        return join_wrapped(self.label_parts)
+        return common.join_wrapped(self.label_parts)
 
     @property
     def key(self) -> str:
@@ -302,7 +292,9 @@ class RecordRow:
 
     @property
     def source_text(self) -> str:
-        return normalise_space(" ".join(" ".join(line_cells(line)) for line in self.lines))
+        return common.normalise_space(
+            " ".join(" ".join(common.line_cells(line)) for line in self.lines)
+        )
 
 
 def find_record_heading(rows: Sequence[Row], start: int = 0) -> int | None:
@@ -317,7 +309,7 @@ def find_record_heading(rows: Sequence[Row], start: int = 0) -> int | None:
             continue  # cheap pre-check: most lines never get near the regex
         cells = rows[index].cells
         match = _RECORD_HEADING.match(" ".join(cells))
-        if match and not PAGE_NUMBER.match(match["rest"] or "x"):
+        if match and not common.PAGE_NUMBER.match(match["rest"] or "x"):
             found = index
     return found
 
@@ -404,7 +396,7 @@ def read_timescale_lists(
         last = None if fresh or not items else items[-1]
         if _ends_list(plain, last, is_heading):
             break
-        bullet = BULLET.match(plain)
+        bullet = common.BULLET.match(plain)
         text = plain[bullet.end() :] if bullet else plain
         if bullet or last is None:
             items.append(
@@ -421,7 +413,7 @@ def read_timescale_lists(
 def _ends_list(plain: str, last: Item | None, is_heading: Callable[[str], bool]) -> bool:
     if is_heading(plain) or INLINE_GRADE.search(plain) or PARAGRAPH_START.match(plain):
         return True
-    if BULLET.match(plain) or last is None:
+    if common.BULLET.match(plain) or last is None:
         return False
     # A short capitalised line without closing punctuation after a finished item: a
     # heading the caller does not know by name.
@@ -430,11 +422,11 @@ def _ends_list(plain: str, last: Item | None, is_heading: Callable[[str], bool])
 
 def clean_recommendation(text: str) -> str:
     """An item's text without bullet, paragraph numbers (leading or stray) or markup."""
-    text = clean_text(text)
-    text = BULLET.sub("", text, count=1)
+    text = common.clean_text(text)
+    text = common.BULLET.sub("", text, count=1)
     text = re.sub(r"^\(?\d{1,3}[.)]\s+", "", text)
     text = _STRAY_NUMBER.sub(" ", text)
-    return normalise_space(text)
+    return common.normalise_space(text)
 
 
 def split_run_together(text: str) -> list[str]:
@@ -480,7 +472,7 @@ _SHARED_WORDS = 5
 _FIRST_WORD = re.compile(r"[\s*#_]*(?:the\s+)?([A-Za-z]+)", re.IGNORECASE)
 _MAX_LABEL = 250
 
-_fail = parse_failure("inspection of safeguarding and looked after children services")
+_fail = common.parse_failure("inspection of safeguarding and looked after children services")
 
 
 def parse(document: Document) -> ParsedReport:
@@ -613,7 +605,7 @@ def _title(rows: Sequence[Row]) -> tuple[str, str, int] | None:
             if match is None:
                 continue
             index = following
-        return normalise_space(match.group(0)), plain[match.end() :], index
+        return common.normalise_space(match.group(0)), plain[match.end() :], index
     return None
 
 
@@ -776,7 +768,9 @@ class _BodyGrade:
     def source_text(self) -> str:
         if self.sentence:
             return self.sentence
-        return normalise_space(" ".join(clean_text(_raw(line)) for line in self.lines))
+        return common.normalise_space(
+            " ".join(common.clean_text(_raw(line)) for line in self.lines)
+        )
 
     @property
     def page(self) -> int | None:
@@ -812,8 +806,8 @@ def _body_grades(
                         body.section_ends[index] = section.end
                         last = (row.plain, index)
                 continue
-            printed = clean_text(match.group(0))
-            if re.search(r"[A-Za-z]", clean_text(raw[match.end() :])):
+            printed = common.clean_text(match.group(0))
+            if re.search(r"[A-Za-z]", common.clean_text(raw[match.end() :])):
                 continue  # prose quoting a grade ("... was Grade 3 (adequate) in 2008.")
             label, first, same_line = _label_before(
                 rows, index, raw[: match.start()], section.start
@@ -835,8 +829,8 @@ def _body_grades(
                 source = [line]
             elif label is None:
                 warnings.append(
-                    f"{section.name}: the grade '{printed}' (\"{clean_text(raw)}\") follows no "
-                    "heading; not kept as a judgement."
+                    f"{section.name}: the grade '{printed}' (\"{common.clean_text(raw)}\") "
+                    "follows no heading; not kept as a judgement."
                 )
                 continue
             else:
@@ -863,7 +857,7 @@ def _label_before(
     ("Outcomes for ...**The effectiveness ... safe. Grade: 2 (Good)**") the bold part is the
     heading. None when that text is a paragraph rather than a heading.
     """
-    same_line = bool(clean_text(before).strip(" .:-–*"))
+    same_line = bool(common.clean_text(before).strip(" .:-–*"))
     parts = [before]
     first = index
     if not same_line:
@@ -872,21 +866,23 @@ def _label_before(
             return None, index, False
         parts, first = [_raw(rows[previous].line)], previous
     for _ in range(3):
-        if not clean_text(parts[0]).lstrip(" *")[:1].islower():
+        if not common.clean_text(parts[0]).lstrip(" *")[:1].islower():
             break
         previous = _previous_text_line(rows, first, floor)
         if previous is None:
             break
         parts.insert(0, _raw(rows[previous].line))
         first = previous
-    segments = [part for part in " ".join(parts).split("**") if clean_text(part).strip(" .:-–")]
+    segments = [
+        part for part in " ".join(parts).split("**") if common.clean_text(part).strip(" .:-–")
+    ]
     if not segments:
         return None, first, same_line
-    label = clean_text(segments[-1]).strip(" .:-–")
+    label = common.clean_text(segments[-1]).strip(" .:-–")
     if (
         not label[:1].isupper()
         or PARAGRAPH_START.match(label)
-        or BULLET.match(label)
+        or common.BULLET.match(label)
         or len(label) > _MAX_LABEL
     ):
         return None, first, same_line
