@@ -33,12 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from vocabulary import (
-    Area,
-    Framework,
-    InspectionType,
-    RecommendationKind,
-)
+from vocabulary import Area, Framework, InspectionType, RecommendationKind
 
 from ..document import Document, Line
 from . import common

@@ -74,13 +74,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from vocabulary import (
-    Area,
-    Framework,
-    InspectionType,
-    RecommendationKind,
-    area_for,
-)
+from vocabulary import Area, Framework, InspectionType, RecommendationKind, area_for
 
 from ..document import Document, Line
 from ..errors import UnknownReportKind

@@ -41,13 +41,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from vocabulary import (
-    Framework,
-    InspectionType,
-    RecommendationKind,
-    Timescale,
-    read_grade,
-)
+from vocabulary import Framework, InspectionType, RecommendationKind, Timescale, read_grade
 
 from ..document import Document, Line
 from . import common

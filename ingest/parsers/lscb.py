@@ -35,11 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from vocabulary import (
-    Framework,
-    InspectionType,
-    read_grade,
-)
+from vocabulary import Framework, InspectionType, read_grade
 
 from ..document import Document
 from . import common

@@ -71,14 +71,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from vocabulary import (
-    Area,
-    Framework,
-    InspectionType,
-    RecommendationKind,
-    Timescale,
-    area_for,
-)
+from vocabulary import Area, Framework, InspectionType, RecommendationKind, Timescale, area_for
 
 from ..document import Document, Line
 from . import common

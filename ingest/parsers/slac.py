@@ -59,12 +59,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from vocabulary import (
-    Framework,
-    InspectionType,
-    RecommendationKind,
-    read_grade,
-)
+from vocabulary import Framework, InspectionType, RecommendationKind, read_grade
 
 from ..document import Document, Line
 from . import common
