@@ -48,7 +48,6 @@ SPEC = ParserSpec(
     kinds=(FRAMEWORK,),
     titles=(r"annual performance assessment of services for children",),
 )
-
 _fail = common.parse_failure("annual performance assessment letter")
 
 _TITLE = re.compile(r"annual performance assessment of services for children", re.IGNORECASE)

@@ -50,7 +50,6 @@ SPEC = ParserSpec(
     pages_needed=2,
     last_pages_needed=1,
 )
-
 _fail = common.parse_failure("focused visit letter")
 
 # The letterhead, addressee and title are on the first page; a few rows of slack.

@@ -116,6 +116,7 @@ SPEC = ParserSpec(
     # headings only restate the table's grades.
     pages_needed=3,
 )
+_fail = common.parse_failure("ILACS report")
 
 JUDGEMENTS_SECTION = "Judgements"
 # From April 2026 ILACS reports carry no overall effectiveness judgement.
@@ -130,8 +131,6 @@ _TABLE_SEARCH_ROWS = 40
 
 _APOS_CHARS = "'’‘`"
 _APOS = f"[{_APOS_CHARS}]"
-
-_fail = common.parse_failure("ILACS report")
 
 # --------------------------------------------------------------------------- patterns
 

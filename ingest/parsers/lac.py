@@ -56,6 +56,7 @@ SPEC = ParserSpec(
     kinds=(FRAMEWORK,),
     titles=(r"inspection of looked after children services",),
 )
+_fail = common.parse_failure("inspection of looked after children services report")
 
 SECTION = "Services for looked after children"
 
@@ -70,8 +71,6 @@ _RUNNING_HEADER = re.compile(
     re.IGNORECASE,
 )
 _HEADER_LINES = 40
-
-_fail = common.parse_failure("inspection of looked after children services report")
 
 # An inline grade: "Grade 4 (inadequate)", "Grade: 2 (Good)", "safeGrade 1 (outstanding)".
 # The grade key prints "Outstanding (Grade 1)": a number followed by ")" or a "Grade"

@@ -50,11 +50,10 @@ SPEC = ParserSpec(
     kinds=(FRAMEWORK,),
     titles=(r"review of the effectiveness of the local safeguarding children board",),
 )
+_fail = common.parse_failure("review of the Local Safeguarding Children Board")
 
 SUMMARY_SECTION = "Summary of judgements"
 RECOMMENDATIONS_SECTION = "Recommendations"
-
-_fail = common.parse_failure("review of the Local Safeguarding Children Board")
 
 _TITLE = re.compile(
     r"^review of the effectiveness of the local safeguarding children(?:'?s)?(?:\s+board)?",

@@ -98,11 +98,10 @@ SPEC = ParserSpec(
         r"children looked after and care leavers",
     ),
 )
+_fail = common.parse_failure("single inspection framework report")
 
 SUMMARY_SECTION = "Summary of judgements"
 LSCB_SECTION = "Review of the Local Safeguarding Children Board"
-
-_fail = common.parse_failure("single inspection framework report")
 
 _TITLE = re.compile(
     r"^(?P<re>re-?\s*inspection|inspection) of services for children", re.IGNORECASE

@@ -74,6 +74,7 @@ SPEC = ParserSpec(
     kinds=(FRAMEWORK,),
     titles=(r"inspection of safeguarding and looked after children services",),
 )
+_fail = common.parse_failure("inspection of safeguarding and looked after children services")
 
 SAFEGUARDING = "Safeguarding services"
 LOOKED_AFTER = "Services for looked after children"
@@ -466,8 +467,6 @@ _SHARED_WORDS = 5
 # The first word of a line, after markup and a leading "The".
 _FIRST_WORD = re.compile(r"[\s*#_]*(?:the\s+)?([A-Za-z]+)", re.IGNORECASE)
 _MAX_LABEL = 250
-
-_fail = common.parse_failure("inspection of safeguarding and looked after children services")
 
 
 def parse(document: Document) -> ParsedReport:
