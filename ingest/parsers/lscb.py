@@ -41,7 +41,7 @@ from ..document import Document
 from . import common
 from .base import ParsedJudgement, ParsedRecommendation, ParsedReport, ParserSpec
 from .common import FrontPage, Row
-from .judgements import FOUR_WORD_GRADE, judgement
+from .judgements import FOUR_WORD_GRADE, SUMMARY_SECTION, judgement
 from .lists import Item, ListRows, looks_like_heading, recommendations, split_inline_bullets
 
 FRAMEWORK = Framework.LSCB_REVIEW
@@ -52,7 +52,6 @@ SPEC = ParserSpec(
 )
 _fail = common.parse_failure("review of the Local Safeguarding Children Board")
 
-SUMMARY_SECTION = "Summary of judgements"
 RECOMMENDATIONS_SECTION = "Recommendations"
 
 _TITLE = re.compile(

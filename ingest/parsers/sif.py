@@ -80,6 +80,7 @@ from .common import FrontPage, Row
 from .judgements import (
     FOUR_WORD_GRADE,
     FOUR_WORD_GRADE_CELL,
+    SUMMARY_SECTION,
     Statement,
     columns,
     judgement,
@@ -100,7 +101,6 @@ SPEC = ParserSpec(
 )
 _fail = common.parse_failure("single inspection framework report")
 
-SUMMARY_SECTION = "Summary of judgements"
 LSCB_SECTION = "Review of the Local Safeguarding Children Board"
 
 _TITLE = re.compile(
