@@ -60,15 +60,14 @@ _fail = common.parse_failure("inspection of looked after children services repor
 
 SECTION = "Services for looked after children"
 
-_TITLE = re.compile(
-    rf"^inspection of looked after children(?:{common.APOSTROPHE}s)?(?:\s+services)?\b",
-    re.IGNORECASE,
-)
+# The title's words ("Inspection of looked after children"), which the running header
+# repeats.
+_TITLE_WORDS = rf"inspection of looked after children(?:{common.APOSTROPHE}s)?"
+_TITLE = re.compile(rf"^{_TITLE_WORDS}(?:\s+services)?\b", re.IGNORECASE)
 # The running header of every page after the first: "<authority> Inspection of looked after
 # children services<tab>4".
 _RUNNING_HEADER = re.compile(
-    rf"^\S.{{0,80}}?\s+inspection of looked after children(?:{common.APOSTROPHE}s)? services(?:\s+\d{{1,3}})?$",
-    re.IGNORECASE,
+    rf"^\S.{{0,80}}?\s+{_TITLE_WORDS} services(?:\s+\d{{1,3}})?$", re.IGNORECASE
 )
 _HEADER_LINES = 40
 
