@@ -213,8 +213,12 @@ class FrontPage:
 # ("Age group:AllPublished:8 April 2011").
 # "Inspection dates: 1 -12 February 2010", "Inspection date 29 April – 21 May 2014".
 INSPECTION_DATES = re.compile(r"\binspection dates?\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-# "Published: 12 March 2010", "Report published: 13 June 2017".
-PUBLISHED = re.compile(r"(?:report\s+)?published\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+# "Published: 12 March 2010", "Report published: 13 June 2017"; also "Publication date:"
+# and "Published on", which the ILACS parser was written to read.
+PUBLISHED = re.compile(
+    r"(?:report\s+)?(?:published|publication date)\s*(?:on)?\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 # "Lead inspector: Dominic Stevens, HMI" (the name may be on the next line).
 LEAD_INSPECTOR = re.compile(r"lead\s+inspector\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
 

@@ -163,11 +163,6 @@ _NOT_INSPECTIONS = (
     (re.compile(r"\bassurance visit\b"), "an assurance visit letter"),
 )
 
-# Not common.PUBLISHED: ILACS reports also print "Publication date:" and "Published on".
-_PUBLISHED = re.compile(
-    r"^(?:report\s+)?(?:published|publication date)\s*(?:on)?\s*:?\s*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
 _MAJESTY = re.compile(r"^(?:her|his) majesty's inspector\.?$|^hmi$")
 # "X, His Majesty's Inspector" or "X HMI" standing alone, where no "Lead inspector:" label.
 _SIGNED = re.compile(
@@ -409,7 +404,7 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
                     ranges = _date_ranges(f"{text} {following.plain}")
             body_start = index + 1
             continue
-        match = _PUBLISHED.match(row.plain)
+        match = common.PUBLISHED.match(row.plain)
         if match and published is None:
             following = common.next_row(rows, index + 1, within=4)
             published = common.parse_date(match["rest"]) or (
