@@ -212,23 +212,25 @@ _BODY_STARTS = (
     "the lscb",
 )
 
+# The number some reports print before the LSCB part's heading: "Section 2: ".
+_SECTION = r"section \d+\s*:?\s*"
+_SECTION_NUMBER = re.compile(rf"^{_SECTION}", re.IGNORECASE)
 # The LSCB part of a combined report: "Section 2: The effectiveness of the Local
 # Safeguarding Children Board" (which wraps), "Review of the effectiveness of the LSCB",
 # and from 2015 "The Local Safeguarding Children Board (LSCB)".
 _LSCB_HEADING_START = re.compile(
-    r"^(?:section \d+\s*:?\s*)?(?:(?:review|inspection) of )?the effectiveness (?:of )?(?:the )?"
+    rf"^(?:{_SECTION})?(?:(?:review|inspection) of )?the effectiveness (?:of )?(?:the )?"
     r"(?:local safeguarding|lscb)"
-    r"|^(?:section \d+\s*:?\s*)?review of the local safeguarding"
+    rf"|^(?:{_SECTION})?review of the local safeguarding"
     r"|^(?:the )?local safeguarding children board",
     re.IGNORECASE,
 )
 _LSCB_HEADING = re.compile(
-    r"(?:section \d+\s*:?\s*)?(?:(?:review|inspection) of (?:the effectiveness of )?"
+    rf"(?:{_SECTION})?(?:(?:review|inspection) of (?:the effectiveness of )?"
     r"|the effectiveness (?:of )?)?(?:the )?(?:local safeguarding children board|lscb)"
     r"(?: \(lscb\))?",
     re.IGNORECASE,
 )
-_SECTION_NUMBER = re.compile(r"^section \d+\s*:?\s*", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- list patterns
 
