@@ -1,8 +1,8 @@
 """Framework parsers: pure functions from a :class:`~ingest.document.Document` to a ParsedReport.
 
 :func:`detect_framework` recognises the kind of report from its title; :func:`parse` hands
-the document to that framework's module. Each module exposes ``PARSER_VERSION`` and
-``parse(document) -> ParsedReport``.
+the document to that framework's module. Each module declares a :class:`ParserSpec` as
+``SPEC`` and exposes ``parse(document) -> ParsedReport``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from vocabulary import Area, Framework, expected_areas, is_graded
 
 from ..document import Document
 from ..errors import IngestError, OtherReportKind, ParseError, UnknownReportKind
-from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
+from .base import ParsedJudgement, ParsedRecommendation, ParsedReport, ParserSpec
 from .common import implausible_dates, squash
 
 __all__ = [
@@ -24,42 +24,53 @@ __all__ = [
     "PagesNeeded",
     "ParsedRecommendation",
     "ParsedReport",
+    "ParserSpec",
     "detect_framework",
     "parse",
     "pages_needed",
     "parser_for",
+    "spec_for",
 ]
 
-# The parser modules, in the order their titles are tried. Each declares the kinds it
-# reads (KINDS, rows of vocabulary.KINDS), the title patterns that name them (TITLES), its
-# PARSER_VERSION, how many opening pages it needs (PAGES_NEEDED, None: all), optionally
-# how many closing pages besides (LAST_PAGES_NEEDED) and parse(document). A new kind of
-# report is a module here and a row in vocabulary.KINDS.
+# The parser modules, in the order their titles are tried. Each declares what it reads
+# (its kinds of report, the titles that name them, the pages it needs) and its version as
+# a ParserSpec named SPEC, and parses with parse(document). A new kind of report is a
+# module here and a row in vocabulary.KINDS.
 MODULES: tuple[str, ...] = ("apa", "slac", "lac", "sif", "lscb", "ilacs", "focused_visit")
-_MODULES: tuple[ModuleType, ...] = tuple(
-    importlib.import_module(f"{__name__}.{name}") for name in MODULES
-)
+
+
+def _spec(module: ModuleType) -> ParserSpec:
+    """A parser module's SPEC; a TypeError at import where a module declares none."""
+    spec = getattr(module, "SPEC", None)
+    if not isinstance(spec, ParserSpec):
+        raise TypeError(f"{module.__name__} declares no ParserSpec as SPEC")
+    return spec
+
+
+# Each parser module's spec by the module's name, in the order of MODULES.
+_SPECS: dict[str, ParserSpec] = {
+    module.__name__: _spec(module)
+    for module in (importlib.import_module(f"{__name__}.{name}") for name in MODULES)
+}
 PARSER_MODULES: dict[str, str] = {
-    kind: module.__name__ for module in _MODULES for kind in module.KINDS
+    kind: module for module, spec in _SPECS.items() for kind in spec.kinds
 }
 # How many opening pages a kind's parser reads everything it needs from; kinds not listed
 # need the whole report.
 PAGES_NEEDED: dict[str, int] = {
-    kind: module.PAGES_NEEDED for module in _MODULES for kind in module.KINDS if module.PAGES_NEEDED
+    kind: spec.pages_needed for spec in _SPECS.values() for kind in spec.kinds if spec.pages_needed
 }
 # How many closing pages a kind's parser reads besides its opening pages (a letter's
 # signature); the pages between are not read unless the parser finds it needs them.
 LAST_PAGES_NEEDED: dict[str, int] = {
-    kind: getattr(module, "LAST_PAGES_NEEDED", 0) for module in _MODULES for kind in module.KINDS
+    kind: spec.last_pages_needed for spec in _SPECS.values() for kind in spec.kinds
 }
 # The pages detection looks at when the first page does not name the kind of report.
 DETECTION_PAGES = 3
 
 # Title patterns, tried in order against the opening pages (lower-cased, single-spaced).
 _KNOWN_TITLES: tuple[tuple[re.Pattern[str], Framework], ...] = tuple(
-    (re.compile(pattern), Framework(module.KINDS[0]))
-    for module in _MODULES
-    for pattern in module.TITLES
+    (re.compile(pattern), spec.kinds[0]) for spec in _SPECS.values() for pattern in spec.titles
 )
 
 # Ofsted publishes many other kinds of report; name the kind when refusing one.
@@ -165,6 +176,11 @@ def pages_needed(document: Document) -> PagesNeeded | None:
 
 def parser_for(framework: str) -> ModuleType:
     return importlib.import_module(PARSER_MODULES[framework])
+
+
+def spec_for(framework: str) -> ParserSpec:
+    """The spec of the parser that reads reports of ``framework`` (its version, pages ...)."""
+    return _SPECS[PARSER_MODULES[framework]]
 
 
 def parse(document: Document) -> ParsedReport:

@@ -33,28 +33,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from vocabulary import (
-    Area,
-    Framework,
-    InspectionType,
-    RecommendationKind,
-)
+from vocabulary import Area, Framework, InspectionType, RecommendationKind
 
 from ..document import Document, Line
-from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
-from .common import FrontPage, clean_person_name, normalise_space, parse_date, parse_failure, squash
+from . import common
+from .base import ParsedJudgement, ParsedRecommendation, ParsedReport, ParserSpec
+from .common import FrontPage
 from .judgements import judgement
 from .lists import Item, recommendations
 
-PARSER_VERSION = "apa-1"
-KINDS = (Framework.APA,)
-# Title patterns (lower-cased, single-spaced text) that say a report is of this kind.
-TITLES = (r"annual performance assessment of services for children",)
-PAGES_NEEDED = None  # the whole report
-
 FRAMEWORK = Framework.APA
-
-_fail = parse_failure("annual performance assessment letter")
+SPEC = ParserSpec(
+    version="apa-1",
+    kinds=(FRAMEWORK,),
+    titles=(r"annual performance assessment of services for children",),
+)
+_fail = common.parse_failure("annual performance assessment letter")
 
 _TITLE = re.compile(r"annual performance assessment of services for children", re.IGNORECASE)
 _TITLE_AUTHORITY = re.compile(
@@ -68,7 +62,7 @@ OUTCOMES: tuple[str, ...] = (
     "Making a positive contribution",
     "Achieving economic well-being",
 )
-_OUTCOME_KEYS = {squash(name): name for name in OUTCOMES}
+_OUTCOME_KEYS = {common.squash(name): name for name in OUTCOMES}
 _MANAGEMENT_HEADING = "the council's management of its services"
 _STRENGTHS_HEADING = "key strengths and areas for improvement"
 _ASPECTS_HEADING = "aspects for focus"
@@ -107,7 +101,7 @@ def parse(document: Document) -> ParsedReport:
 
     # The letter's date is the only one it prints: see the module's docstring.
     front = FrontPage(title, authority, letter_date, letter_date, letter_date)
-    report = front.report(FRAMEWORK, InspectionType.FULL, PARSER_VERSION)
+    report = front.report(FRAMEWORK, InspectionType.FULL, SPEC.version)
     report.lead_inspector = _signatory(lines, index, report.warnings)
 
     table = _grade_table(document, lines, index, report.warnings)
@@ -142,7 +136,7 @@ class _Index:
     def build(cls, lines: Sequence[Line]) -> _Index:
         index = cls()
         for line in lines:
-            text = squash(line.plain)
+            text = common.squash(line.plain)
             if not text:
                 continue
             number = line.number
@@ -179,7 +173,7 @@ def _strip_markup(text: str) -> str:
     """Text without HTML-like tags or footnote marks, single-spaced."""
     text = _INLINE_TAG.sub("", text)
     text = _BLOCK_TAG.sub(" ", text)
-    return normalise_space(_SUPERSCRIPTS.sub("", text))
+    return common.normalise_space(_SUPERSCRIPTS.sub("", text))
 
 
 def _joined(lines: Sequence[Line]) -> tuple[str, list[int]]:
@@ -222,7 +216,7 @@ def _title(document: Document, lines: Sequence[Line], index: _Index) -> str:
             break
         parts.append(plain)
         number += 1
-    return normalise_space(" ".join(parts))
+    return common.normalise_space(" ".join(parts))
 
 
 def _authority(document: Document, title: str, lines: Sequence[Line]) -> str:
@@ -232,14 +226,14 @@ def _authority(document: Document, title: str, lines: Sequence[Line]) -> str:
         raise _fail(document, "does not name the local authority in its title")
     name = match["name"].strip(" .,:")
     # The title is in capitals; the address block or the text spells it in mixed case.
-    wanted = squash(name)
+    wanted = common.squash(name)
     for line in lines:
         plain = line.plain
-        if plain.isupper() or wanted not in squash(plain):
+        if plain.isupper() or wanted not in common.squash(plain):
             continue
-        start = squash(plain).find(wanted)
-        candidate = normalise_space(plain.replace("’", "'"))[start : start + len(wanted)]
-        if squash(candidate) == wanted:
+        start = common.squash(plain).find(wanted)
+        candidate = common.normalise_space(plain.replace("’", "'"))[start : start + len(wanted)]
+        if common.squash(candidate) == wanted:
             return candidate
     return name if not name.isupper() else _name_case(name, small_words=True)
 
@@ -250,7 +244,7 @@ def _letter_date(document: Document, lines: Sequence[Line], index: _Index) -> da
     for line in lines[:end]:
         plain = line.plain
         if plain and len(plain) <= 40:
-            found = parse_date(plain)
+            found = common.parse_date(plain)
             if found:
                 return found
     raise _fail(document, "carries no date (the letter's date identifies the assessment)")
@@ -280,7 +274,7 @@ def _signatory(lines: Sequence[Line], index: _Index, warnings: list[str]) -> str
             plain = line.plain
             if not plain:
                 continue
-            name = clean_person_name(plain)
+            name = common.clean_person_name(plain)
             if re.fullmatch(r"[A-Za-z][A-Za-z'’. -]+", name) and len(name.split()) <= 5:
                 return _name_case(name) if name.isupper() else name
             break
@@ -339,7 +333,7 @@ def _grade_table(
         raise _fail(document, "has a 'Grade awarded' table with no rows")
     judgements = []
     for row in rows:
-        label = normalise_space(" ".join(row.label_parts))
+        label = common.normalise_space(" ".join(row.label_parts))
         printed = row.grade or ""
         built = judgement(
             FRAMEWORK,
@@ -384,7 +378,7 @@ def _grade_key(lines: Sequence[Line], index: _Index) -> tuple[dict[str, str], in
         end = min(len(lines), index.key + 20)
     descriptors = {}
     for number, parts in key.items():
-        text = squash(" ".join(parts))
+        text = common.squash(" ".join(parts))
         text = re.sub(r"^a service that\s+", "", text)
         text = re.sub(r"\s+for users\.?$", "", text)
         descriptors[text] = number
@@ -408,7 +402,7 @@ def _check_summary(
     if not descriptors or overall is None:
         return
     end = min(index.outcomes.values(), default=min(len(lines), key_end + 40))
-    text = squash(_joined(lines[key_end:end])[0])
+    text = common.squash(_joined(lines[key_end:end])[0])
     found = [d for d in descriptors if d and d in text]
     if not found:
         return
@@ -549,11 +543,11 @@ class _Column:
 def _spaced(item: Item) -> list[str]:
     """An item's text: its lines joined with single spaces. Unlike lists.Item.text, a
     hyphen at a line end is kept as read, as this parser always has."""
-    return [normalise_space(" ".join(item.parts))]
+    return [common.normalise_space(" ".join(item.parts))]
 
 
 def _is_table_heading(text: str) -> bool:
-    return text.endswith(":") or squash(text).rstrip(" :") in _TABLE_HEADINGS
+    return text.endswith(":") or common.squash(text).rstrip(" :") in _TABLE_HEADINGS
 
 
 def _segments(fragment: str) -> list[tuple[str, str]]:
@@ -567,7 +561,7 @@ def _segments(fragment: str) -> list[tuple[str, str]]:
     segments = []
     for part in text.split("\n"):
         is_item = part.lstrip().startswith(_ITEM_MARK)
-        part = normalise_space(part.replace(_ITEM_MARK, " "))
+        part = common.normalise_space(part.replace(_ITEM_MARK, " "))
         if part:
             segments.append(("item" if is_item else "text", part))
     return segments
@@ -593,7 +587,7 @@ def _areas_for_improvement(lines: Sequence[Line], index: _Index) -> list[ParsedR
         if not parts or not any(parts):
             continue
         if len(parts) == 1:
-            squashed = squash(_strip_markup(parts[0]))
+            squashed = common.squash(_strip_markup(parts[0]))
             if squashed.startswith("key strengths") or squashed == "key areas for improvement":
                 continue
             (left if left.open or _is_table_heading(_strip_markup(parts[0])) else right).feed(
@@ -601,7 +595,7 @@ def _areas_for_improvement(lines: Sequence[Line], index: _Index) -> list[ParsedR
             )
             continue
         left_text, right_text = parts[0], " ".join(part for part in parts[1:] if part)
-        if squash(_strip_markup(right_text)) == "key areas for improvement":
+        if common.squash(_strip_markup(right_text)) == "key areas for improvement":
             continue  # the column headers
         left.feed(left_text, line)
         right.feed(right_text, line)
@@ -621,7 +615,7 @@ def _aspects_for_focus(lines: Sequence[Line], index: _Index) -> list[ParsedRecom
             if items:
                 break  # a blank line ends the list in text reports
             continue
-        if squash(plain).startswith(_LIST_END):
+        if common.squash(plain).startswith(_LIST_END):
             break
         bullet = _LINE_BULLET.match(plain)
         if bullet:

@@ -1,9 +1,32 @@
-"""What a parser returns: plain dataclasses, no Django models."""
+"""What a parser declares about itself and what it returns: plain dataclasses, no Django
+models."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+
+from vocabulary import Framework
+
+
+@dataclass(frozen=True)
+class ParserSpec:
+    """What :mod:`ingest.parsers` needs to know of a parser module besides its
+    ``parse(document)``: each module declares one, as ``SPEC``."""
+
+    # Stored with every report it reads ("ilacs-3"); a higher number when what it reads
+    # changes, so that `ingest --replace` re-reads the files an older version read.
+    version: str
+    # The kinds of report it reads (rows of vocabulary.KINDS); its titles name the first.
+    kinds: tuple[Framework, ...]
+    # Patterns (lower-cased, single-spaced text) of the titles that say a report is of the
+    # first kind, tried in the order of ingest.parsers.MODULES.
+    titles: tuple[str, ...]
+    # How many opening pages it reads everything from in most reports; None: the whole
+    # report. A parser given too few says so (ParsedReport.needs_more_pages).
+    pages_needed: int | None = None
+    # How many closing pages it reads besides its opening pages (a letter's signature).
+    last_pages_needed: int = 0
 
 
 @dataclass

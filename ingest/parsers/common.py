@@ -17,7 +17,11 @@ The rest of the toolkit: :mod:`ingest.parsers.lists` reads printed lists and kno
 they end; :mod:`ingest.parsers.judgements` reads graded headings and builds judgements.
 
 Only what reads the same in every parser that uses it lives here; a framework's own
-variant of a pattern stays in its module, with a comment saying how it differs.
+variant of a pattern stays in its module, with a comment saying how it differs. The parser
+modules import the classes (:class:`Row`, :class:`FrontPage`, :class:`FrontPageFields`) by
+name and reach everything else through the module (``from . import common``;
+``common.join_wrapped``, ``common.BULLET``), so that a shared helper or pattern reads apart
+from a parser's own variant (``_BULLET``).
 """
 
 from __future__ import annotations
@@ -209,8 +213,12 @@ class FrontPage:
 # ("Age group:AllPublished:8 April 2011").
 # "Inspection dates: 1 -12 February 2010", "Inspection date 29 April – 21 May 2014".
 INSPECTION_DATES = re.compile(r"\binspection dates?\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-# "Published: 12 March 2010", "Report published: 13 June 2017".
-PUBLISHED = re.compile(r"(?:report\s+)?published\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+# "Published: 12 March 2010", "Report published: 13 June 2017"; also "Publication date:"
+# and "Published on", which the ILACS parser was written to read.
+PUBLISHED = re.compile(
+    r"(?:report\s+)?(?:published|publication date)\s*(?:on)?\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 # "Lead inspector: Dominic Stevens, HMI" (the name may be on the next line).
 LEAD_INSPECTOR = re.compile(r"lead\s+inspector\s*:?\s*(?P<name>.*)$", re.IGNORECASE)
 

@@ -32,38 +32,25 @@ from datetime import date
 from vocabulary import Framework, InspectionType, RecommendationKind
 
 from ..document import Document
-from .base import ParsedRecommendation, ParsedReport
-from .common import (
-    APOSTROPHE,
-    BULLET,
-    FOOTNOTE,
-    MONTHS,
-    PAGE_NUMBER,
-    FrontPage,
-    Row,
-    clean_person_name,
-    join_wrapped,
-    next_row,
-    normalise_space,
-    parse_date,
-    parse_failure,
-    previous_row,
-)
+from . import common
+from .base import ParsedRecommendation, ParsedReport, ParserSpec
+from .common import FrontPage, Row
 from .lists import Item, ListRows, ends_sentence, recommendations
 from .themes import take_themes
 
-PARSER_VERSION = "focused-visit-5"
-KINDS = (Framework.FOCUSED_VISIT,)
-TITLES = (r"\bfocused visit to\b",)
-# A letter's front page, focus and lists fill its first two pages in most letters, and its
-# signature is on its last: the pages between (findings) are not read unless the parser
-# finds it needs them (:func:`_needs_more_pages`; then it is given one page more at a
-# time). In the corpus, 6 letters in 7 need no more, and every letter reads the same as
-# when read whole: a third of the letters' pages are not extracted.
-PAGES_NEEDED = 2
-LAST_PAGES_NEEDED = 1
-
-_fail = parse_failure("focused visit letter")
+SPEC = ParserSpec(
+    version="focused-visit-5",
+    kinds=(Framework.FOCUSED_VISIT,),
+    titles=(r"\bfocused visit to\b",),
+    # A letter's front page, focus and lists fill its first two pages in most letters, and
+    # its signature is on its last: the pages between (findings) are not read unless the
+    # parser finds it needs them (:func:`_needs_more_pages`; then it is given one page more
+    # at a time). In the corpus, 6 letters in 7 need no more, and every letter reads the
+    # same as when read whole: a third of the letters' pages are not extracted.
+    pages_needed=2,
+    last_pages_needed=1,
+)
+_fail = common.parse_failure("focused visit letter")
 
 # The letterhead, addressee and title are on the first page; a few rows of slack.
 _OPENING_ROWS = 60
@@ -72,14 +59,14 @@ _TITLE = re.compile(rf"^(?:{_POSTCODE}\s+)?(?P<title>focused visit to\b.*)$", re
 _TRAILING_POSTCODE = re.compile(rf"\s+{_POSTCODE}$")
 # A title that ends here is whole; anything else wrapped onto the next row.
 _TITLE_END = re.compile(r"(?:services|trust|first)\.?$", re.IGNORECASE)
-_SERVICES = rf"children{APOSTROPHE}?s\s+services"
+_SERVICES = rf"children{common.APOSTROPHE}?s\s+services"
 _AUTHORITY_IN_TITLE = re.compile(
-    rf"^focused visit to\s+(?:the\s+)?(?P<name>.*?)(?:{APOSTROPHE}s)?\s*"
+    rf"^focused visit to\s+(?:the\s+)?(?P<name>.*?)(?:{common.APOSTROPHE}s)?\s*"
     rf"(?:(?:local\s+authority\s+)?{_SERVICES})?\.?$",
     re.IGNORECASE,
 )
 _AUTHORITY_IN_SUMMARY = re.compile(
-    rf"focused visit to\s+(?:the\s+)?(?P<name>[A-Z][^.]*?)(?:{APOSTROPHE}s)?\s+"
+    rf"focused visit to\s+(?:the\s+)?(?P<name>[A-Z][^.]*?)(?:{common.APOSTROPHE}s)?\s+"
     rf"(?:local\s+authority\s+)?{_SERVICES}",
 )
 _LETTER_DATE = re.compile(
@@ -186,7 +173,7 @@ _RUNNING_FOOTER = re.compile(r"^ofsted is proud to use recycled paper")
 
 def _is_furniture(row: Row) -> bool:
     """A page number or the running footer: not part of a list."""
-    return bool(PAGE_NUMBER.match(row.plain) or _RUNNING_FOOTER.match(row.key))
+    return bool(common.PAGE_NUMBER.match(row.plain) or _RUNNING_FOOTER.match(row.key))
 
 
 _VALEDICTION = re.compile(r"^yours? sincerely,?$")
@@ -224,7 +211,7 @@ def parse(document: Document) -> ParsedReport:
     report = header.report(
         Framework.FOCUSED_VISIT,
         InspectionType.VISIT,
-        PARSER_VERSION,
+        SPEC.version,
         lead_inspector=lead,
         focus=focus,
         judgements=[],
@@ -243,7 +230,7 @@ def _needs_more_pages(
     priority: _List,
     improve: _List,
 ) -> bool:
-    """Whether a letter read in part (its opening pages and its last, :data:`PAGES_NEEDED`)
+    """Whether a letter read in part (its opening pages and its last, as :data:`SPEC` says)
     may say more than was read: what the parser reads is then not all on those pages.
 
     Enough was read when the opening rows the front page, dates and focus were read from
@@ -274,14 +261,14 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
     published = None
     for index, row in enumerate(rows[:_OPENING_ROWS]):
         if published is None and (match := _LETTER_DATE.match(row.plain)):
-            published = parse_date(match["date"])
+            published = common.parse_date(match["date"])
         match = _TITLE.match(row.plain)
         if match is None:
             continue
         title = _TRAILING_POSTCODE.sub("", match["title"])
         following = _next_text_row(rows, index)
         if not _TITLE_END.search(title) and following is not None:
-            title = join_wrapped([title, following.plain])
+            title = common.join_wrapped([title, following.plain])
         title = title.rstrip(" .")
         return _Header(
             title=title,
@@ -296,7 +283,7 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
 
 def _next_text_row(rows: Sequence[Row], index: int) -> Row | None:
     """The row a wrapped title goes on in: short, and not the summary sentence."""
-    row = next_row(rows, index + 1, within=2, skip_page_numbers=True)
+    row = common.next_row(rows, index + 1, within=2, skip_page_numbers=True)
     if row is None or _SUMMARY.search(row.plain) or len(row.plain) > 60:
         return None
     return row
@@ -309,7 +296,7 @@ def _authority(rows: Sequence[Row], title_index: int, title: str) -> str:
     name = match["name"].strip(" ,") if match else ""
     if name:
         return name
-    summary = join_wrapped(row.plain for row in rows[title_index + 1 : title_index + 4])
+    summary = common.join_wrapped(row.plain for row in rows[title_index + 1 : title_index + 4])
     match = _AUTHORITY_IN_SUMMARY.search(summary)
     return match["name"].strip(" ,") if match else ""
 
@@ -332,7 +319,7 @@ def _visit_dates(
     ):
         if not _SUMMARY.search(rows[index].plain):
             continue
-        text = join_wrapped(row.plain for row in rows[index : index + _SUMMARY_ROWS])
+        text = common.join_wrapped(row.plain for row in rows[index : index + _SUMMARY_ROWS])
         start_at = _DATES_START.search(text, _SUMMARY.search(text).end())
         if start_at is None:
             break
@@ -377,8 +364,8 @@ def _read_dates(phrase: str, letter_date: date | None) -> tuple[date, date] | No
         end_year,
     )
     try:
-        end = date(end_year, MONTHS[last_month[1].lower()], int(end_days[-1][1]))
-        start = date(start_year, MONTHS[first_month[1].lower()], int(days[0][1]))
+        end = date(end_year, common.MONTHS[last_month[1].lower()], int(end_days[-1][1]))
+        start = date(start_year, common.MONTHS[first_month[1].lower()], int(days[0][1]))
     except (IndexError, ValueError):
         return None
     if start > end and start.month > end.month:  # "29 December to 2 January 2019"
@@ -415,7 +402,7 @@ def _focus(rows: Sequence[Row], title_index: int) -> tuple[str, int]:
         reach = min(len(rows), index + _FOCUS_ROWS)
         for number in range(index + 1, reach):
             following = rows[number]
-            if not following.cells or PAGE_NUMBER.match(following.plain):
+            if not following.cells or common.PAGE_NUMBER.match(following.plain):
                 continue
             if _ends_focus(following):
                 # A heading's words can open a wrapped line mid-sentence ("... children in
@@ -425,8 +412,10 @@ def _focus(rows: Sequence[Row], title_index: int) -> tuple[str, int]:
                     parts.append(_to_sentence_end(following.plain))
                 reach = number + 1
                 break
-            parts.append(BULLET.sub("; ", following.plain))
-        text = join_wrapped(parts).replace(": ;", ":").replace(" ; ", "; ").replace(".; ", "; ")
+            parts.append(common.BULLET.sub("; ", following.plain))
+        text = (
+            common.join_wrapped(parts).replace(": ;", ":").replace(" ; ", "; ").replace(".; ", "; ")
+        )
         if stop := _FOCUS_STOP.search(text):
             text = text[: stop.start()].rstrip()
         return text, reach
@@ -482,11 +471,11 @@ def _list(rows: Sequence[Row], heading: re.Pattern[str], kind: str) -> _List:
         if _LIST_ENDS.match(row.key) or _PRIORITY.match(row.key) or _IMPROVE.match(row.key):
             ended = reader.index
             break
-        if FOOTNOTE.match(row.plain) and reader.rows_left_on_page(row) <= 5:
+        if common.FOOTNOTE.match(row.plain) and reader.rows_left_on_page(row) <= 5:
             reader.skip_rest_of_page(row)  # a footnote at the foot of the page
             continue
         text = row.plain
-        bullet = BULLET.match(text)
+        bullet = common.BULLET.match(text)
         if bullet:
             items.append(Item([text[bullet.end() :]], row.line, section, kind))
         elif items and (sub := _SUB_BULLET.match(text)):
@@ -497,11 +486,11 @@ def _list(rows: Sequence[Row], heading: re.Pattern[str], kind: str) -> _List:
             unbulleted.append(row)
     if not items:
         for paragraph in _paragraphs(unbulleted):
-            text = join_wrapped(row.plain for row in paragraph)
+            text = common.join_wrapped(row.plain for row in paragraph)
             if not _NOTHING_LISTED.search(text):
                 items.append(Item([text], paragraph[0].line, section, kind))
     return _List(
-        recommendations(items, lambda item: [normalise_space(item.text.replace(" ;", ";"))]),
+        recommendations(items, lambda item: [common.normalise_space(item.text.replace(" ;", ";"))]),
         start,
         ended,
     )
@@ -539,12 +528,12 @@ def _lead_inspector(rows: Sequence[Row]) -> str:
     the lead."""
     valediction = _valediction(rows)
     if valediction is not None:
-        signed = next_row(rows, valediction + 1, within=3, skip_page_numbers=True)
+        signed = common.next_row(rows, valediction + 1, within=3, skip_page_numbers=True)
         if signed is not None:
-            return clean_person_name(signed.plain)
+            return common.clean_person_name(signed.plain)
     role = max((i for i, row in enumerate(rows) if _ROLE.match(row.key)), default=None)
     if role is not None:
-        signed = previous_row(rows, role, within=3, skip_page_numbers=True)
+        signed = common.previous_row(rows, role, within=3, skip_page_numbers=True)
         if signed is not None:
-            return clean_person_name(signed.plain)
+            return common.clean_person_name(signed.plain)
     return ""

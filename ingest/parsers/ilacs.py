@@ -74,30 +74,13 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from vocabulary import (
-    Area,
-    Framework,
-    InspectionType,
-    RecommendationKind,
-    area_for,
-)
+from vocabulary import Area, Framework, InspectionType, RecommendationKind, area_for
 
 from ..document import Document, Line
 from ..errors import UnknownReportKind
-from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
-from .common import (
-    INSPECTION_DATES,
-    PAGE_NUMBER,
-    FrontPage,
-    Row,
-    clean_person_name,
-    join_wrapped,
-    next_row,
-    normalise_space,
-    parse_date,
-    parse_date_range,
-    parse_failure,
-)
+from . import common
+from .base import ParsedJudgement, ParsedRecommendation, ParsedReport, ParserSpec
+from .common import FrontPage, Row
 from .judgements import (
     FOUR_WORD_GRADE,
     FOUR_WORD_GRADE_CELL,
@@ -111,26 +94,29 @@ from .judgements import (
 from .lists import Item, ListRows, looks_like_heading, recommendations
 from .themes import take_themes
 
-PARSER_VERSION = "ilacs-3"
-KINDS = (Framework.ILACS, Framework.ILACS_2026)  # the parser tells them apart (_framework)
-TITLES = (
-    r"inspection of children'?s social care services",
-    r"local authority children'?s services",
-    # "Inspection of local authority children's social care services" (Tameside 2019),
-    # "Inspection of Kent County Council children's services" (Kent 2022, whose first
-    # page mentions an earlier focused visit), a trust's running footer "Inspection of
-    # Bradford Children and Families Trust children's services" (its title has no
-    # "children's services").
-    r"inspection of local authority children'?s social care services",
-    r"inspection of (?:the )?[a-z][a-z ,'&-]{1,80}? children'?s services\b",
+SPEC = ParserSpec(
+    version="ilacs-3",
+    kinds=(Framework.ILACS, Framework.ILACS_2026),  # the parser tells them apart (_framework)
+    titles=(
+        r"inspection of children'?s social care services",
+        r"local authority children'?s services",
+        # "Inspection of local authority children's social care services" (Tameside 2019),
+        # "Inspection of Kent County Council children's services" (Kent 2022, whose first
+        # page mentions an earlier focused visit), a trust's running footer "Inspection of
+        # Bradford Children and Families Trust children's services" (its title has no
+        # "children's services").
+        r"inspection of local authority children'?s social care services",
+        r"inspection of (?:the )?[a-z][a-z ,'&-]{1,80}? children'?s services\b",
+    ),
+    # Checked over the corpus: every ILACS report parses to the same judgements and
+    # recommendations from its first three pages as from all of them (from two, 34 of 321
+    # lose recommendations that start on or run to page 3). A report whose list of what
+    # needs to improve has not ended by the last page read is read whole
+    # (ParsedReport.needs_more_pages). What is not read is the body past those pages, whose
+    # headings only restate the table's grades.
+    pages_needed=3,
 )
-# Checked over the corpus: every ILACS report parses to the same judgements and
-# recommendations from its first three pages as from all of them (from two, 34 of 321 lose
-# recommendations that start on or run to page 3). A report whose list of what needs to
-# improve has not ended by the last page read is read whole (ParsedReport.needs_more_pages).
-# What is not read is the body past those pages, whose headings only restate the table's
-# grades.
-PAGES_NEEDED = 3
+_fail = common.parse_failure("ILACS report")
 
 JUDGEMENTS_SECTION = "Judgements"
 # From April 2026 ILACS reports carry no overall effectiveness judgement.
@@ -145,8 +131,6 @@ _TABLE_SEARCH_ROWS = 40
 
 _APOS_CHARS = "'’‘`"
 _APOS = f"[{_APOS_CHARS}]"
-
-_fail = parse_failure("ILACS report")
 
 # --------------------------------------------------------------------------- patterns
 
@@ -179,11 +163,6 @@ _NOT_INSPECTIONS = (
     (re.compile(r"\bassurance visit\b"), "an assurance visit letter"),
 )
 
-# Not common.PUBLISHED: ILACS reports also print "Publication date:" and "Published on".
-_PUBLISHED = re.compile(
-    r"^(?:report\s+)?(?:published|publication date)\s*(?:on)?\s*:?\s*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
 _MAJESTY = re.compile(r"^(?:her|his) majesty's inspector\.?$|^hmi$")
 # "X, His Majesty's Inspector" or "X HMI" standing alone, where no "Lead inspector:" label.
 _SIGNED = re.compile(
@@ -332,7 +311,7 @@ def parse(document: Document) -> ParsedReport:
     return header.report(
         framework,
         _inspection_type(rows, header),
-        PARSER_VERSION,
+        SPEC.version,
         lead_inspector=lead,
         judgements=judgements,
         recommendations=recommendations,
@@ -364,7 +343,7 @@ def _clean(text: str) -> str:
 
 def _is_furniture(row: Row, title_rows: int) -> bool:
     """A running footer or a bare page number: not part of the report's text."""
-    if PAGE_NUMBER.match(row.plain):
+    if common.PAGE_NUMBER.match(row.plain):
         return True
     return row.line.number >= title_rows and bool(_FOOTER.match(row.key))
 
@@ -400,7 +379,7 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
         raise _fail(document, "has no title 'Inspection of ... children's services'")
     title_index = candidate
     parts, index = found
-    title = join_wrapped(parts)
+    title = common.join_wrapped(parts)
     title_end = index
     authority = _authority(rows, title, title_index)
     if not authority:
@@ -413,23 +392,23 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
         row = rows[index]
         if not row.cells:
             continue
-        dates = INSPECTION_DATES.match(row.plain)
+        dates = common.INSPECTION_DATES.match(row.plain)
         if dates and not ranges:
             text = dates["rest"]
             ranges = _date_ranges(text) if _ENDS_WITH_YEAR.search(text) else []
             if not ranges:
                 # The dates wrapped onto the next row ("11 November 2019 to 22" / "November
                 # 2019"): read them together.
-                following = next_row(rows, index + 1, within=4)
+                following = common.next_row(rows, index + 1, within=4)
                 if following is not None:
                     ranges = _date_ranges(f"{text} {following.plain}")
             body_start = index + 1
             continue
-        match = _PUBLISHED.match(row.plain)
+        match = common.PUBLISHED.match(row.plain)
         if match and published is None:
-            following = next_row(rows, index + 1, within=4)
-            published = parse_date(match["rest"]) or (
-                parse_date(following.plain) if following is not None else None
+            following = common.next_row(rows, index + 1, within=4)
+            published = common.parse_date(match["rest"]) or (
+                common.parse_date(following.plain) if following is not None else None
             )
     if not ranges:
         raise _fail(document, "has no readable 'Inspection dates' line under its title")
@@ -459,7 +438,7 @@ def _title_at(rows: Sequence[Row], start: int) -> tuple[list[str], int] | None:
     while index < min(len(rows), start + 6) and len(parts) < 3:
         row = rows[index]
         if row.cells:
-            if parts and INSPECTION_DATES.match(row.plain):
+            if parts and common.INSPECTION_DATES.match(row.plain):
                 # A trust's title need not end with "children's services" ("Inspection
                 # of Bradford Children and" / "Families Trust"): the dates end it.
                 return (parts, index) if _TITLE_OTHER.match(_key(" ".join(parts))) else None
@@ -512,12 +491,12 @@ def _name_above(rows: Sequence[Row], title_index: int) -> str:
             if parts:
                 break
             continue
-        if PAGE_NUMBER.match(row.plain) or row.key == "ofsted":
+        if common.PAGE_NUMBER.match(row.plain) or row.key == "ofsted":
             continue
         if len(parts) == _NAME_ROWS or not _NAME_ROW.match(row.plain):
             break
         parts.insert(0, row.plain)
-    return _comma_city_of(join_wrapped(parts).strip(" :,"))
+    return _comma_city_of(common.join_wrapped(parts).strip(" :,"))
 
 
 def _comma_city_of(name: str) -> str:
@@ -546,14 +525,14 @@ def _date_ranges(text: str) -> list[tuple[date, date]]:
     ranges: list[tuple[date, date]] = []
     if len(pieces) > 1:
         for piece in pieces:
-            start, end = parse_date_range(piece)
+            start, end = common.parse_date_range(piece)
             if start is None or end is None or end < start:
                 ranges = []
                 break
             ranges.append((start, end))
         if ranges:
             return ranges
-    start, end = parse_date_range(text)
+    start, end = common.parse_date_range(text)
     if start is None or end is None:
         return []
     # A range that runs backwards as printed ("29 to 18 November 2024") is kept as read:
@@ -572,17 +551,17 @@ def _lead_inspector(rows: Sequence[Row], header: _Header, warnings: list[str]) -
         if not match:
             continue
         name = match["name"]
-        following = next_row(rows, index + 1, within=4)
+        following = common.next_row(rows, index + 1, within=4)
         if not name.strip(" :") or (match["s"] and name.rstrip().endswith((",", " and"))):
             name = f"{name} {following.plain}" if following is not None else name
         if match["s"]:
             names = [
-                clean_person_name(part)
+                common.clean_person_name(part)
                 for part in _SEVERAL_NAMES.split(_INSPECTOR_TITLE.sub(",", name))
             ]
             name = " and ".join(part for part in names if part)
         else:
-            name = clean_person_name(name)
+            name = common.clean_person_name(name)
         if name and not _MAJESTY.match(_key(name)):
             return name
     # No "Lead inspector:" label: a signature "X, His Majesty's Inspector" names the lead.
@@ -590,7 +569,7 @@ def _lead_inspector(rows: Sequence[Row], header: _Header, warnings: list[str]) -
         if len(row.cells) == 1 and len(row.plain) < 90:
             signed = _SIGNED.match(row.plain.replace("’", "'"))
             if signed and not _LEAD_INSPECTOR.match(row.plain):
-                return clean_person_name(signed["name"])
+                return common.clean_person_name(signed["name"])
     warnings.append("No lead inspector found: lead inspector left blank.")
     return ""
 
@@ -606,7 +585,7 @@ class _TableRow:
 
     @property
     def grade(self) -> str:
-        return normalise_space(" ".join(self.grade_parts))
+        return common.normalise_space(" ".join(self.grade_parts))
 
     @property
     def label(self) -> str:
@@ -623,14 +602,14 @@ def _join_label(label_cells: Sequence[Sequence[str]]) -> str:
     into a judgement the parser knows.
     """
     rows = [" ".join(cells) for cells in label_cells]
-    plain = join_wrapped(rows)
+    plain = common.join_wrapped(rows)
     if _LABEL.fullmatch(_key(plain)):
         return plain
     flat = [cell for cells in label_cells for cell in cells]
     for cut in range(1, len(flat)):
         left = " ".join(flat[:cut])
         right = " ".join(flat[cut:])
-        candidate = normalise_space(left + right)
+        candidate = common.normalise_space(left + right)
         if left[-1:].isalpha() and right[:1].islower() and _LABEL.fullmatch(_key(candidate)):
             return candidate
     return plain
@@ -714,7 +693,7 @@ def _label_and_grade(cells: Sequence[str]) -> list[str]:
 
 def _could_be_label(key: str) -> bool:
     """Whether a row without a grade is (the start of) a judgement's label, not prose."""
-    text = normalise_space(key).rstrip(" :")
+    text = common.normalise_space(key).rstrip(" :")
     return bool(_LABEL.fullmatch(text)) or any(label.startswith(text) for label in _PLAIN_LABELS)
 
 
@@ -723,7 +702,7 @@ def _grade_continues(grade: str, cell: str) -> bool:
     "be good"): only the longest grade phrase wraps."""
     if not _GRADE_TAIL_WORDS.fullmatch(cell):
         return False
-    combined = normalise_space(f"{grade} {cell}").lower().rstrip(".")
+    combined = common.normalise_space(f"{grade} {cell}").lower().rstrip(".")
     return _RI_PHRASE.startswith(combined) or (
         combined.startswith("require") and bool(FOUR_WORD_GRADE_CELL.fullmatch(combined))
     )
@@ -764,7 +743,7 @@ def _judgement(
         label,
         printed,
         page=rows[0].line.page if rows else None,
-        source=source or normalise_space(" ".join(row.plain for row in rows)),
+        source=source or common.normalise_space(" ".join(row.plain for row in rows)),
     )
     if built.grade is None:
         warnings.append(ungraded_warning(label, printed))
@@ -778,7 +757,7 @@ def _table_judgements(table: Sequence[_TableRow], warnings: list[str]) -> list[P
     for entry in table:
         # The row as the table reads it, label then grade (a PDF interleaves the two
         # columns' wrapped lines).
-        source = normalise_space(f"{entry.label} {entry.grade}")
+        source = common.normalise_space(f"{entry.label} {entry.grade}")
         judgement = _judgement(entry.label, entry.grade, entry.rows, warnings, source)
         key = _key(judgement.label)
         earlier = seen.get(key)
@@ -1023,7 +1002,7 @@ def _recommendations(
         if not _finished(last) or plain[:1].islower() or plain[:1] in "(‘'\"“":
             last.parts.append(plain)  # a wrapped line of the item
             continue
-        if current.bulleted or _is_heading(row, next_row(rows, reader.index, within=4)):
+        if current.bulleted or _is_heading(row, common.next_row(rows, reader.index, within=4)):
             current = None  # the list has ended
             continue
         current.add(plain, line)  # the next item of an unbulleted list

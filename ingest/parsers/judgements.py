@@ -2,7 +2,8 @@
 per area where a report grades in a table and again in its body.
 
 - :data:`FOUR_WORD_GRADE` and :data:`FOUR_WORD_GRADE_CELL`: the grade words of the scale
-  used from 2013 (SIF, LSCB reviews, ILACS).
+  used from 2013 (SIF, LSCB reviews, ILACS); :data:`SUMMARY_SECTION`, the section of the
+  judgements a headline block states under no heading of its own (SIF, LSCB reviews).
 - :class:`Statement`, :func:`columns` and :func:`read_statements` read graded body headings.
 - :func:`judgement` builds every parser's judgements the same way: the comparable grade
   read from the grade as printed on the framework's scale (None when nothing is printed or
@@ -35,6 +36,10 @@ FOUR_WORD_GRADE = (
 )
 # A table cell holding only such a grade.
 FOUR_WORD_GRADE_CELL = re.compile(rf"(?:{FOUR_WORD_GRADE})\.?", re.IGNORECASE)
+
+# The section of the judgements a SIF report's headline block states, under no printed
+# heading; a standalone LSCB review's judgement, stated the same way, takes it too.
+SUMMARY_SECTION = "Summary of judgements"
 
 
 @dataclass

@@ -41,53 +41,35 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from vocabulary import (
-    Framework,
-    InspectionType,
-    RecommendationKind,
-    Timescale,
-    read_grade,
-)
+from vocabulary import Framework, InspectionType, RecommendationKind, Timescale, read_grade
 
 from ..document import Document, Line
-from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
-from .common import (
-    APOSTROPHE,
-    BULLET,
-    PAGE_NUMBER,
-    FrontPage,
-    FrontPageFields,
-    Row,
-    clean_text,
-    join_wrapped,
-    normalise_space,
-    parse_failure,
-)
+from . import common
+from .base import ParsedJudgement, ParsedRecommendation, ParsedReport, ParserSpec
+from .common import FrontPage, FrontPageFields, Row
 from .judgements import judgement
 from .lists import Item, recommendations, split_inline_bullets, split_timescale
 
-PARSER_VERSION = "lac-1"
-KINDS = (Framework.LAC,)
-# Title patterns (lower-cased, single-spaced text) that say a report is of this kind.
-TITLES = (r"inspection of looked after children services",)
-PAGES_NEEDED = None  # the whole report
-
 FRAMEWORK = Framework.LAC
+SPEC = ParserSpec(
+    version="lac-1",
+    kinds=(FRAMEWORK,),
+    titles=(r"inspection of looked after children services",),
+)
+_fail = common.parse_failure("inspection of looked after children services report")
 
 SECTION = "Services for looked after children"
 
-_TITLE = re.compile(
-    rf"^inspection of looked after children(?:{APOSTROPHE}s)?(?:\s+services)?\b", re.IGNORECASE
-)
+# The title's words ("Inspection of looked after children"), which the running header
+# repeats.
+_TITLE_WORDS = rf"inspection of looked after children(?:{common.APOSTROPHE}s)?"
+_TITLE = re.compile(rf"^{_TITLE_WORDS}(?:\s+services)?\b", re.IGNORECASE)
 # The running header of every page after the first: "<authority> Inspection of looked after
 # children services<tab>4".
 _RUNNING_HEADER = re.compile(
-    rf"^\S.{{0,80}}?\s+inspection of looked after children(?:{APOSTROPHE}s)? services(?:\s+\d{{1,3}})?$",
-    re.IGNORECASE,
+    rf"^\S.{{0,80}}?\s+{_TITLE_WORDS} services(?:\s+\d{{1,3}})?$", re.IGNORECASE
 )
 _HEADER_LINES = 40
-
-_fail = parse_failure("inspection of looked after children services report")
 
 # An inline grade: "Grade 4 (inadequate)", "Grade: 2 (Good)", "safeGrade 1 (outstanding)".
 # The grade key prints "Outstanding (Grade 1)": a number followed by ")" or a "Grade"
@@ -142,7 +124,7 @@ def _rows(lines: Sequence[Line]) -> list[Row]:
         if not row.cells:
             continue  # blank, or a markdown table rule under a heading
         plain, key = row.plain, row.key
-        if (plain[0].isdigit() and PAGE_NUMBER.match(plain)) or (
+        if (plain[0].isdigit() and common.PAGE_NUMBER.match(plain)) or (
             "inspection of looked after" in key and _RUNNING_HEADER.match(key)
         ):
             continue
@@ -160,9 +142,7 @@ def parse(document: Document) -> ParsedReport:
     """
     rows = _rows(list(document.lines()))
     header = _header(document, rows)
-    report = header.report(
-        FRAMEWORK, InspectionType.FULL, PARSER_VERSION, lead_inspector=header.lead
-    )
+    report = header.report(FRAMEWORK, InspectionType.FULL, SPEC.version, lead_inspector=header.lead)
     for missing, what in (
         (header.start is None, "inspection dates"),
         (header.published is None, "publication date"),
@@ -230,7 +210,7 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
         title = f"{title} services"
         rest = rows[index].plain[len("services") :].strip(" ,:-–")
         index += 1
-    title = normalise_space(title)
+    title = common.normalise_space(title)
 
     authority = rest
     fields = FrontPageFields()
@@ -310,7 +290,9 @@ def _body_grades(rows: Sequence[Row], warnings: list[str]) -> tuple[list[_Statem
             # grade belongs to the last heading on the line.
             raw = row.line.text  # markdown kept, for splitting "heading**Grade"
             if "**" in raw:
-                segments = [clean_text(part) for part in raw.split("**") if clean_text(part)]
+                segments = [
+                    common.clean_text(part) for part in raw.split("**") if common.clean_text(part)
+                ]
                 tail = [seg for seg in segments if _INLINE_GRADE.search(seg)]
                 if tail:
                     before = tail[-1][: _INLINE_GRADE.search(tail[-1]).start()].strip() or before
@@ -320,13 +302,13 @@ def _body_grades(rows: Sequence[Row], warnings: list[str]) -> tuple[list[_Statem
                 # "young people safeGrade 1 (outstanding)".
                 label_rows = _heading_above(rows, position)
                 if label_rows:
-                    label = join_wrapped([r.plain for r in label_rows] + [before])
+                    label = common.join_wrapped([r.plain for r in label_rows] + [before])
         else:
             label_rows = _heading_above(rows, position)
-            label = join_wrapped([r.plain for r in label_rows])
+            label = common.join_wrapped([r.plain for r in label_rows])
         label = label.strip(" :-–")
-        printed = normalise_space(match.group(0))
-        source = join_wrapped([r.plain for r in label_rows] + [row.plain])
+        printed = common.normalise_space(match.group(0))
+        source = common.join_wrapped([r.plain for r in label_rows] + [row.plain])
         if not label:
             warnings.append(f"A grade with no heading above it was kept unlabelled: '{source}'.")
         statements.append(_Statement(label, printed, row.line.page, source))
@@ -344,7 +326,7 @@ def _heading_above(rows: Sequence[Row], position: int) -> list[Row]:
         if (
             text.endswith(_TERMINAL)
             or _PARAGRAPH_NUMBER.match(text)
-            or BULLET.match(text)
+            or common.BULLET.match(text)
             or len(text) > 120
             or _INLINE_GRADE.search(text)
             or _AREAS_HEADING.match(row.key)
@@ -570,7 +552,7 @@ def _read_list(
         if in_intro:
             in_intro = not text.endswith((".", ":"))
             continue
-        bullet = BULLET.match(text)
+        bullet = common.BULLET.match(text)
         if _NO_ITEMS.match(text[bullet.end() :] if bullet else text):
             current = None  # "There are no recommendations for immediate action": none
             continue
@@ -614,8 +596,8 @@ def _item_text(parts: Sequence[str]) -> str:
     takes "12)" and "(12)" for paragraph numbers but needs a space after "12.", removes a
     stray number after ";" too, and keeps a trailing ";".
     """
-    text = join_wrapped(parts)
-    text = BULLET.sub("", text, count=1)
+    text = common.join_wrapped(parts)
+    text = common.BULLET.sub("", text, count=1)
     text = _PARAGRAPH_NUMBER.sub("", text, count=1)
     text = _MID_PARAGRAPH_NUMBER.sub(" ", text)
-    return normalise_space(text).strip(" ;")
+    return common.normalise_space(text).strip(" ;")

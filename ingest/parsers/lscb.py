@@ -35,46 +35,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from vocabulary import (
-    Framework,
-    InspectionType,
-    read_grade,
-)
+from vocabulary import Framework, InspectionType, read_grade
 
 from ..document import Document
-from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
-from .common import (
-    BULLET,
-    FOOTNOTE,
-    INSPECTION_DATES,
-    LEAD_INSPECTOR,
-    PAGE_NUMBER,
-    PUBLISHED,
-    FrontPage,
-    Row,
-    clean_person_name,
-    labelled_values,
-    next_row,
-    normalise_space,
-    parse_date,
-    parse_date_range,
-    parse_failure,
-)
-from .judgements import FOUR_WORD_GRADE, judgement
+from . import common
+from .base import ParsedJudgement, ParsedRecommendation, ParsedReport, ParserSpec
+from .common import FrontPage, Row
+from .judgements import FOUR_WORD_GRADE, SUMMARY_SECTION, judgement
 from .lists import Item, ListRows, looks_like_heading, recommendations, split_inline_bullets
 
-PARSER_VERSION = "lscb-1"
-KINDS = (Framework.LSCB_REVIEW,)
-# Title patterns (lower-cased, single-spaced text) that say a report is of this kind.
-TITLES = (r"review of the effectiveness of the local safeguarding children board",)
-PAGES_NEEDED = None  # the whole report
-
 FRAMEWORK = Framework.LSCB_REVIEW
+SPEC = ParserSpec(
+    version="lscb-1",
+    kinds=(FRAMEWORK,),
+    titles=(r"review of the effectiveness of the local safeguarding children board",),
+)
+_fail = common.parse_failure("review of the Local Safeguarding Children Board")
 
-SUMMARY_SECTION = "Summary of judgements"
 RECOMMENDATIONS_SECTION = "Recommendations"
-
-_fail = parse_failure("review of the Local Safeguarding Children Board")
 
 _TITLE = re.compile(
     r"^review of the effectiveness of the local safeguarding children(?:'?s)?(?:\s+board)?",
@@ -120,7 +98,7 @@ def _rows(document: Document) -> list[Row]:
     rows = []
     for line in document.lines():
         row = Row.of(line)
-        if row.plain and not PAGE_NUMBER.match(row.plain):
+        if row.plain and not common.PAGE_NUMBER.match(row.plain):
             rows.append(row)
     return rows
 
@@ -150,16 +128,16 @@ def parse(document: Document) -> ParsedReport:
 
     start = end = published = None
     for row in headline:
-        dates = INSPECTION_DATES.match(row.plain)
+        dates = common.INSPECTION_DATES.match(row.plain)
         if dates and start is None:
-            start, end = parse_date_range(dates["rest"])
-        published_match = PUBLISHED.match(row.plain)
+            start, end = common.parse_date_range(dates["rest"])
+        published_match = common.PUBLISHED.match(row.plain)
         if published_match and published is None:
-            published = parse_date(published_match["rest"])
+            published = common.parse_date(published_match["rest"])
 
     front = FrontPage(title, _authority(document, rows, title_index), start, end, published)
     report = front.report(
-        FRAMEWORK, InspectionType.FULL, PARSER_VERSION, lead_inspector=_lead_inspector(rows)
+        FRAMEWORK, InspectionType.FULL, SPEC.version, lead_inspector=_lead_inspector(rows)
     )
     for missing, what in (
         (start is None, "'Inspection date'"),
@@ -182,7 +160,7 @@ def _title(rows: Sequence[Row], index: int) -> tuple[str, int]:
         title = f"{title} {rows[following].plain}"
         following += 1
     # A footnote mark on the last word ("Board1") is not part of the title.
-    return normalise_space(re.sub(r"(?<=[a-z])\d$", "", title)), following
+    return common.normalise_space(re.sub(r"(?<=[a-z])\d$", "", title)), following
 
 
 def _authority(document: Document, rows: Sequence[Row], title_index: int) -> str:
@@ -199,7 +177,13 @@ def _authority(document: Document, rows: Sequence[Row], title_index: int) -> str
 
 
 def _lead_inspector(rows: Sequence[Row]) -> str:
-    return next((clean_person_name(raw) for raw in labelled_values(rows, LEAD_INSPECTOR)), "")
+    return next(
+        (
+            common.clean_person_name(raw)
+            for raw in common.labelled_values(rows, common.LEAD_INSPECTOR)
+        ),
+        "",
+    )
 
 
 def _sentence_from(rows: Sequence[Row], start: int, offset: int, *, until_grade: bool) -> str:
@@ -215,7 +199,7 @@ def _sentence_from(rows: Sequence[Row], start: int, offset: int, *, until_grade:
             break
         text = f"{text} {row.plain}"
     stop = text.find(".", offset)
-    return normalise_space(text if stop < 0 else text[:stop])
+    return common.normalise_space(text if stop < 0 else text[:stop])
 
 
 def _judgement(document: Document, headline: Sequence[Row], warnings: list[str]) -> ParsedJudgement:
@@ -233,10 +217,10 @@ def _judgement(document: Document, headline: Sequence[Row], warnings: list[str])
     predicate = sentence[subject.end() :]
     words = _GRADE_WORDS.search(predicate)
     if words:
-        printed = normalise_space(words.group(0))
-        label = normalise_space(sentence[: subject.end() + words.end()])
+        printed = common.normalise_space(words.group(0))
+        label = common.normalise_space(sentence[: subject.end() + words.end()])
     else:
-        printed, label = normalise_space(predicate), sentence
+        printed, label = common.normalise_space(predicate), sentence
     board = judgement(
         FRAMEWORK, SUMMARY_SECTION, label, printed, page=row.line.page, source=sentence
     )
@@ -254,8 +238,9 @@ def _judgement(document: Document, headline: Sequence[Row], warnings: list[str])
         restated_grade = read_grade(FRAMEWORK, restated[-1]) if restated else None
         if restated_grade is not None and restated_grade != grade:
             warnings.append(
-                f"The board is judged '{printed}' but its arrangements to evaluate the effectiveness "
-                f"of what is done '{normalise_space(restated[-1])}'; the board's judgement is kept."
+                f"The board is judged '{printed}' but its arrangements to evaluate the "
+                f"effectiveness of what is done '{common.normalise_space(restated[-1])}'; the "
+                "board's judgement is kept."
             )
     return board
 
@@ -277,19 +262,19 @@ def _recommendations(rows: Sequence[Row]) -> list[ParsedRecommendation]:
         text = row.plain
         if _LIST_END.match(row.key) or _RECOMMENDATIONS_HEADING.match(text):
             break
-        marker = BULLET.match(text) or _NUMBERED.match(text)
+        marker = common.BULLET.match(text) or _NUMBERED.match(text)
         if marker:
             for part in split_inline_bullets(text[marker.end() :]):
                 add(part, row)
             continue
-        if FOOTNOTE.match(text) and items and items[-1].finished:
+        if common.FOOTNOTE.match(text) and items and items[-1].finished:
             break  # a footnote at the foot of the page, after the list
         if not items:
             add(text, row)  # the first item lost its bullet
             continue
         if items[-1].finished and text[:1].isupper():
             if looks_like_heading(
-                text, longest=60, following=next_row(rows, reader.index, within=1)
+                text, longest=60, following=common.next_row(rows, reader.index, within=1)
             ):
                 break  # a heading after the list
             add(text, row)  # an item whose bullet was lost

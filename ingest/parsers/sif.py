@@ -71,39 +71,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from vocabulary import (
-    Area,
-    Framework,
-    InspectionType,
-    RecommendationKind,
-    Timescale,
-    area_for,
-)
+from vocabulary import Area, Framework, InspectionType, RecommendationKind, Timescale, area_for
 
 from ..document import Document, Line
-from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
-from .common import (
-    APOSTROPHE,
-    FOOTNOTE,
-    INSPECTION_DATES,
-    PAGE_NUMBER,
-    PUBLISHED,
-    FrontPage,
-    Row,
-    clean_person_name,
-    field_value,
-    join_wrapped,
-    labelled_values,
-    next_row,
-    normalise_space,
-    parse_date,
-    parse_date_range,
-    parse_failure,
-    squash,
-)
+from . import common
+from .base import ParsedJudgement, ParsedRecommendation, ParsedReport, ParserSpec
+from .common import FrontPage, Row
 from .judgements import (
     FOUR_WORD_GRADE,
     FOUR_WORD_GRADE_CELL,
+    SUMMARY_SECTION,
     Statement,
     columns,
     judgement,
@@ -113,21 +90,18 @@ from .judgements import (
 )
 from .lists import CLOSING, Item, ListRows, ends_sentence, looks_like_heading, recommendations
 
-PARSER_VERSION = "sif-2"
-KINDS = (Framework.SIF,)
-# Title patterns (lower-cased, single-spaced text) that say a report is of this kind.
-TITLES = (
-    r"inspection of services for children in need of help and protection,? "
-    r"children looked after and care leavers",
-)
-PAGES_NEEDED = None  # the whole report
-
 FRAMEWORK = Framework.SIF
+SPEC = ParserSpec(
+    version="sif-2",
+    kinds=(FRAMEWORK,),
+    titles=(
+        r"inspection of services for children in need of help and protection,? "
+        r"children looked after and care leavers",
+    ),
+)
+_fail = common.parse_failure("single inspection framework report")
 
-SUMMARY_SECTION = "Summary of judgements"
 LSCB_SECTION = "Review of the Local Safeguarding Children Board"
-
-_fail = parse_failure("single inspection framework report")
 
 _TITLE = re.compile(
     r"^(?P<re>re-?\s*inspection|inspection) of services for children", re.IGNORECASE
@@ -181,20 +155,20 @@ _NAME = r"(?:(?!\b(?:are|is|require|requires)\b).)+?"
 # sentence, so that prose mentioning a grade is never read as a judgement.
 _OVERALL_SENTENCES = (
     re.compile(
-        rf"children{APOSTROPHE}?s services? in (?P<name>{_NAME})(?:\s+(?:are|is))?"
+        rf"children{common.APOSTROPHE}?s services? in (?P<name>{_NAME})(?:\s+(?:are|is))?"
         rf"\s+(?P<grade>{FOUR_WORD_GRADE}){_SENTENCE_END}",
         re.IGNORECASE,
     ),
     # "Children's services require improvement to be good", naming no authority.
     re.compile(
-        rf"children{APOSTROPHE}?s services?(?:\s+(?:are|is))?\s+(?P<grade>{FOUR_WORD_GRADE})"
+        rf"children{common.APOSTROPHE}?s services?(?:\s+(?:are|is))?\s+(?P<grade>{FOUR_WORD_GRADE})"
         rf"{_SENTENCE_END}",
         re.IGNORECASE,
     ),
     # 2013-2015: "The overall judgement is inadequate", "The overall judgement is that
     # children's services require improvement", "... that children's services are good".
     re.compile(
-        rf"the overall judge?ment (?:is\s+)?(?:that children{APOSTROPHE}?s services?"
+        rf"the overall judge?ment (?:is\s+)?(?:that children{common.APOSTROPHE}?s services?"
         rf"(?:\s+(?:are|is))?\s+)?(?P<grade>{FOUR_WORD_GRADE}){_SENTENCE_END}",
         re.IGNORECASE,
     ),
@@ -238,23 +212,25 @@ _BODY_STARTS = (
     "the lscb",
 )
 
+# The number some reports print before the LSCB part's heading: "Section 2: ".
+_SECTION = r"section \d+\s*:?\s*"
+_SECTION_NUMBER = re.compile(rf"^{_SECTION}", re.IGNORECASE)
 # The LSCB part of a combined report: "Section 2: The effectiveness of the Local
 # Safeguarding Children Board" (which wraps), "Review of the effectiveness of the LSCB",
 # and from 2015 "The Local Safeguarding Children Board (LSCB)".
 _LSCB_HEADING_START = re.compile(
-    r"^(?:section \d+\s*:?\s*)?(?:(?:review|inspection) of )?the effectiveness (?:of )?(?:the )?"
+    rf"^(?:{_SECTION})?(?:(?:review|inspection) of )?the effectiveness (?:of )?(?:the )?"
     r"(?:local safeguarding|lscb)"
-    r"|^(?:section \d+\s*:?\s*)?review of the local safeguarding"
+    rf"|^(?:{_SECTION})?review of the local safeguarding"
     r"|^(?:the )?local safeguarding children board",
     re.IGNORECASE,
 )
 _LSCB_HEADING = re.compile(
-    r"(?:section \d+\s*:?\s*)?(?:(?:review|inspection) of (?:the effectiveness of )?"
+    rf"(?:{_SECTION})?(?:(?:review|inspection) of (?:the effectiveness of )?"
     r"|the effectiveness (?:of )?)?(?:the )?(?:local safeguarding children board|lscb)"
     r"(?: \(lscb\))?",
     re.IGNORECASE,
 )
-_SECTION_NUMBER = re.compile(r"^section \d+\s*:?\s*", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- list patterns
 
@@ -328,7 +304,7 @@ def parse(document: Document) -> ParsedReport:
     report = header.report(
         FRAMEWORK,
         InspectionType.REINSPECTION if header.reinspection else InspectionType.FULL,
-        PARSER_VERSION,
+        SPEC.version,
     )
     if header.published is None:
         report.warnings.append(
@@ -378,18 +354,18 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
         index += 1
         if not row.cells:
             continue
-        dates = INSPECTION_DATES.match(row.plain)
+        dates = common.INSPECTION_DATES.match(row.plain)
         if dates:
             dates_found = True
-            text, index = field_value(rows, index, dates["rest"])
+            text, index = common.field_value(rows, index, dates["rest"])
             text, index = _wrapped_dates(rows, index, text)
             start, end = _date_span(text)
             body_start = index
             continue
-        published_match = PUBLISHED.match(row.plain)
+        published_match = common.PUBLISHED.match(row.plain)
         if published_match:
-            text, index = field_value(rows, index, published_match["rest"])
-            published = parse_date(text)
+            text, index = common.field_value(rows, index, published_match["rest"])
+            published = common.parse_date(text)
             body_start = index
             continue
         if dates_found or published is not None:
@@ -397,7 +373,7 @@ def _header(document: Document, rows: Sequence[Row]) -> _Header:
         title_parts.append(row.plain)
     if not dates_found or start is None or end is None:
         raise _fail(document, "has no readable 'Inspection date' line")
-    title = join_wrapped(title_parts)
+    title = common.join_wrapped(title_parts)
     # "... local safeguarding children board1": a footnote mark glued to the last word.
     title = re.sub(r"(?<=[a-z])\d+$", "", title)
     end_index = next(
@@ -435,7 +411,7 @@ def _wrapped_dates(rows: Sequence[Row], index: int, text: str) -> tuple[str, int
         following = row.plain.translate(_ODD_DASHES)
         if (
             len(following) <= 40
-            and not PUBLISHED.match(following)
+            and not common.PUBLISHED.match(following)
             and _ENDS_WITH_YEAR.search(following)
         ):
             return f"{text} {following}", number + 1
@@ -448,11 +424,11 @@ def _date_span(text: str) -> tuple[date | None, date | None]:
     of the first and the end of the last."""
     pieces = re.split(r"\s+and\s+", text)
     if len(pieces) > 1:
-        spans = [parse_date_range(piece) for piece in pieces]
+        spans = [common.parse_date_range(piece) for piece in pieces]
         # A spell that runs backwards is not hidden inside the whole: read as one phrase.
         if all(start and end and start <= end for start, end in spans):
             return min(start for start, _ in spans), max(end for _, end in spans)
-    return parse_date_range(text)
+    return common.parse_date_range(text)
 
 
 def _authority(rows: Sequence[Row], title_index: int) -> str:
@@ -467,7 +443,7 @@ def _authority(rows: Sequence[Row], title_index: int) -> str:
             continue
         if (
             row.line.page != title_page
-            or PAGE_NUMBER.match(row.plain)
+            or common.PAGE_NUMBER.match(row.plain)
             or len(row.plain) > 80
             or ends_sentence(row.plain)
         ):
@@ -475,7 +451,7 @@ def _authority(rows: Sequence[Row], title_index: int) -> str:
         parts.append(row.plain)
         if len(parts) == _AUTHORITY_MAX_LINES:
             break
-    return join_wrapped(reversed(parts))
+    return common.join_wrapped(reversed(parts))
 
 
 def _authority_from_overall(rows: Sequence[Row]) -> str:
@@ -489,8 +465,8 @@ def _authority_from_overall(rows: Sequence[Row]) -> str:
 
 def _lead_inspector(rows: Sequence[Row], start: int, warnings: list[str]) -> str:
     """The lead inspector's name from "Lead inspector: X" (not the deputy lead inspector)."""
-    for raw in labelled_values(rows, _LEAD_INSPECTOR, start):
-        name = clean_person_name(raw)
+    for raw in common.labelled_values(rows, _LEAD_INSPECTOR, start):
+        name = common.clean_person_name(raw)
         if _SENIOR_HMI.search(raw):
             name = _SENIOR.sub("", name)
         if name:
@@ -534,14 +510,14 @@ class _Layout:
             ):
                 heading = row.plain
                 # "Section 2: The effectiveness of the Local Safeguarding" / "Children Board".
-                following = next_row(rows, index, within=6, skip_page_numbers=True)
+                following = common.next_row(rows, index, within=6, skip_page_numbers=True)
                 if (
                     "board" not in key
                     and "lscb" not in key
                     and following is not None
                     and following.line.page == row.line.page
                 ):
-                    heading = join_wrapped([heading, following.plain])
+                    heading = common.join_wrapped([heading, following.plain])
                 # Only a whole heading: not prose, not the graded sentence under it.
                 if _LSCB_HEADING.fullmatch(heading):
                     layout.lscb_index = row.line.number
@@ -560,7 +536,7 @@ def _running_lines(rows: Sequence[Row]) -> set[str]:
     safeguarding children board: Hull 3")."""
     edges: dict[int | None, list[Row]] = {}
     for row in rows:
-        if row.cells and not PAGE_NUMBER.match(row.plain):
+        if row.cells and not common.PAGE_NUMBER.match(row.plain):
             edges.setdefault(row.line.page, []).append(row)
     if None in edges:
         return set()  # a text report: no pages
@@ -587,11 +563,11 @@ def _contents_entries(rows: Sequence[Row], start: int) -> set[str]:
     pending: list[str] = []
     misses = 0
     for row in rows[start : start + 60]:
-        if not row.cells or PAGE_NUMBER.match(row.plain):
+        if not row.cells or common.PAGE_NUMBER.match(row.plain):
             continue
         if _is_contents(row):
             cells = row.cells[:-1] if len(row.cells) > 1 else [row.plain.rsplit(" ", 1)[0]]
-            entries.append(squash(" ".join([*pending, *cells])))
+            entries.append(common.squash(" ".join([*pending, *cells])))
             pending = []
             misses = 0
             continue
@@ -600,7 +576,7 @@ def _contents_entries(rows: Sequence[Row], start: int) -> set[str]:
             break
         if entries and not pending and row.plain[:1].islower():
             # An entry that wraps after its page number: "... achieving\t11" / "permanence".
-            entries[-1] = f"{entries[-1]} {squash(row.plain)}"
+            entries[-1] = f"{entries[-1]} {common.squash(row.plain)}"
         else:
             pending.append(row.plain)  # an entry that wraps before its page number
     return set(entries)
@@ -762,13 +738,13 @@ def _table_resumes(rows: Sequence[Row], index: int, end: int) -> int | None:
     """Where the table goes on after a footnote at the foot of its page ("1 Ofsted produces
     this report ...") and the page break: the next page's first row, if it is numbered."""
     row = rows[index]
-    if row.line.page is None or not FOOTNOTE.match(row.plain):
+    if row.line.page is None or not common.FOOTNOTE.match(row.plain):
         return None
     for number in range(index + 1, end):
         following = rows[number]
         if following.line.page == row.line.page or not following.cells:
             continue
-        if PAGE_NUMBER.match(following.plain):
+        if common.PAGE_NUMBER.match(following.plain):
             continue
         return number if _numbered(following) is not None else None
     return None
@@ -777,7 +753,7 @@ def _table_resumes(rows: Sequence[Row], index: int, end: int) -> int | None:
 def _table_grades(table: _Table) -> list[str] | None:
     """One whole grade per row, read in print order, or None when the words do not make
     exactly one grade per row."""
-    text = normalise_space(" ".join(table.grade_words))
+    text = common.normalise_space(" ".join(table.grade_words))
     grades: list[str] = []
     position = 0
     while position < len(text):
@@ -854,16 +830,16 @@ def _table_judgements(
     if grades is None and table.loose:
         warnings.append(
             "The grades in the table of judgements could not be paired with its rows "
-            f"({normalise_space(' '.join(table.grade_words))}); each row keeps only the words "
-            "printed beside its label."
+            f"({common.normalise_space(' '.join(table.grade_words))}); each row keeps only the "
+            "words printed beside its label."
         )
     judgements = []
     for number, table_row in enumerate(table.rows):
-        label = join_wrapped(table_row.label_parts)
+        label = common.join_wrapped(table_row.label_parts)
         if grades is not None:
-            printed = normalise_space(grades[number])
+            printed = common.normalise_space(grades[number])
         else:
-            printed = normalise_space(" ".join(table_row.inline)).rstrip(".")
+            printed = common.normalise_space(" ".join(table_row.inline)).rstrip(".")
         statement = Statement(label, printed, table_row.rows)
         section = SUMMARY_SECTION
         if _area(section, label) == Area.LSCB:
@@ -882,7 +858,7 @@ def _area(section: str, label: str) -> Area:
 def _judgement(statement: Statement, section: str, warnings: list[str]) -> ParsedJudgement:
     label = re.sub(r"^\d(?:\.\d{1,2})?\.?\s+", "", statement.label)
     printed = statement.grade
-    source = normalise_space(" ".join(row.plain for row in statement.rows))
+    source = common.normalise_space(" ".join(row.plain for row in statement.rows))
     if printed and printed.lower() not in source.lower():
         source = f"{source} {printed}"  # a grade wrapped across its cell's lines
     built = judgement(
@@ -974,7 +950,7 @@ def _recommendations(
         rows,
         start,
         is_furniture=lambda row: (
-            bool(PAGE_NUMBER.match(row.plain)) or _furniture_key(row) in layout.running
+            bool(common.PAGE_NUMBER.match(row.plain)) or _furniture_key(row) in layout.running
         ),
     )
     for row in reader:
@@ -1006,7 +982,7 @@ def _recommendations(
         if current is None:
             continue
         plain = row.plain
-        if line.page is not None and FOOTNOTE.match(plain) and not _ITEM.match(plain):
+        if line.page is not None and common.FOOTNOTE.match(plain) and not _ITEM.match(plain):
             reader.skip_rest_of_page(row)  # footnotes sit at the foot of the page
             continue
         if _NO_ITEMS.search(plain) and len(plain) <= _HEADING_MAX + 20:
@@ -1050,7 +1026,7 @@ def _recommendations(
         if len(plain) <= _HEADING_MAX and plain[:1].isupper() and _ends_list(row):
             current, parent, last_number = None, None, None
             continue
-        following = next_row(rows, reader.index, within=6, skip_page_numbers=True)
+        following = common.next_row(rows, reader.index, within=6, skip_page_numbers=True)
         if _is_heading(row, following):
             finished = last is None or _item_finished(last)
             if finished and _starts_item(following, last, last_number):
@@ -1100,7 +1076,7 @@ def _item_follows(rows: Sequence[Row], index: int, last_number: int | None) -> b
         return False
     seen = 0
     for row in rows[index : index + 12]:
-        if not row.cells or PAGE_NUMBER.match(row.plain):
+        if not row.cells or common.PAGE_NUMBER.match(row.plain):
             continue
         seen += 1
         if seen > 6 or _ends_list(row):

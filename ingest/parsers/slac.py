@@ -59,37 +59,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from vocabulary import (
-    Framework,
-    InspectionType,
-    RecommendationKind,
-    read_grade,
-)
+from vocabulary import Framework, InspectionType, RecommendationKind, read_grade
 
 from ..document import Document, Line
-from .base import ParsedJudgement, ParsedRecommendation, ParsedReport
-from .common import (
-    BULLET,
-    PAGE_NUMBER,
-    FrontPage,
-    FrontPageFields,
-    Row,
-    clean_text,
-    join_wrapped,
-    line_cells,
-    normalise_space,
-    parse_failure,
-)
+from . import common
+from .base import ParsedJudgement, ParsedRecommendation, ParsedReport, ParserSpec
+from .common import FrontPage, FrontPageFields, Row
 from .judgements import judgement
 from .lists import Item, looks_like_heading, recommendations, timescale_of
 
-PARSER_VERSION = "slac-2"
-KINDS = (Framework.SLAC,)
-# Title patterns (lower-cased, single-spaced text) that say a report is of this kind.
-TITLES = (r"inspection of safeguarding and looked after children services",)
-PAGES_NEEDED = None  # the whole report
-
 FRAMEWORK = Framework.SLAC
+SPEC = ParserSpec(
+    version="slac-2",
+    kinds=(FRAMEWORK,),
+    titles=(r"inspection of safeguarding and looked after children services",),
+)
+_fail = common.parse_failure("inspection of safeguarding and looked after children services")
 
 SAFEGUARDING = "Safeguarding services"
 LOOKED_AFTER = "Services for looked after children"
@@ -204,11 +189,11 @@ def is_page_furniture(cells: Sequence[str]) -> bool:
     if not cells:
         return False
     plain = " ".join(cells)
-    if PAGE_NUMBER.match(plain):
+    if common.PAGE_NUMBER.match(plain):
         return True
     return (
         len(cells) > 1
-        and PAGE_NUMBER.match(cells[-1]) is not None
+        and common.PAGE_NUMBER.match(cells[-1]) is not None
         and "inspection of" in plain.lower()
     )
 
@@ -216,7 +201,7 @@ def is_page_furniture(cells: Sequence[str]) -> bool:
 def label_key(label: str) -> str:
     """A printed label normalised for matching only: lower-case, no punctuation or markup,
     British spelling of "-ization", no leading "the"."""
-    text = clean_text(label).lower().replace("&", " and ")
+    text = common.clean_text(label).lower().replace("&", " and ")
     text = _IZE.sub("is", text)
     text = _NOT_WORD.sub(" ", text).strip()
     return text[4:] if text.startswith("the ") else text
@@ -253,7 +238,7 @@ def join_cells(cells: Sequence[str], is_word: Callable[[str], bool] | None = Non
     text = cells[0]
     for cell in cells[1:]:
         text = _join_pair(text, cell, is_word)
-    return normalise_space(text)
+    return common.normalise_space(text)
 
 
 def _join_pair(left: str, right: str, is_word: Callable[[str], bool] | None) -> str:
@@ -291,7 +276,7 @@ class RecordRow:
 
     @property
     def label(self) -> str:
-        return join_wrapped(self.label_parts)
+        return common.join_wrapped(self.label_parts)
 
     @property
     def key(self) -> str:
@@ -303,7 +288,9 @@ class RecordRow:
 
     @property
     def source_text(self) -> str:
-        return normalise_space(" ".join(" ".join(line_cells(line)) for line in self.lines))
+        return common.normalise_space(
+            " ".join(" ".join(common.line_cells(line)) for line in self.lines)
+        )
 
 
 def find_record_heading(rows: Sequence[Row], start: int = 0) -> int | None:
@@ -318,7 +305,7 @@ def find_record_heading(rows: Sequence[Row], start: int = 0) -> int | None:
             continue  # cheap pre-check: most lines never get near the regex
         cells = rows[index].cells
         match = _RECORD_HEADING.match(" ".join(cells))
-        if match and not PAGE_NUMBER.match(match["rest"] or "x"):
+        if match and not common.PAGE_NUMBER.match(match["rest"] or "x"):
             found = index
     return found
 
@@ -405,7 +392,7 @@ def read_timescale_lists(
         last = None if fresh or not items else items[-1]
         if _ends_list(plain, last, is_heading):
             break
-        bullet = BULLET.match(plain)
+        bullet = common.BULLET.match(plain)
         text = plain[bullet.end() :] if bullet else plain
         if bullet or last is None:
             items.append(
@@ -422,7 +409,7 @@ def read_timescale_lists(
 def _ends_list(plain: str, last: Item | None, is_heading: Callable[[str], bool]) -> bool:
     if is_heading(plain) or INLINE_GRADE.search(plain) or PARAGRAPH_START.match(plain):
         return True
-    if BULLET.match(plain) or last is None:
+    if common.BULLET.match(plain) or last is None:
         return False
     # A short capitalised line without closing punctuation after a finished item: a
     # heading the caller does not know by name.
@@ -431,11 +418,11 @@ def _ends_list(plain: str, last: Item | None, is_heading: Callable[[str], bool])
 
 def clean_recommendation(text: str) -> str:
     """An item's text without bullet, paragraph numbers (leading or stray) or markup."""
-    text = clean_text(text)
-    text = BULLET.sub("", text, count=1)
+    text = common.clean_text(text)
+    text = common.BULLET.sub("", text, count=1)
     text = re.sub(r"^\(?\d{1,3}[.)]\s+", "", text)
     text = _STRAY_NUMBER.sub(" ", text)
-    return normalise_space(text)
+    return common.normalise_space(text)
 
 
 def split_run_together(text: str) -> list[str]:
@@ -481,8 +468,6 @@ _SHARED_WORDS = 5
 _FIRST_WORD = re.compile(r"[\s*#_]*(?:the\s+)?([A-Za-z]+)", re.IGNORECASE)
 _MAX_LABEL = 250
 
-_fail = parse_failure("inspection of safeguarding and looked after children services")
-
 
 def parse(document: Document) -> ParsedReport:
     """Parse a SLAC report into a ParsedReport.
@@ -493,7 +478,7 @@ def parse(document: Document) -> ParsedReport:
     rows = [Row.of(line) for line in document.lines()]
     header = _header(document, rows)
     report = header.report(
-        FRAMEWORK, InspectionType.FULL, PARSER_VERSION, lead_inspector=header.inspector
+        FRAMEWORK, InspectionType.FULL, SPEC.version, lead_inspector=header.inspector
     )
     warnings = report.warnings
     if header.published is None:
@@ -614,7 +599,7 @@ def _title(rows: Sequence[Row]) -> tuple[str, str, int] | None:
             if match is None:
                 continue
             index = following
-        return normalise_space(match.group(0)), plain[match.end() :], index
+        return common.normalise_space(match.group(0)), plain[match.end() :], index
     return None
 
 
@@ -777,7 +762,9 @@ class _BodyGrade:
     def source_text(self) -> str:
         if self.sentence:
             return self.sentence
-        return normalise_space(" ".join(clean_text(_raw(line)) for line in self.lines))
+        return common.normalise_space(
+            " ".join(common.clean_text(_raw(line)) for line in self.lines)
+        )
 
     @property
     def page(self) -> int | None:
@@ -813,8 +800,8 @@ def _body_grades(
                         body.section_ends[index] = section.end
                         last = (row.plain, index)
                 continue
-            printed = clean_text(match.group(0))
-            if re.search(r"[A-Za-z]", clean_text(raw[match.end() :])):
+            printed = common.clean_text(match.group(0))
+            if re.search(r"[A-Za-z]", common.clean_text(raw[match.end() :])):
                 continue  # prose quoting a grade ("... was Grade 3 (adequate) in 2008.")
             label, first, same_line = _label_before(
                 rows, index, raw[: match.start()], section.start
@@ -836,8 +823,8 @@ def _body_grades(
                 source = [line]
             elif label is None:
                 warnings.append(
-                    f"{section.name}: the grade '{printed}' (\"{clean_text(raw)}\") follows no "
-                    "heading; not kept as a judgement."
+                    f"{section.name}: the grade '{printed}' (\"{common.clean_text(raw)}\") "
+                    "follows no heading; not kept as a judgement."
                 )
                 continue
             else:
@@ -864,7 +851,7 @@ def _label_before(
     ("Outcomes for ...**The effectiveness ... safe. Grade: 2 (Good)**") the bold part is the
     heading. None when that text is a paragraph rather than a heading.
     """
-    same_line = bool(clean_text(before).strip(" .:-–*"))
+    same_line = bool(common.clean_text(before).strip(" .:-–*"))
     parts = [before]
     first = index
     if not same_line:
@@ -873,21 +860,23 @@ def _label_before(
             return None, index, False
         parts, first = [_raw(rows[previous].line)], previous
     for _ in range(3):
-        if not clean_text(parts[0]).lstrip(" *")[:1].islower():
+        if not common.clean_text(parts[0]).lstrip(" *")[:1].islower():
             break
         previous = _previous_text_line(rows, first, floor)
         if previous is None:
             break
         parts.insert(0, _raw(rows[previous].line))
         first = previous
-    segments = [part for part in " ".join(parts).split("**") if clean_text(part).strip(" .:-–")]
+    segments = [
+        part for part in " ".join(parts).split("**") if common.clean_text(part).strip(" .:-–")
+    ]
     if not segments:
         return None, first, same_line
-    label = clean_text(segments[-1]).strip(" .:-–")
+    label = common.clean_text(segments[-1]).strip(" .:-–")
     if (
         not label[:1].isupper()
         or PARAGRAPH_START.match(label)
-        or BULLET.match(label)
+        or common.BULLET.match(label)
         or len(label) > _MAX_LABEL
     ):
         return None, first, same_line
@@ -1084,4 +1073,4 @@ def _item_texts(item: Item) -> list[str]:
     return split_run_together(text)
 
 
-__all__ = ["FRAMEWORK", "LOOKED_AFTER", "PARSER_VERSION", "SAFEGUARDING", "parse"]
+__all__ = ["FRAMEWORK", "LOOKED_AFTER", "SAFEGUARDING", "SPEC", "parse"]

@@ -48,7 +48,7 @@ def _sample(count: int = SLICE) -> dict[str, list[str]]:
 
 SAMPLE = _sample()
 # The version the dataset's ILACS reports were read by, and a newer one.
-ILACS = ilacs_parser.PARSER_VERSION
+ILACS = ilacs_parser.SPEC.version
 NEWER_ILACS = f"ilacs-{int(ILACS.rsplit('-', 1)[1]) + 1}"
 LAST_SHA = json.loads(SAMPLE[INSPECTIONS][-1])["sha256"]
 

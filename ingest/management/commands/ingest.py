@@ -153,7 +153,7 @@ class Command(BaseCommand):
         return paths
 
     def _stored_jobs(self, *, reparse_all: bool) -> list[tuple[str, Inspection]]:
-        from ingest.parsers import parser_for
+        from ingest.parsers import spec_for
 
         jobs = []
         # Inspections loaded from the national dataset have no file stored here
@@ -166,7 +166,7 @@ class Command(BaseCommand):
                 "file (from the national dataset) left as they are: load_dataset updates them"
             )
         for inspection in stored.select_related("authority").order_by("id"):
-            current = parser_for(inspection.framework).PARSER_VERSION
+            current = spec_for(inspection.framework).version
             if reparse_all or inspection.parser_version != current:
                 jobs.append((inspection.source_file.path, inspection))
         return jobs

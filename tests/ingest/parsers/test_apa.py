@@ -374,7 +374,7 @@ def test_strengths_column_items_are_not_recommendations():
 
 def test_detect_framework_routes_the_letter_to_this_parser():
     report = parse(Document.from_text(letter(), name="widgetshire.txt"))
-    assert report.parser_version == apa.PARSER_VERSION
+    assert report.parser_version == apa.SPEC.version
 
 
 @settings(max_examples=150, deadline=None)

@@ -144,7 +144,7 @@ def _summary(report):
 def test_2018_text_report_header_and_judgements():
     report = parse(_doc(report_2018()))
     assert report.framework == Framework.ILACS
-    assert report.parser_version == ilacs.PARSER_VERSION
+    assert report.parser_version == ilacs.SPEC.version
     assert report.authority_name == "Widgetshire County Council"
     assert report.title == "Inspection of children's social care services"
     assert (report.start_date, report.end_date) == (date(2018, 1, 8), date(2018, 1, 19))

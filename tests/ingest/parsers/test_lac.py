@@ -154,7 +154,7 @@ def test_text_report_reads_header_judgements_and_areas_for_improvement():
 
     assert report.framework == Framework.LAC
     assert report.inspection_type == InspectionType.FULL
-    assert report.parser_version == lac.PARSER_VERSION
+    assert report.parser_version == lac.SPEC.version
     assert report.authority_name == "Widgetshire"
     assert report.title == "Inspection of looked after children services"
     assert (report.start_date, report.end_date) == (date(2013, 6, 3), date(2013, 6, 14))

@@ -58,7 +58,7 @@ def test_review_reads_header_judgement_and_recommendations():
 
     assert report.framework == Framework.LSCB_REVIEW
     assert report.inspection_type == InspectionType.FULL
-    assert report.parser_version == lscb.PARSER_VERSION
+    assert report.parser_version == lscb.SPEC.version
     assert report.authority_name == "Widgetshire"
     assert report.title == "Review of the effectiveness of the Local Safeguarding Children Board"
     assert (report.start_date, report.end_date) == (date(2015, 3, 9), date(2015, 3, 11))

@@ -312,7 +312,7 @@ def test_two_recommendations_run_together_are_split():
 
 def test_detect_framework_routes_the_report_to_this_parser():
     report = parse(Document.from_text(report_2016(), name="widgetshire.txt"))
-    assert report.parser_version == sif.PARSER_VERSION
+    assert report.parser_version == sif.SPEC.version
 
 
 # The same report as a PDF gives it: labels and a grade wrap in their cells, the graded

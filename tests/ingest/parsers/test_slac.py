@@ -298,7 +298,7 @@ def test_synthetic_report_reads_header_judgements_and_recommendations():
     report = read(report_text())
     assert report.framework == Framework.SLAC
     assert report.inspection_type == InspectionType.FULL
-    assert report.parser_version == slac.PARSER_VERSION
+    assert report.parser_version == slac.SPEC.version
     assert report.authority_name == "Widgetshire"
     assert report.title == "Inspection of safeguarding and looked after children services"
     assert (report.start_date, report.end_date) == (date(2011, 3, 7), date(2011, 3, 18))
