@@ -10,7 +10,7 @@ import pytest
 from ingest.load import Listing
 from ingest.pipeline import Options, Source, ingest_one
 
-from .conftest import CAMDEN_VISIT, KENT_ILACS, KNOWSLEY_VISIT, fixture_bytes
+from .conftest import CAMDEN_VISIT, KENT_ILACS, KNOWSLEY_APA_PDF, KNOWSLEY_VISIT, fixture_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +102,27 @@ def test_drafts_are_not_new(client):
     )
     assert client.get("/new/").context["entries"] == []
     assert feedparser.parse(client.get("/new.atom").content).entries == []
+
+
+def test_a_report_published_after_the_page_was_read_is_on_it_at_once(
+    client, published, django_capture_on_commit_callbacks
+):
+    """The unfiltered page is read once per data version: a draft published by an admin
+    bumps the version when its transaction commits, so the next visitor sees it."""
+    assert len(client.get("/new/").context["entries"]) == 3
+    draft = ingest_one(
+        Source(
+            KNOWSLEY_APA_PDF,
+            read=lambda: fixture_bytes(KNOWSLEY_APA_PDF),
+            listing=Listing(published_on=date(2024, 3, 1)),
+        ),
+        Options(publish=False),
+    )
+    assert not draft.failed, draft.message
+    assert len(client.get("/new/").context["entries"]) == 3
+    draft.inspection.is_published = True
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.inspection.save()
+    shown = client.get("/new/").context["entries"]
+    assert draft.inspection.pk in [entry.inspection.pk for entry in shown]
+    assert len(shown) == 4
