@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import cache
 
 from django import template
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 import vocabulary as grades
@@ -196,13 +196,15 @@ def highlighter(text_search: Search | str | None) -> Callable[[str], SafeString]
     if pattern is None:
         return escape
 
+    # Escaped as Django's escape does, without its lazy-string wrapper (see _escape): a
+    # page of search results marks hundreds of words.
     def marked(text: str) -> SafeString:
         parts, last = [], 0
         for match in pattern.finditer(text):
-            parts.append(escape(text[last : match.start()]))
-            parts.append(format_html("<mark>{}</mark>", match.group()))
+            parts.append(_escape(text[last : match.start()]))
+            parts.append(f"<mark>{_escape(match.group())}</mark>")
             last = match.end()
-        parts.append(escape(text[last:]))
+        parts.append(_escape(text[last:]))
         return mark_safe("".join(parts))
 
     return marked
