@@ -6,6 +6,7 @@ Everything that differs between a laptop and production comes from the environme
 """
 
 import os
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
@@ -204,6 +205,10 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG or not STATIC_COLLECTED
+if not STATIC_COLLECTED:
+    # Until then WhiteNoise warns, in every worker it starts, that STATIC_ROOT does not
+    # exist: nothing to act on, the files being served from their folders meanwhile.
+    warnings.filterwarnings("ignore", message="No directory at: ", category=UserWarning)
 
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "media/"
