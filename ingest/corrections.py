@@ -8,6 +8,10 @@ section and label or text, case and spacing aside, and which occurrence it is), 
   corrected, saying where the new reading disagrees;
 - a row an admin adds is kept too, known by its own section and label, so that a parser
   that learns to read it later does not add it twice;
+- a kept row the new reading does not know by its identity is still the parsed row of its
+  section whose text is nearly its own (a parser that now reads the item a little
+  differently, or reads one an admin added with other words): it is not listed twice, and
+  a note names both;
 - a parsed row an admin deletes is recorded (:func:`record_deleted`) and a re-parse leaves it
   out, naming it, unless asked to restore deleted rows;
 - everything else is replaced by the new reading.
@@ -20,6 +24,7 @@ The admin (``review``) calls the first and third; the loader (:mod:`ingest.load`
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -142,6 +147,7 @@ def merge_rows(
         hand.deleted,
         DeletedRow.Kind.JUDGEMENT,
         partial(judgement_row, inspection),
+        "label",
         _judgement_conflict,
     )
     new_recommendations, recommendation_notes = _merge_rows(
@@ -151,6 +157,7 @@ def merge_rows(
         hand.deleted,
         DeletedRow.Kind.RECOMMENDATION,
         partial(recommendation_row, inspection),
+        "text",
     )
     notes = [*judgement_notes, *recommendation_notes]
 
@@ -176,6 +183,7 @@ def parsed_rows(
         {},
         DeletedRow.Kind.JUDGEMENT,
         partial(judgement_row, inspection),
+        "label",
     )
     recommendations, _ = _merge_rows(
         report.recommendations,
@@ -184,6 +192,7 @@ def parsed_rows(
         {},
         DeletedRow.Kind.RECOMMENDATION,
         partial(recommendation_row, inspection),
+        "text",
     )
     return judgements, recommendations
 
@@ -203,16 +212,22 @@ def _merge_rows(
     deleted: dict[tuple[str, str], DeletedRow],
     kind: DeletedRow.Kind,
     build: Callable[[Any, int, str], EditTracking],
+    text_field: str,
     compare: Callable[[Any, Any], list[str]] | None = None,
 ) -> tuple[list[EditTracking], list[str]]:
     """The rows to create for one kind, and notes on the corrections kept.
 
     A parsed row matching a row kept by hand is not stored again (``compare`` says where
-    they disagree); one deleted by hand is left out and named. Matched kept rows are
-    removed from ``kept``, so what remains there the report no longer reads.
+    they disagree); one deleted by hand is left out and named. A parsed row matching none
+    by its identity is still the kept row of its section whose text (``text_field``) is
+    nearly its own (:func:`_same_row`): a parser that now reads an item a little
+    differently, or learns to read one an admin added, does not list it twice; a note
+    names both. Matched kept rows are removed from ``kept``, so what remains there the
+    report no longer reads.
     """
     new: list[EditTracking] = []
     notes: list[str] = []
+    unmatched = []
     for order, (parsed, key) in enumerate(zip(parsed_rows, keys, strict=True), start=1):
         kept_row = kept.pop(key, None)
         if kept_row is not None:
@@ -221,8 +236,68 @@ def _merge_rows(
         elif (kind, key) in deleted:
             notes.append(_not_restored(deleted[(kind, key)]))
         else:
+            unmatched.append((order, parsed, key))
+    same = _same_rows(kept, [parsed for _, parsed, _ in unmatched], text_field)
+    for index, (order, parsed, key) in enumerate(unmatched):
+        kept_key = same.get(index)
+        if kept_key is None:
             new.append(build(parsed, order, key))
+            continue
+        kept_row = kept.pop(kept_key)
+        notes.append(
+            f"Kept {kept_row._meta.verbose_name} "
+            f"'{Truncator(getattr(kept_row, text_field)).chars(70)}', corrected or added by "
+            f"hand, for the report's '{Truncator(getattr(parsed, text_field)).chars(70)}', "
+            "which is nearly the same: check they are one"
+        )
     return new, notes
+
+
+# How much of the shorter of two texts of one section the longer must hold, in order, to be
+# one row read two ways: a theme's tag read out of an item, a word mended, a line joined.
+SAME_ROW_SHARE = 0.9
+# Texts shorter than this are one row only where their identity says so: "Good" and
+# "Safeguarding" are held in too much.
+SAME_ROW_SHORTEST = 20
+# Nor are texts of very different lengths, the shorter under this share of the longer.
+SAME_ROW_LENGTHS = 0.4
+
+
+def _same_rows(
+    kept: dict[str, EditTracking], parsed_rows: Sequence[Any], text_field: str
+) -> dict[int, str]:
+    """Which kept row (by key) each parsed row (by index) is, read another way: of one
+    section, the longer text holding :data:`SAME_ROW_SHARE` of the shorter in order
+    (:func:`_likeness`). The likeliest pairs first, each row in one pair at most."""
+    pairs = []
+    for key, row in kept.items():
+        theirs = _normal(getattr(row, text_field))
+        for index, parsed in enumerate(parsed_rows):
+            if _normal(parsed.section) == _normal(row.section):
+                likeness = _likeness(_normal(getattr(parsed, text_field)), theirs)
+                if likeness >= SAME_ROW_SHARE:
+                    pairs.append((likeness, index, key))
+    same: dict[int, str] = {}
+    for _, index, key in sorted(pairs, key=lambda pair: pair[0], reverse=True):
+        if index not in same and key not in same.values():
+            same[index] = key
+    return same
+
+
+def _likeness(ours: str, theirs: str) -> float:
+    """The share of the shorter text the longer holds in order (difflib's matching
+    blocks): 1.0 where it holds it whole; 0.0 for texts too short or too unlike in length
+    to be compared (:data:`SAME_ROW_SHORTEST`, :data:`SAME_ROW_LENGTHS`)."""
+    shorter, longer = sorted((ours, theirs), key=len)
+    if len(shorter) < SAME_ROW_SHORTEST or len(shorter) < SAME_ROW_LENGTHS * len(longer):
+        return 0.0
+    if shorter in longer:
+        return 1.0
+    matcher = difflib.SequenceMatcher(None, shorter, longer, autojunk=False)
+    # quick_ratio bounds the characters matched: most pairs are nothing alike.
+    if matcher.quick_ratio() * (len(shorter) + len(longer)) / 2 < SAME_ROW_SHARE * len(shorter):
+        return 0.0
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(shorter)
 
 
 def _judgement_conflict(kept: Judgement, parsed: ParsedJudgement) -> list[str]:
