@@ -13,7 +13,8 @@ section and label or text, case and spacing aside, and which occurrence it is), 
   differently, or reads one an admin added with other words): it is not listed twice, and
   a note names both;
 - a parsed row an admin deletes is recorded (:func:`record_deleted`) and a re-parse leaves it
-  out, naming it, unless asked to restore deleted rows;
+  out, naming it, unless asked to restore deleted rows; a recommendation also where the
+  new reading words it a little differently;
 - everything else is replaced by the new reading.
 
 The admin (``review``) calls the first and third; the loader (:mod:`ingest.load`) calls
@@ -220,36 +221,57 @@ def _merge_rows(
     A parsed row matching a row kept by hand is not stored again (``compare`` says where
     they disagree); one deleted by hand is left out and named. A parsed row matching none
     by its identity is still the kept row of its section whose text (``text_field``) is
-    nearly its own (:func:`_same_row`): a parser that now reads an item a little
+    nearly its own (:func:`_likeness`): a parser that now reads an item a little
     differently, or learns to read one an admin added, does not list it twice; a note
-    names both. Matched kept rows are removed from ``kept``, so what remains there the
-    report no longer reads.
+    names both. Likewise a recommendation nearly one deleted by hand stays left out.
+    Matched kept rows are removed from ``kept``, so what remains there the report no
+    longer reads.
     """
     new: list[EditTracking] = []
     notes: list[str] = []
     unmatched = []
+    left_deleted = {key: row for (row_kind, key), row in deleted.items() if row_kind == kind}
     for order, (parsed, key) in enumerate(zip(parsed_rows, keys, strict=True), start=1):
         kept_row = kept.pop(key, None)
         if kept_row is not None:
             if compare is not None:
                 notes.extend(compare(kept_row, parsed))
-        elif (kind, key) in deleted:
-            notes.append(_not_restored(deleted[(kind, key)]))
+        elif key in left_deleted:
+            notes.append(_not_restored(left_deleted.pop(key)))
         else:
             unmatched.append((order, parsed, key))
-    same = _same_rows(kept, [parsed for _, parsed, _ in unmatched], text_field)
+    same = _closest(
+        (likeness, index, key)
+        for key, row in kept.items()
+        for index, (_, parsed, _) in enumerate(unmatched)
+        if _normal(parsed.section) == _normal(row.section)
+        and (likeness := _likeness(getattr(parsed, text_field), getattr(row, text_field)))
+        >= SAME_ROW_SHARE
+    )
+    # A judgement deleted by hand is named by its label and grade, which a parser reads
+    # the same way again or not at all; a recommendation by its text's opening, which a
+    # parser may read a little differently, as it may the kept rows' texts.
+    gone = _closest(
+        (likeness, index, key)
+        for key, row in left_deleted.items()
+        if kind == DeletedRow.Kind.RECOMMENDATION
+        for index, (_, parsed, _) in enumerate(unmatched)
+        if index not in same
+        and (likeness := _likeness(_description(parsed, kind), row.description)) >= SAME_ROW_SHARE
+    )
     for index, (order, parsed, key) in enumerate(unmatched):
-        kept_key = same.get(index)
-        if kept_key is None:
+        if index in same:
+            kept_row = kept.pop(same[index])
+            notes.append(
+                f"Kept {kept_row._meta.verbose_name} "
+                f"'{Truncator(getattr(kept_row, text_field)).chars(70)}', corrected or added "
+                f"by hand, for the report's '{Truncator(getattr(parsed, text_field)).chars(70)}'"
+                ", which is nearly the same: check they are one"
+            )
+        elif index in gone:
+            notes.append(_not_restored(left_deleted[gone[index]]))
+        else:
             new.append(build(parsed, order, key))
-            continue
-        kept_row = kept.pop(kept_key)
-        notes.append(
-            f"Kept {kept_row._meta.verbose_name} "
-            f"'{Truncator(getattr(kept_row, text_field)).chars(70)}', corrected or added by "
-            f"hand, for the report's '{Truncator(getattr(parsed, text_field)).chars(70)}', "
-            "which is nearly the same: check they are one"
-        )
     return new, notes
 
 
@@ -263,32 +285,23 @@ SAME_ROW_SHORTEST = 20
 SAME_ROW_LENGTHS = 0.4
 
 
-def _same_rows(
-    kept: dict[str, EditTracking], parsed_rows: Sequence[Any], text_field: str
-) -> dict[int, str]:
-    """Which kept row (by key) each parsed row (by index) is, read another way: of one
-    section, the longer text holding :data:`SAME_ROW_SHARE` of the shorter in order
-    (:func:`_likeness`). The likeliest pairs first, each row in one pair at most."""
-    pairs = []
-    for key, row in kept.items():
-        theirs = _normal(getattr(row, text_field))
-        for index, parsed in enumerate(parsed_rows):
-            if _normal(parsed.section) == _normal(row.section):
-                likeness = _likeness(_normal(getattr(parsed, text_field)), theirs)
-                if likeness >= SAME_ROW_SHARE:
-                    pairs.append((likeness, index, key))
-    same: dict[int, str] = {}
+def _closest(pairs: Iterable[tuple[float, int, str]]) -> dict[int, str]:
+    """(likeness, parsed row's index, kept or deleted row's key) paired likeliest first,
+    each row in one pair at most: the key each paired parsed row is."""
+    closest: dict[int, str] = {}
+    # Stable: of pairs equally alike, the parsed row printed first.
     for _, index, key in sorted(pairs, key=lambda pair: pair[0], reverse=True):
-        if index not in same and key not in same.values():
-            same[index] = key
-    return same
+        if index not in closest and key not in closest.values():
+            closest[index] = key
+    return closest
 
 
 def _likeness(ours: str, theirs: str) -> float:
     """The share of the shorter text the longer holds in order (difflib's matching
-    blocks): 1.0 where it holds it whole; 0.0 for texts too short or too unlike in length
-    to be compared (:data:`SAME_ROW_SHORTEST`, :data:`SAME_ROW_LENGTHS`)."""
-    shorter, longer = sorted((ours, theirs), key=len)
+    blocks), case and spacing aside: 1.0 where it holds it whole; 0.0 for texts too short
+    or too unlike in length to be compared (:data:`SAME_ROW_SHORTEST`,
+    :data:`SAME_ROW_LENGTHS`)."""
+    shorter, longer = sorted((_normal(ours), _normal(theirs)), key=len)
     if len(shorter) < SAME_ROW_SHORTEST or len(shorter) < SAME_ROW_LENGTHS * len(longer):
         return 0.0
     if shorter in longer:
@@ -337,23 +350,29 @@ def record_deleted(row: Judgement | Recommendation, user) -> DeletedRow | None:
     """Remember a parsed row an admin is deleting; rows added by hand need no record."""
     if not row.parsed_key:
         return None
-    if isinstance(row, Judgement):
-        kind = DeletedRow.Kind.JUDGEMENT
-        description = f"'{row.label}' ({row.grade_as_printed or 'no grade'})"
-    else:
-        kind = DeletedRow.Kind.RECOMMENDATION
-        description = f"'{Truncator(' '.join(row.text.split())).chars(120)}'"
+    kind = (
+        DeletedRow.Kind.JUDGEMENT if isinstance(row, Judgement) else DeletedRow.Kind.RECOMMENDATION
+    )
     deleted, _ = DeletedRow.objects.update_or_create(
         inspection_id=row.inspection_id,
         kind=kind,
         parsed_key=row.parsed_key,
         defaults={
-            "description": Truncator(description).chars(300),
+            "description": _description(row, kind),
             "deleted_by": user,
             "deleted_at": timezone.now(),
         },
     )
     return deleted
+
+
+def _description(row: Any, kind: str) -> str:
+    """What a deleted row said, kept to name it (a stored row, or a parsed one to compare)."""
+    if kind == DeletedRow.Kind.JUDGEMENT:
+        description = f"'{row.label}' ({row.grade_as_printed or 'no grade'})"
+    else:
+        description = f"'{Truncator(' '.join(row.text.split())).chars(120)}'"
+    return Truncator(description).chars(300)
 
 
 ParsedRow = TypeVar("ParsedRow", Judgement, Recommendation)

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from ingest.corrections import mark_edited, store_rows
+from ingest.corrections import mark_edited, record_deleted, store_rows
 from ingest.parsers.base import ParsedRecommendation, ParsedReport
 from inspections.models import Recommendation
 from tests.inspections.factories import make_inspection
@@ -123,3 +123,21 @@ def test_of_two_alike_items_the_likelier_one_is_the_edited_row(inspection):
         [PLANS, near, SUPERVISION.replace("challenges", "challenge")]
     )
     assert len([n for n in first_notes if "nearly the same" in n]) == 1
+
+
+def test_a_recommendation_deleted_by_hand_stays_deleted_when_read_in_other_words(inspection):
+    """The admin deleted an item; the parser now reads it with its theme read out. It is
+    not brought back, and the note says it was deleted by hand."""
+    record_deleted(inspection.recommendations.get(text=SUPERVISION), None)
+    inspection.recommendations.get(text=SUPERVISION).delete()
+    reworded = SUPERVISION.replace("so that it", "so it")
+
+    notes = store_rows(inspection, _report(PLANS, reworded), replacing=True, restore_deleted=False)
+
+    assert _texts(inspection) == [PLANS]
+    assert any(note.startswith("Not restored: recommendation") for note in notes), notes
+
+    restored = store_rows(
+        inspection, _report(PLANS, reworded), replacing=True, restore_deleted=True
+    )
+    assert _texts(inspection) == [PLANS, reworded] and restored == []
