@@ -10,7 +10,6 @@ from datetime import date
 
 import pytest
 
-from official.models import OfficialRecord
 from tests.inspections import factories
 
 # From 2010: every year of their inspections (the default is the last ten years).
@@ -31,6 +30,20 @@ def watch_errors(page) -> list[str]:
     page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
     page.on("console", lambda m: m.type == "error" and errors.append(f"console: {m.text}"))
     return errors
+
+
+def assert_cells_on_screen(row, width: int = 390) -> None:
+    """Every cell of a table row lies within the screen's width: none scrolled away."""
+    for cell in row.locator("th, td").all():
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, cell.inner_text()
+
+
+def cell_names(row) -> list[str]:
+    """What each data cell of a stacked row prints before its content (its data-label)."""
+    return row.locator("td").evaluate_all(
+        "cells => cells.map(c => getComputedStyle(c, '::before').content)"
+    )
 
 
 def test_knowsley_timeline_draws_a_chart_of_six_inspections(page, merseyside, screenshot):
@@ -380,16 +393,12 @@ def test_what_happened_next_shows_each_visit_and_its_sequel_on_a_phone(
         assert "Knowsley" in row.inner_text()
         assert "ILACS" in row.inner_text() and "11 Oct 2021" in row.inner_text()
         # Every cell of the row, the grades included, is on the screen: none scrolled away.
-        for cell in row.locator("th, td").all():
-            box = cell.bounding_box()
-            assert box["x"] >= 0 and box["x"] + box["width"] <= width, cell.inner_text()
+        assert_cells_on_screen(row, width)
     page.set_viewport_size({"width": 390, "height": 900})
     page.goto(page.base_url + "/what-came-before/")
     row = page.locator("table.table--stack tbody tr").first
     assert "Inadequate" in row.inner_text()
-    for cell in row.locator("th, td").all():
-        box = cell.bounding_box()
-        assert box["x"] + box["width"] <= 390, cell.inner_text()
+    assert_cells_on_screen(row)
     screenshot(page, "what-came-before-390")
     assert errors == []
 
@@ -413,12 +422,8 @@ def test_on_a_phone_the_data_comes_first_and_stays_on_screen(page, merseyside, s
     assert page.locator("details.filters-panel").evaluate("d => d.open") is False
     row = page.locator("table.table--stack tbody tr").first
     assert row.bounding_box()["y"] < 844, "the first row is below the first screen"
-    for cell in row.locator("th, td").all():
-        box = cell.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, cell.inner_text()
-    names = row.locator("td").evaluate_all(
-        "cells => cells.map(c => getComputedStyle(c, '::before').content)"
-    )
+    assert_cells_on_screen(row)
+    names = cell_names(row)
     assert all(name.endswith(': "') for name in names), names
     captions = page.evaluate(
         """() => [...document.querySelectorAll('caption')]
@@ -438,29 +443,12 @@ def test_on_a_phone_an_inspections_official_record_is_a_named_card_on_screen(
     """The inspection page's table of Ofsted's official statistics stacks at 390 px too:
     every cell of its row within the screen, each named."""
     inspection = merseyside["knowsley"][-1]
-    record = OfficialRecord.objects.create(
-        release="Local authority inspection outcomes as at 31 March 2025",
-        release_published_on=date(2025, 9, 25),
-        file_name="release.ods",
-        sheet="In-year_inspections",
-        row=4,
-        event="ILACS Standard Inspection",
-        authority=inspection.authority,
-        name_in_table="Knowsley",
-        framework=inspection.framework,
-        start_date=inspection.start_date,
-        inspection=inspection,
-    )
-    record.judgements.create(order=1, label="Overall effectiveness", grade_as_printed="Good")
+    factories.official_record(inspection, [("Overall effectiveness", "Good")])
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(page.base_url + inspection.get_absolute_url())
     row = page.locator("section[aria-labelledby=official] tbody tr").first
-    for cell in row.locator("th, td").all():
-        box = cell.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, cell.inner_text()
-    names = row.locator("td").evaluate_all(
-        "cells => cells.map(c => getComputedStyle(c, '::before').content)"
-    )
+    assert_cells_on_screen(row)
+    names = cell_names(row)
     assert names == [
         '"As the table gives it: "',
         '"Date: "',
@@ -478,12 +466,8 @@ def test_on_a_phone_the_home_counts_are_named_cards_on_screen(page, merseyside, 
     page.goto(page.base_url + "/")
     table = page.locator("table.table--stack", has=page.locator("caption", has_text="latest grade"))
     row = table.locator("tbody tr").first
-    for cell in row.locator("th, td").all():
-        box = cell.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, cell.inner_text()
-    names = row.locator("td").evaluate_all(
-        "cells => cells.map(c => getComputedStyle(c, '::before').content)"
-    )
+    assert_cells_on_screen(row)
+    names = cell_names(row)
     assert '"Authorities judged: "' in names and all(n.endswith(': "') for n in names), names
     assert table.locator("caption").bounding_box()["width"] > 300
     screenshot(page, "home-390")
@@ -503,9 +487,7 @@ def test_on_a_phone_the_england_counts_stay_on_screen(page, merseyside, screensh
     assert tables.count() >= 2  # the counts of each area and the published figures
     for index in range(tables.count()):
         row = tables.nth(index).locator("tbody tr").first
-        for cell in row.locator("th, td").all():
-            box = cell.bounding_box()
-            assert box["x"] >= 0 and box["x"] + box["width"] <= 390, cell.inner_text()
+        assert_cells_on_screen(row)
     screenshot(page, "england-counts-390")
 
 
@@ -530,9 +512,7 @@ def test_on_a_phone_the_authorities_behind_a_count_are_named_on_screen(
     assert box["y"] < 844 * 2  # within two screens of the top, not below every table
     size = float(name.evaluate("a => getComputedStyle(a).fontSize").removesuffix("px"))
     assert size >= 14
-    for cell in page.locator(".named-list tbody tr").first.locator("th, td").all():
-        cell_box = cell.bounding_box()
-        assert cell_box["x"] >= 0 and cell_box["x"] + cell_box["width"] <= 390, cell.inner_text()
+    assert_cells_on_screen(page.locator(".named-list tbody tr").first)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     screenshot(page, "england-named-390")
     page.set_viewport_size({"width": 1280, "height": 900})

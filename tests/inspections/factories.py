@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 
 from authorities.models import Authority
 from inspections.models import Inspection, Judgement, Recommendation
+from official.models import OfficialRecord
 from vocabulary import (
     Area,
     Framework,
@@ -403,3 +404,35 @@ def bulk_national(authorities: int, inspections_each: int, first_year: int = 201
 
 
 __all__ = ["Area", "J", "R", "authority", "make_inspection"]
+
+
+# Where a row of Ofsted's official statistics stands: a release, its sheet and row.
+OFFICIAL_ROW = dict(
+    release="Local authority inspection outcomes as at 31 March 2025",
+    release_published_on=date(2025, 9, 25),
+    file_name="release.ods",
+    sheet="In-year_inspections",
+    row=4,
+    event="ILACS Standard Inspection",
+)
+
+
+def official_record(
+    inspection: Inspection, judgements: tuple[tuple[str, str], ...] | list = (), **values
+) -> OfficialRecord:
+    """A row of Ofsted's official statistics kept beside ``inspection``, with its
+    judgements as (label, grade as printed); ``values`` override the row's fields."""
+    record = OfficialRecord.objects.create(
+        **{
+            **OFFICIAL_ROW,
+            "authority": inspection.authority,
+            "name_in_table": inspection.authority.name,
+            "framework": inspection.framework,
+            "start_date": inspection.start_date,
+            "inspection": inspection,
+            **values,
+        }
+    )
+    for order, (label, printed) in enumerate(judgements, start=1):
+        record.judgements.create(order=order, label=label, grade_as_printed=printed)
+    return record

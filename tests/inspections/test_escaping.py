@@ -14,10 +14,9 @@ from datetime import date
 import pytest
 
 from inspections.models import Inspection
-from official.models import OfficialRecord
 from vocabulary import Framework
 
-from .factories import J, R, authority, focused_visit, make_inspection
+from .factories import J, R, authority, focused_visit, make_inspection, official_record
 
 pytestmark = pytest.mark.django_db
 
@@ -58,21 +57,11 @@ def hostile(clock) -> Inspection:
         lead_inspector=f"A Inspector {marker('inspector')}",
         published_on=date(2024, 12, 20),
     )
-    record = OfficialRecord.objects.create(
+    official_record(
+        inspection,
+        [(f"Overall {marker('olabel')}", f"Good {marker('ograde')}")],
         release=f"Outcomes {marker('release')}",
-        release_published_on=date(2025, 9, 25),
-        file_name="release.ods",
-        sheet="In-year",
-        row=4,
         event=f"ILACS {marker('event')}",
-        authority=knowsley,
-        name_in_table="Knowsley",
-        framework=Framework.ILACS,
-        start_date=date(2024, 11, 18),
-        inspection=inspection,
-    )
-    record.judgements.create(
-        order=1, label=f"Overall {marker('olabel')}", grade_as_printed=f"Good {marker('ograde')}"
     )
     return inspection
 

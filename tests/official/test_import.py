@@ -17,7 +17,7 @@ from official.store import store
 from official.tables import TableError, TableRow
 from vocabulary import Framework, InspectionType
 
-from ..inspections.factories import J, make_inspection
+from ..inspections.factories import OFFICIAL_ROW, J, make_inspection
 from .test_tables import RELEASE_2025
 
 pytestmark = pytest.mark.django_db
@@ -25,12 +25,7 @@ pytestmark = pytest.mark.django_db
 
 def _row(name, framework, start, published, **kwargs) -> TableRow:
     defaults = dict(
-        release="Local authority inspection outcomes as at 31 March 2025",
-        release_published_on=date(2025, 9, 25),
-        file_name="release.ods",
-        sheet="In-year_inspections",
-        row=4,
-        event="ILACS Standard Inspection",
+        **OFFICIAL_ROW,
         name_in_table=name,
         framework=framework,
         inspection_type=InspectionType.STANDARD,
