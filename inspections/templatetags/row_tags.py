@@ -81,9 +81,17 @@ def _row(*cells: str) -> str:
     return f"<tr>{''.join(cells)}</tr>\n"
 
 
+def _authority_link(url: str, name: str) -> str:
+    return f'<a href="{_escape(url)}">{_escape(name)}</a>'
+
+
 def _row_heading(url: str, name: str, after: str = "") -> str:
     """A row's heading: the authority it is about, linked to its page."""
-    return f'<th scope="row"><a href="{_escape(url)}">{_escape(name)}</a>{after}</th>'
+    return f'<th scope="row">{_authority_link(url, name)}{after}</th>'
+
+
+def _authority_heading(authority) -> str:
+    return _row_heading(authority_url(authority.slug), authority.name)
 
 
 def _event_link(event: Event) -> str:
@@ -253,12 +261,7 @@ def _inspection_link(inspection: Inspection) -> str:
 
 def _listed_row(inspection: Inspection, *cells: str) -> str:
     """A row of a list of an inspection's parts: its authority, the inspection, ``cells``."""
-    authority = inspection.authority
-    return _row(
-        _row_heading(authority_url(authority.slug), authority.name),
-        _inspection_cell(inspection),
-        *cells,
-    )
+    return _row(_authority_heading(inspection.authority), _inspection_cell(inspection), *cells)
 
 
 @rows_tag
@@ -277,9 +280,8 @@ def inspection_rows(inspections: Iterable[Inspection]) -> Iterator[str]:
             overall = '<span class="hint">not graded (visit)</span>'
         else:
             overall = '<span class="hint">none</span>'
-        authority = inspection.authority
         yield _row(
-            _row_heading(authority_url(authority.slug), authority.name),
+            _authority_heading(inspection.authority),
             _cell("Inspection", _inspection_link(inspection)),
             _cell("Dates", dates),
             _cell("Published", published),
@@ -412,7 +414,7 @@ def compare_grid_rows(rows) -> Iterator[str]:
                 )
                 cells.append(f'<div class="grid-cell">{cell_badge(cell, True, True)}{note}</div>')
             columns.append(f"<td>{''.join(cells) or _NO_INSPECTION}</td>")
-        yield _row(_row_heading(authority_url(authority.slug), authority.name), *columns)
+        yield _row(_authority_heading(authority), *columns)
 
 
 @rows_tag
@@ -539,10 +541,9 @@ def new_entry_rows(entries) -> Iterator[str]:
             found = f'<ul class="new-grades">{grades or NO_HEADLINE}</ul>'
         published = day_month_year(inspection.published_on) if inspection.published_on else ""
         authority = inspection.authority
-        link = f'<a href="{_escape(authority_url(authority.slug))}">{_escape(authority.name)}</a>'
         yield _row(
             _cell("Published", published),
-            _cell("Authority", link),
+            _cell("Authority", _authority_link(authority_url(authority.slug), authority.name)),
             _cell("Report", _inspection_link(inspection)),
             _cell("What it found", found),
         )
